@@ -1,0 +1,2 @@
+// Replaced by the command-line host.
+return 0;
