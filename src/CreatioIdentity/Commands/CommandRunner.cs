@@ -1,0 +1,127 @@
+using CreatioIdentity.Agents;
+using CreatioIdentity.Checks;
+using CreatioIdentity.Configuration;
+using CreatioIdentity.Creatio;
+using CreatioIdentity.Hosting;
+using CreatioIdentity.Reporting;
+using CreatioIdentity.Steps;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CreatioIdentity.Commands;
+
+/// <summary>Exit codes (SPEC §2, contract).</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int ChangesPending = 2;
+    public const int InvalidConfiguration = 3;
+}
+
+/// <summary>
+/// Runs one engine command: load the configuration, run its steps in order (stopping at the first
+/// failure), record the report and show it. The only place where steps and agents meet.
+/// </summary>
+public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> environment)
+{
+    public const string TargetVariable = "CREATIO_IDENTITY_TARGET";
+
+    public async Task<int> RunAsync(EngineCommand command, string configPath, string reportDir, CancellationToken cancellationToken)
+    {
+        var runId = environment(SessionCache.RunIdVariable);
+        var reportCommand = runId is not null && environment(TargetVariable) is { Length: > 0 } target ? target : command.Name;
+
+        IdentityConfig config;
+        try
+        {
+            config = ConfigLoader.Load(configPath, environment);
+        }
+        catch (ConfigurationException exception)
+        {
+            return Invalid(exception, reportDir, reportCommand, runId, creatio: string.Empty);
+        }
+
+        agent.MaskSecrets([config.Creatio.Password.Reveal(), config.IdentityService.ClientSecret.Reveal()]);
+        foreach (var warning in config.Warnings)
+        {
+            agent.Warning(warning.Message, warning.Location);
+        }
+
+        var creatio = config.Creatio.Url.AbsoluteUri;
+        var progress = new AgentProgress(agent);
+        ServiceProvider services;
+        try
+        {
+            services = EngineServices.Build(config, SessionCache.FromEnvironment(environment), progress, StepTuning.FromEnvironment(environment));
+        }
+        catch (ConfigurationException exception)
+        {
+            return Invalid(exception, reportDir, reportCommand, runId, creatio);
+        }
+
+        var results = new List<StepResult>();
+        await using (services)
+        {
+            var context = services.GetRequiredService<StepContext>();
+            var failed = false;
+            foreach (var step in command.Steps())
+            {
+                if (failed)
+                {
+                    results.Add(new StepResult(step.Name, StepStatus.Skipped, 0, [], [], "Skipped: an earlier step failed."));
+                    continue;
+                }
+
+                StepResult result;
+                using (agent.BeginGroup(step.Name))
+                {
+                    result = await step.RunAsync(context, cancellationToken);
+                    agent.ShowStep(result);
+                }
+
+                results.Add(result);
+                failed = result.Status == StepStatus.Failed;
+            }
+        }
+
+        var report = ReportStore.Record(reportDir, reportCommand, creatio, runId, results);
+        agent.ShowReport(report, reportDir);
+        foreach (var failure in results.Where(result => result.Status == StepStatus.Failed))
+        {
+            var failing = failure.Checks.Where(check => check.Status == CheckStatus.Fail).ToList();
+            foreach (var check in failing)
+            {
+                agent.Error($"{check.Id}: {check.Message}", check.ConfigPath is null ? null : config.Source.Locate(check.ConfigPath));
+            }
+
+            if (failing.Count == 0 && failure.Error is not null)
+            {
+                agent.Error($"{failure.Name}: {failure.Error}");
+            }
+        }
+
+        if (results.Any(result => result.Status == StepStatus.Failed))
+        {
+            return ExitCodes.Failed;
+        }
+
+        return command.IsPlan && results.Any(result => result.Changes.Count > 0) ? ExitCodes.ChangesPending : ExitCodes.Ok;
+    }
+
+    private int Invalid(ConfigurationException exception, string reportDir, string reportCommand, string? runId, string creatio)
+    {
+        foreach (var error in exception.Errors)
+        {
+            agent.Error(error.Message, error.Location);
+        }
+
+        var message = string.Join(Environment.NewLine, exception.Errors.Select(error => error.ToString()));
+        ReportStore.Record(reportDir, reportCommand, creatio, runId, [new StepResult("Validate", StepStatus.Failed, 0, [], [], message)]);
+        return ExitCodes.InvalidConfiguration;
+    }
+
+    private sealed class AgentProgress(IBuildAgent agent) : IProgress<string>
+    {
+        public void Report(string value) => agent.Progress(value);
+    }
+}

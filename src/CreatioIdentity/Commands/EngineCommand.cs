@@ -1,0 +1,27 @@
+using CreatioIdentity.Steps;
+
+namespace CreatioIdentity.Commands;
+
+/// <summary>One engine command and the Cake target that runs it (SPEC §2, contract).</summary>
+public sealed record EngineCommand(string Name, string CakeTarget, string Description, Func<IReadOnlyList<Step>> Steps)
+{
+    public bool IsPlan => Name == "plan";
+}
+
+public static class EngineCommands
+{
+    public static IReadOnlyList<EngineCommand> All { get; } =
+    [
+        new("validate", "Validate", "Parse and check the YAML file and resolve ${VAR}s; no network.", () => [new ValidateStep()]),
+        new("preflight", "Preflight", "Check the Identity Service (discovery, client_credentials token) and the Creatio login; writes nothing.", () => [new PreflightStep()]),
+        new("plan", "Plan", "Read the current state and list the changes apply would make; writes nothing. Exit 2 when changes are pending.", () => [new PlanStep()]),
+        new("enable-feature", "EnableFeature", "Turn on each feature of features: for all users and clear the feature cache.", () => [new EnableFeatureStep()]),
+        new("apply-settings", "ApplySettings", "Write the Identity Service settings that differ, in one request, and read them back.", () => [new ApplySettingsStep()]),
+        new("test-connection", "TestConnection", "Creatio to the Identity Service, as the Test connection button: the health check, polled until it settles.", () => [new TestConnectionStep()]),
+        new("diagnose", "Diagnose", "Every check of the Diagnostic tab; registers the default OAuth resource when it is the only thing missing.", () => [new DiagnoseStep()]),
+        new("connect", "ConnectIdentity", "Validate, Preflight, EnableFeature, ApplySettings, TestConnection, Diagnose.", () =>
+            [new ValidateStep(), new PreflightStep(), new EnableFeatureStep(), new ApplySettingsStep(), new TestConnectionStep(), new DiagnoseStep()]),
+    ];
+
+    public static EngineCommand? Find(string name) => All.FirstOrDefault(command => command.Name == name);
+}

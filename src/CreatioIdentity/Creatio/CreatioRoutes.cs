@@ -1,0 +1,27 @@
+namespace CreatioIdentity.Creatio;
+
+/// <summary>
+/// One Creatio service endpoint. Reads are safe to retry even when they are POSTs (Creatio's
+/// services take POST for queries); writes are never retried blindly.
+/// </summary>
+public sealed record CreatioRoute(string Path, HttpMethod Method, bool IsWrite, bool AtSiteRoot = false)
+{
+    public override string ToString() => Path;
+}
+
+/// <summary>Every Creatio endpoint the product calls, named once (SPEC §4).</summary>
+public static class CreatioRoutes
+{
+    public static readonly CreatioRoute Login = new("ServiceModel/AuthService.svc/Login", HttpMethod.Post, IsWrite: false, AtSiteRoot: true);
+
+    public static readonly CreatioRoute GetFeaturesInfo = new("rest/FeatureService/GetFeaturesInfo", HttpMethod.Post, IsWrite: false);
+    public static readonly CreatioRoute GetFeatureState = new("rest/FeatureService/GetFeatureState", HttpMethod.Post, IsWrite: false);
+    public static readonly CreatioRoute SetFeatureStateForAllUsers = new("rest/FeatureService/SetFeatureStateForAllUsers", HttpMethod.Post, IsWrite: true);
+    public static readonly CreatioRoute ClearFeaturesCacheForAllUsers = new("rest/FeatureService/ClearFeaturesCacheForAllUsers/", HttpMethod.Get, IsWrite: true);
+
+    public static readonly CreatioRoute QuerySysSettings = new("DataService/json/SyncReply/QuerySysSettings", HttpMethod.Post, IsWrite: false);
+    public static readonly CreatioRoute PostSysSettingsValues = new("DataService/json/SyncReply/PostSysSettingsValues", HttpMethod.Post, IsWrite: true);
+
+    public static readonly CreatioRoute OAuthHealthCheck = new("api/OAuthHealthCheck", HttpMethod.Get, IsWrite: false);
+    public static readonly CreatioRoute AddDefaultResource = new("rest/OAuthConfigService/AddDefaultResource", HttpMethod.Post, IsWrite: true);
+}

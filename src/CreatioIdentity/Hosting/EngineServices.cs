@@ -1,0 +1,139 @@
+using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using CreatioIdentity.Configuration;
+using CreatioIdentity.Creatio;
+using CreatioIdentity.IdentityService;
+using CreatioIdentity.Steps;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+
+namespace CreatioIdentity.Hosting;
+
+/// <summary>
+/// The services of one engine run, built for one configuration: typed HTTP clients from
+/// IHttpClientFactory with the TLS, timeout and retry rules of that configuration.
+/// </summary>
+public static class EngineServices
+{
+    private const string CreatioClient = "creatio";
+
+    public static ServiceProvider Build(IdentityConfig config, SessionCache sessionCache, IProgress<string> progress, StepTuning tuning)
+    {
+        // Read the CA now, so that a bad file is a configuration error before any request.
+        var authority = config.Creatio.Tls is { InsecureSkipVerify: false, CaCertificate: { } ca } ? LoadAuthority(config, ca) : null;
+        var services = new ServiceCollection();
+        services.AddSingleton(config);
+        services.AddHttpClient(CreatioClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(config.Creatio, authority))
+            .AddStandardResilienceHandler(options => Configure(options, config.Creatio.Timeout));
+        services.AddHttpClient<IdentityServiceProbe>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(config.Creatio, authority))
+            .AddStandardResilienceHandler(options => Configure(options, config.Creatio.Timeout));
+
+        services.AddSingleton(provider => new CreatioSession(
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(CreatioClient), config.Creatio, sessionCache));
+        services.AddSingleton<FeatureClient>();
+        services.AddSingleton<SysSettingsClient>();
+        services.AddSingleton<OAuthHealthClient>();
+        services.AddSingleton<OAuthConfigClient>();
+        services.AddSingleton<CreatioFacts>();
+        services.AddSingleton(provider => new StepContext(
+            config,
+            provider.GetRequiredService<CreatioSession>(),
+            provider.GetRequiredService<CreatioFacts>(),
+            provider.GetRequiredService<FeatureClient>(),
+            provider.GetRequiredService<SysSettingsClient>(),
+            provider.GetRequiredService<OAuthConfigClient>(),
+            provider.GetRequiredService<IdentityServiceProbe>(),
+            progress,
+            tuning));
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>Reads are retried with backoff and jitter; a write is sent once (the request says which it is).</summary>
+    private static void Configure(HttpStandardResilienceOptions options, TimeSpan timeout)
+    {
+        options.AttemptTimeout.Timeout = timeout;
+        options.Retry.MaxRetryAttempts = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(300);
+        options.Retry.BackoffType = DelayBackoffType.Exponential;
+        options.Retry.UseJitter = true;
+        options.Retry.ShouldHandle = arguments => ValueTask.FromResult(
+            arguments.Context.GetRequestMessage()?.Options.TryGetValue(CreatioSession.Retryable, out var retryable) == true
+            && retryable
+            && HttpClientResiliencePredicates.IsTransient(arguments.Outcome));
+        options.TotalRequestTimeout.Timeout = timeout * 3 + TimeSpan.FromSeconds(2);
+        options.CircuitBreaker.SamplingDuration = timeout * 2 + TimeSpan.FromSeconds(1);
+    }
+
+    private static SocketsHttpHandler PrimaryHandler(CreatioOptions creatio, X509Certificate2? authority)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            // Cookies belong to the Creatio session, not to a pooled handler; redirects are
+            // answers to read (a 302 to the login page means the session expired).
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.All,
+            ConnectTimeout = creatio.Timeout,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        };
+
+        var tls = creatio.Tls;
+        if (tls.InsecureSkipVerify)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
+        }
+        else if (authority is not null)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
+                errors == SslPolicyErrors.None || TrustedBy(authority, certificate, chain, errors);
+        }
+
+        return handler;
+    }
+
+    /// <summary>The CA file, PEM or DER, relative to the configuration file's folder.</summary>
+    private static X509Certificate2 LoadAuthority(IdentityConfig config, string caCertificate)
+    {
+        var path = Path.IsPathRooted(caCertificate)
+            ? caCertificate
+            : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(config.Source.Path)) ?? ".", caCertificate);
+        try
+        {
+            return File.ReadAllText(path).Contains("-----BEGIN", StringComparison.Ordinal)
+                ? X509Certificate2.CreateFromPemFile(path)
+                : X509CertificateLoader.LoadCertificateFromFile(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            throw new ConfigurationException([new ConfigDiagnostic(DiagnosticSeverity.Error, config.Source.Locate("creatio.tls.caCertificate"),
+                $"creatio.tls.caCertificate: cannot read a certificate from {path} ({exception.Message}); give a PEM or DER file, relative to the configuration file.")]);
+        }
+    }
+
+    /// <summary>The system store said no; the configured CA may still vouch for the chain.</summary>
+    private static bool TrustedBy(X509Certificate2 authority, X509Certificate? certificate, X509Chain? presented, SslPolicyErrors errors)
+    {
+        if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch) || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
+        {
+            return false;
+        }
+
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(authority);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        if (presented is not null)
+        {
+            foreach (var element in presented.ChainElements)
+            {
+                chain.ChainPolicy.ExtraStore.Add(element.Certificate);
+            }
+        }
+
+        return chain.Build(certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()));
+    }
+}

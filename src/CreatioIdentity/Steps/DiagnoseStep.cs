@@ -1,0 +1,68 @@
+using CreatioIdentity.Checks;
+using CreatioIdentity.Creatio;
+
+namespace CreatioIdentity.Steps;
+
+/// <summary>
+/// The Diagnostic tab: every check, the runner's and Creatio's read together. Like the page, it
+/// registers the default OAuth resource when that is the only thing missing.
+/// </summary>
+public sealed class DiagnoseStep : Step
+{
+    public override string Name => "Diagnose";
+
+    protected override async Task ExecuteAsync(StepContext context, StepOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (context.PlanOnly)
+        {
+            var current = await context.Facts.HealthAsync(cancellationToken);
+            if (current.IsConnected && current.IsDefaultResourceRegistered == false)
+            {
+                outcome.Changed("default OAuth resource", "not registered", "registered");
+            }
+
+            return;
+        }
+
+        foreach (var check in await PreflightStep.ProbeIdentityServiceAsync(context, cancellationToken))
+        {
+            outcome.Check(check);
+        }
+
+        var health = await TestConnectionStep.SettleAsync(context, cancellationToken);
+        outcome.Check(context.Facts.Login ?? CheckResult.Pass(CheckIds.CreatioLogin,
+            $"Creatio at {context.Config.Creatio.Url} accepted the session of '{context.Config.Creatio.Username}'.", "creatio.username"));
+
+        if (health.IsConnected && health.IsDefaultResourceRegistered == false)
+        {
+            var added = await context.OAuthConfig.AddDefaultResourceAsync(cancellationToken);
+            context.Facts.HealthChanged();
+            if (!added.Success && !added.AlreadyExists)
+            {
+                outcome.Check(CheckResult.Fail(CheckIds.DefaultResourceRegistered, ResourceRefusal(added.Message)));
+                return;
+            }
+
+            if (added.Success)
+            {
+                outcome.Changed("default OAuth resource", "not registered", "registered");
+            }
+
+            health = await context.Facts.HealthAsync(cancellationToken);
+        }
+
+        foreach (var check in Diagnosis.Evaluate(health, context.Config.IdentityService.Url, context.Config.IdentityService.ClientId,
+                     context.Facts.RunnerDiscovery, context.Facts.RunnerToken, includeDefaultResource: true))
+        {
+            outcome.Check(check);
+        }
+    }
+
+    private static string ResourceRefusal(string? message)
+    {
+        var said = string.IsNullOrWhiteSpace(message) ? "no reason given" : message.Trim();
+        return said.Contains("disabled", StringComparison.OrdinalIgnoreCase)
+            ? $"Creatio refused to register the default OAuth resource ({said}). The host's configuration key Feature-EnableOAuth20Integration is off: set it to true in Terrasoft.WebHost.dll.config (.NET) or Web.config (.NET Framework) and restart Creatio; the API cannot change it."
+            : $"Creatio refused to register the default OAuth resource ({said}). Register it on the Diagnostic tab of \"OAuth 2.0 integrated applications\" and look at Creatio's error log.";
+    }
+}
