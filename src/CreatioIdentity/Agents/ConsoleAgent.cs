@@ -1,0 +1,118 @@
+using CreatioIdentity.Checks;
+using CreatioIdentity.Configuration;
+using CreatioIdentity.Reporting;
+using Spectre.Console;
+
+namespace CreatioIdentity.Agents;
+
+/// <summary>
+/// The local console: a rule per group, coloured lines, and the checks as a table. Every string
+/// it prints passes through the secret mask, and none is parsed as Spectre markup, so a message
+/// that quotes "[" or a secret prints as it is, or as ***.
+/// </summary>
+public sealed class ConsoleAgent(IAnsiConsole console) : IBuildAgent
+{
+    private static readonly Style Dim = new(Color.Grey);
+    private static readonly Style Good = new(Color.Green);
+    private static readonly Style Bad = new(Color.Red);
+    private static readonly Style Caution = new(Color.Yellow);
+    private static readonly Style Changed = new(Color.Aqua);
+
+    private readonly SecretMask mask = new();
+
+    public string Name => "Console";
+
+    public void MaskSecrets(IEnumerable<string> values) => mask.Add(values);
+
+    public IDisposable BeginGroup(string title)
+    {
+        console.Write(new Rule(mask.Apply(title)) { Justification = Justify.Left });
+        return new GroupScope(console.WriteLine);
+    }
+
+    public void Progress(string message) => Line((message, Dim));
+
+    public void Info(string message) => Line((message, Style.Plain));
+
+    public void Warning(string message, SourceLocation? location = null) => Line(("warning: ", Caution), (Located(message, location), Style.Plain));
+
+    public void Error(string message, SourceLocation? location = null) => Line(("error: ", Bad), (Located(message, location), Style.Plain));
+
+    public void ShowStep(StepResult step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+
+        var parts = new List<(string, Style)>
+        {
+            (step.Name, new Style(decoration: Decoration.Bold)),
+            (" " + ReportFormat.Status(step.Status), StatusStyle(step.Status)),
+            (" (" + ReportFormat.Duration(step.DurationMs) + ")", Dim),
+        };
+        if (step.Changes.Count > 0)
+        {
+            parts.Add((": " + string.Join("; ", step.Changes.Select(ReportFormat.Change)), Style.Plain));
+        }
+
+        if (step.Status == StepStatus.Failed && !string.IsNullOrWhiteSpace(step.Error))
+        {
+            parts.Add((" — " + step.Error, Bad));
+        }
+
+        Line([.. parts]);
+    }
+
+    public void ShowReport(Report report, string reportDir)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+
+        if (report.Checks.Count > 0)
+        {
+            var table = new Table().AddColumn("Check").AddColumn("Status").AddColumn("Message");
+            foreach (var check in report.Checks)
+            {
+                table.AddRow(
+                    Text(check.Id, Style.Plain),
+                    Text(ReportFormat.Status(check.Status), StatusStyle(check.Status)),
+                    Text(check.Message, Style.Plain));
+            }
+
+            console.Write(table);
+        }
+
+        Line(
+            report.Ok ? ("Creatio Identity Service: connected", Good) : ("Creatio Identity Service: not connected", Bad),
+            (" (" + report.Creatio + ")", Dim));
+        Line(("Report: " + Path.Combine(reportDir, ReportStore.ReportFileName), Dim));
+    }
+
+    private static string Located(string message, SourceLocation? location) => location is null ? message : $"{location}: {message}";
+
+    private static Style StatusStyle(CheckStatus status) => status switch
+    {
+        CheckStatus.Pass => Good,
+        CheckStatus.Fail => Bad,
+        _ => Caution,
+    };
+
+    private static Style StatusStyle(StepStatus status) => status switch
+    {
+        StepStatus.Changed => Changed,
+        StepStatus.Unchanged => Good,
+        StepStatus.Failed => Bad,
+        _ => Dim,
+    };
+
+    private Text Text(string value, Style style) => new(mask.Apply(value), style);
+
+    private void Line(params (string Text, Style Style)[] parts)
+    {
+        var paragraph = new Paragraph();
+        foreach (var (text, style) in parts)
+        {
+            paragraph.Append(mask.Apply(text), style);
+        }
+
+        console.Write(paragraph);
+        console.WriteLine();
+    }
+}

@@ -1,0 +1,38 @@
+using CreatioIdentity.Checks;
+using CreatioIdentity.Configuration;
+using CreatioIdentity.Reporting;
+
+namespace CreatioIdentity.Agents;
+
+/// <summary>
+/// How results are shown where the engine runs: the local console, GitHub Actions (workflow
+/// commands, step summary) or Azure Pipelines (logging commands, uploaded summary). Which one is
+/// chosen once, by <see cref="BuildAgents.Detect"/>. Agents show results; they never call Creatio.
+/// </summary>
+public interface IBuildAgent
+{
+    string Name { get; }
+
+    /// <summary>Call before anything else is printed: a CI agent registers the values with the runner's log masking.</summary>
+    void MaskSecrets(IEnumerable<string> values);
+
+    /// <summary>A collapsible log section, one per command or step; disposing it ends the section.</summary>
+    IDisposable BeginGroup(string title);
+
+    /// <summary>A transient line, e.g. "Waiting for the health check to settle (attempt 3, 2.5 s)".</summary>
+    void Progress(string message);
+
+    void Info(string message);
+
+    /// <summary>A warning; with a location a CI agent annotates that line of the YAML file.</summary>
+    void Warning(string message, SourceLocation? location = null);
+
+    /// <summary>An error; with a location a CI agent annotates that line of the YAML file.</summary>
+    void Error(string message, SourceLocation? location = null);
+
+    /// <summary>One line: the step's name, status, duration and changes.</summary>
+    void ShowStep(StepResult step);
+
+    /// <summary>The checks table; a CI agent also publishes summary.md from reportDir as the job summary.</summary>
+    void ShowReport(Report report, string reportDir);
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using CreatioIdentity.Checks;
+
+namespace CreatioIdentity.Reporting;
+
+/// <summary>
+/// junit.xml (SPEC §2, contract): one test case per check, for Azure DevOps PublishTestResults
+/// (JUnit format) and other test reporters. A failed step whose failure no red check of its own
+/// explains gets a test case too, so that a crashed step never shows as a green test run.
+/// </summary>
+public static class JUnitWriter
+{
+    public const string SuiteName = "creatio-identity";
+    public const string CheckClassName = "creatio-identity.checks";
+    public const string StepClassName = "creatio-identity.steps";
+    public const string StepCasePrefix = "step:";
+
+    public static XDocument Build(Report report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+
+        var cases = report.Checks.Select(CheckCase)
+            .Concat(report.Steps.Where(IsUnexplainedFailure).Select(StepCase))
+            .ToList();
+        var tests = cases.Count;
+        var failures = cases.Count(c => c.Element("failure") is not null);
+        var skipped = cases.Count(c => c.Element("skipped") is not null);
+        var time = Seconds(report.Steps.Sum(s => s.DurationMs));
+
+        var properties = new XElement("properties",
+            Property("command", report.Command),
+            Property("creatio", report.Creatio),
+            report.RunId is null ? null : Property("runId", report.RunId));
+
+        var suite = new XElement("testsuite",
+            new XAttribute("name", SuiteName),
+            Counts(tests, failures, skipped, time),
+            properties,
+            cases);
+
+        return new XDocument(
+            new XDeclaration("1.0", "utf-8", null),
+            new XElement("testsuites", new XAttribute("name", SuiteName), Counts(tests, failures, skipped, time), suite));
+    }
+
+    public static void Write(Report report, Stream stream)
+    {
+        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), Indent = true };
+        using var writer = XmlWriter.Create(stream, settings);
+        Build(report).Save(writer);
+    }
+
+    // A failed step is explained when one of its own checks is red. Steps read back from an
+    // earlier process carry no checks, so they always get a case: a duplicate beats a hidden failure.
+    private static bool IsUnexplainedFailure(StepResult step) =>
+        step.Status == StepStatus.Failed && !step.Checks.Any(c => c.Status == CheckStatus.Fail);
+
+    private static XElement CheckCase(CheckResult check)
+    {
+        var element = new XElement("testcase",
+            new XAttribute("classname", CheckClassName),
+            new XAttribute("name", XmlText(check.Id)),
+            new XAttribute("time", Seconds(0)));
+        switch (check.Status)
+        {
+            case CheckStatus.Fail:
+                element.Add(new XElement("failure", new XAttribute("message", XmlText(check.Message)), new XAttribute("type", "CheckFailed"), XmlText(check.Message)));
+                break;
+            case CheckStatus.Skip:
+                element.Add(new XElement("skipped", new XAttribute("message", XmlText(check.Message))));
+                break;
+            default:
+                break;
+        }
+
+        return element;
+    }
+
+    private static XElement StepCase(StepResult step)
+    {
+        var message = XmlText(string.IsNullOrWhiteSpace(step.Error) ? $"The step {step.Name} failed." : step.Error);
+        return new XElement("testcase",
+            new XAttribute("classname", StepClassName),
+            new XAttribute("name", XmlText(StepCasePrefix + step.Name)),
+            new XAttribute("time", Seconds(step.DurationMs)),
+            new XElement("failure", new XAttribute("message", message), new XAttribute("type", "StepFailed"), message));
+    }
+
+    private static XAttribute[] Counts(int tests, int failures, int skipped, string time) =>
+    [
+        new("tests", tests),
+        new("failures", failures),
+        new("errors", 0),
+        new("skipped", skipped),
+        new("time", time),
+    ];
+
+    private static XElement Property(string name, string value) =>
+        new("property", new XAttribute("name", name), new XAttribute("value", XmlText(value)));
+
+    private static string Seconds(long milliseconds) => (milliseconds / 1000.0).ToString("0.###", CultureInfo.InvariantCulture);
+
+    // Messages may quote whatever a server answered; XML 1.0 cannot carry every character of it.
+    private static string XmlText(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                builder.Append(c).Append(value[++i]);
+            }
+            else if (XmlConvert.IsXmlChar(c))
+            {
+                builder.Append(c);
+            }
+            else
+            {
+                builder.Append('\uFFFD');
+            }
+        }
+
+        return builder.ToString();
+    }
+}

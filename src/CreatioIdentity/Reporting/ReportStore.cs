@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using CreatioIdentity.Checks;
+
+namespace CreatioIdentity.Reporting;
+
+/// <summary>
+/// The report directory of SPEC §2 (contract). Each engine command runs as its own process and
+/// records its steps here; steps of the same run accumulate, so that after ConnectIdentity one
+/// report holds every step and every check.
+/// </summary>
+public static class ReportStore
+{
+    public const string ReportFileName = "report.json";
+    public const string JUnitFileName = "junit.xml";
+    public const string SummaryFileName = "summary.md";
+    public const string LockFileName = ".report.lock";
+
+    private static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan LockRetryDelay = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// Records the steps one engine process ran. When report.json belongs to the same run (runId
+    /// given and equal), the steps join it: a step with the same name replaces the old one in its
+    /// place, and the newest result of each check wins. Otherwise a new report starts. Writes
+    /// report.json, junit.xml and summary.md, each atomically, and returns the merged report.
+    /// </summary>
+    public static Report Record(string reportDir, string command, string creatioUrl, string? runId, IReadOnlyList<StepResult> steps) =>
+        Record(reportDir, command, creatioUrl, runId, steps, DefaultLockTimeout);
+
+    internal static Report Record(string reportDir, string command, string creatioUrl, string? runId, IReadOnlyList<StepResult> steps, TimeSpan lockTimeout)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reportDir);
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(creatioUrl);
+        ArgumentNullException.ThrowIfNull(steps);
+
+        Directory.CreateDirectory(reportDir);
+        using var reportLock = AcquireLock(reportDir, lockTimeout);
+
+        // A corrupt or foreign report is not merged into: it is replaced by a new one.
+        var previous = TryRead(reportDir);
+        var sameRun = previous is not null && runId is not null && string.Equals(previous.RunId, runId, StringComparison.Ordinal);
+        var report = Merge(sameRun ? previous : null, command, WithoutUserInfo(creatioUrl), runId, steps);
+
+        WriteAtomically(Path.Combine(reportDir, JUnitFileName), stream => JUnitWriter.Write(report, stream));
+        WriteAtomically(Path.Combine(reportDir, SummaryFileName), stream => SummaryWriter.Write(report, stream));
+        WriteAtomically(Path.Combine(reportDir, ReportFileName), stream => ReportJson.Serialize(report, stream));
+        return report;
+    }
+
+    /// <summary>The report in reportDir, or null when there is none or it cannot be read.</summary>
+    public static Report? TryRead(string reportDir)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reportDir);
+        try
+        {
+            using var stream = new FileStream(Path.Combine(reportDir, ReportFileName), FileMode.Open, FileAccess.Read, FileShare.Read);
+            return ReportJson.TryDeserialize(stream);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Absent (FileNotFound / DirectoryNotFound are IOExceptions) or unreadable.
+            return null;
+        }
+    }
+
+    private static Report Merge(Report? previous, string command, string creatio, string? runId, IReadOnlyList<StepResult> steps)
+    {
+        var mergedSteps = new List<StepResult>(previous?.Steps ?? []);
+        var checks = new Dictionary<string, CheckResult>(StringComparer.Ordinal);
+        var firstSeen = new List<string>();
+
+        void Keep(CheckResult check)
+        {
+            if (!checks.ContainsKey(check.Id))
+            {
+                firstSeen.Add(check.Id);
+            }
+
+            checks[check.Id] = check;
+        }
+
+        foreach (var check in previous?.Checks ?? [])
+        {
+            Keep(check);
+        }
+
+        foreach (var step in steps)
+        {
+            var index = mergedSteps.FindIndex(s => string.Equals(s.Name, step.Name, StringComparison.Ordinal));
+            if (index >= 0)
+            {
+                mergedSteps[index] = step;
+            }
+            else
+            {
+                mergedSteps.Add(step);
+            }
+
+            foreach (var check in step.Checks)
+            {
+                Keep(check);
+            }
+        }
+
+        // Contract ids in their fixed order; ids this version does not know keep their order after them.
+        var ordered = CheckIds.All.Where(checks.ContainsKey)
+            .Concat(firstSeen.Where(id => !CheckIds.All.Contains(id)))
+            .Select(id => checks[id])
+            .ToList();
+
+        var ok = mergedSteps.TrueForAll(s => s.Status != StepStatus.Failed) && ordered.TrueForAll(c => c.Status != CheckStatus.Fail);
+        return new Report(Report.CurrentSchemaVersion, ok, command, creatio, runId, mergedSteps, ordered);
+    }
+
+    // A URL written as https://user:password@host must not carry its password into the report.
+    private static string WithoutUserInfo(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
+            ? new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri.AbsoluteUri
+            : url;
+
+    private static FileStream AcquireLock(string reportDir, TimeSpan timeout)
+    {
+        var path = Path.Combine(reportDir, LockFileName);
+        var started = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException)
+            {
+                if (Stopwatch.GetElapsedTime(started) >= timeout)
+                {
+                    throw new IOException($"Another process holds the report lock {path}; gave up after {timeout.TotalSeconds:0.#} s.", ex);
+                }
+
+                Thread.Sleep(LockRetryDelay);
+            }
+        }
+    }
+
+    // Readers (a later step, the CI summary upload) see the old file or the new one, never half of one.
+    private static void WriteAtomically(string path, Action<Stream> write)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+}

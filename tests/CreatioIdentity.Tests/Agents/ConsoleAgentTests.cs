@@ -1,0 +1,193 @@
+using CreatioIdentity.Checks;
+using CreatioIdentity.Configuration;
+using CreatioIdentity.Reporting;
+
+namespace CreatioIdentity.Tests.Agents;
+
+public sealed class ConsoleAgentTests
+{
+    private static Report Report(bool ok, params CheckResult[] checks) =>
+        new(1, ok, "connect", "https://creatio.example.com", "run-42", [], checks);
+
+    public sealed class TheMaskSecretsMethod
+    {
+        private const string ClientSecret = "s3cr3t-Value!";
+
+        [Fact]
+        public void Should_Never_Print_A_Masked_Value()
+        {
+            // Given
+            var fixture = new ConsoleAgentFixture();
+            fixture.Agent.MaskSecrets([ClientSecret, string.Empty]);
+            var leak = $"client_secret={ClientSecret}";
+
+            // When
+            using (fixture.Agent.BeginGroup("Preflight " + leak))
+            {
+                fixture.Agent.Progress(leak);
+                fixture.Agent.Info(leak);
+                fixture.Agent.Warning(leak, new SourceLocation("creatio-identity.yml", 9, 17));
+                fixture.Agent.Error(leak);
+                fixture.Agent.ShowStep(new StepResult("ApplySettings", StepStatus.Failed, 10, [new Change("OAuth20IdentityServerClientSecret", ClientSecret, leak)], [], leak));
+            }
+
+            fixture.Agent.ShowReport(Report(false, CheckResult.Fail(CheckIds.ClientCredentialsToken, leak)), "artifacts");
+
+            // Then
+            Assert.DoesNotContain(ClientSecret, fixture.Output, StringComparison.Ordinal);
+            Assert.Contains("client_secret=***", fixture.Output, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_Mask_A_Secret_That_Contains_Another_Whole()
+        {
+            // Given
+            var fixture = new ConsoleAgentFixture();
+            fixture.Agent.MaskSecrets(["abc", "abcdef"]);
+
+            // When
+            fixture.Agent.Info("value abcdef");
+
+            // Then
+            Assert.Contains("value ***", fixture.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("def", fixture.Output, StringComparison.Ordinal);
+        }
+    }
+
+    public sealed class TheShowReportMethod
+    {
+        [Fact]
+        public void Should_Show_The_Checks_As_A_Table()
+        {
+            // Given
+            var fixture = new ConsoleAgentFixture();
+            var report = Report(false,
+                CheckResult.Pass(CheckIds.CreatioLogin, "Logged in."),
+                CheckResult.Fail(CheckIds.AccessTokenRetrievable, "Check the client secret."),
+                CheckResult.Skip(CheckIds.DefaultResourceRegistered, "Not reported by this Creatio."));
+
+            // When
+            fixture.Agent.ShowReport(report, "artifacts/creatio-identity");
+
+            // Then
+            Assert.Contains(fixture.Lines, l => Cells(l) is ["Check", "Status", "Message"]);
+            Assert.Contains(fixture.Lines, l => Cells(l) is ["CreatioLogin", "pass", "Logged in."]);
+            Assert.Contains(fixture.Lines, l => Cells(l) is ["AccessTokenRetrievable", "fail", "Check the client secret."]);
+            Assert.Contains(fixture.Lines, l => Cells(l) is ["DefaultResourceRegistered", "skip", "Not reported by this Creatio."]);
+        }
+
+        [Fact]
+        public void Should_Say_Not_Connected_And_Where_The_Report_Is()
+        {
+            // Given
+            var fixture = new ConsoleAgentFixture();
+
+            // When
+            fixture.Agent.ShowReport(Report(false, CheckResult.Fail(CheckIds.CreatioLogin, "Wrong password.")), "out");
+
+            // Then
+            Assert.Contains("Creatio Identity Service: not connected (https://creatio.example.com)", fixture.Output, StringComparison.Ordinal);
+            Assert.Contains(Path.Combine("out", "report.json"), fixture.Output, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_Say_Connected_When_Ok()
+        {
+            // Given
+            var fixture = new ConsoleAgentFixture();
+
+            // When
+            fixture.Agent.ShowReport(Report(true, CheckResult.Pass(CheckIds.CreatioLogin, "Logged in.")), "out");
+
+            // Then
+            Assert.Contains("Creatio Identity Service: connected (https://creatio.example.com)", fixture.Output, StringComparison.Ordinal);
+        }
+
+        // The cells of a table row, whatever box characters the console draws.
+        private static string[] Cells(string line) =>
+            line.Split(['│', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(c => c.Length > 0).ToArray();
+    }
+
+    public sealed class TheShowStepMethod
+    {
+        [Fact]
+        public void Should_Show_Name_Status_Duration_And_Changes_On_One_Line()
+        {
+            // Given
+            var fixture = new ConsoleAgentFixture();
+            var step = new StepResult("EnableFeature", StepStatus.Changed, 1234, [new Change("OAuth20Integration", "off", "on")], []);
+
+            // When
+            fixture.Agent.ShowStep(step);
+
+            // Then
+            Assert.Equal("EnableFeature changed (1.2 s): OAuth20Integration: off → on", fixture.Lines[0]);
+        }
+
+        [Fact]
+        public void Should_Show_The_Error_Of_A_Failed_Step()
+        {
+            // Given
+            var fixture = new ConsoleAgentFixture();
+
+            // When
+            fixture.Agent.ShowStep(new StepResult("ApplySettings", StepStatus.Failed, 50, [], [], "Creatio could not be reached."));
+
+            // Then
+            Assert.Equal("ApplySettings failed (50 ms) — Creatio could not be reached.", fixture.Lines[0]);
+        }
+    }
+
+    public sealed class TheWarningMethod
+    {
+        [Fact]
+        public void Should_Point_At_The_Location()
+        {
+            // Given
+            var fixture = new ConsoleAgentFixture();
+
+            // When
+            fixture.Agent.Warning("The client secret is written literally.", new SourceLocation("creatio-identity.yml", 12, 17));
+
+            // Then
+            Assert.Equal("warning: creatio-identity.yml:12:17: The client secret is written literally.", fixture.Lines[0]);
+        }
+    }
+
+    public sealed class TheErrorMethod
+    {
+        [Fact]
+        public void Should_Print_Brackets_As_They_Are()
+        {
+            // Given
+            var fixture = new ConsoleAgentFixture();
+
+            // When
+            fixture.Agent.Error("Creatio answered [red]{\"Code\":1}[/]");
+
+            // Then
+            Assert.Equal("error: Creatio answered [red]{\"Code\":1}[/]", fixture.Lines[0]);
+        }
+    }
+
+    public sealed class TheBeginGroupMethod
+    {
+        [Fact]
+        public void Should_Print_The_Title_Before_What_The_Group_Holds()
+        {
+            // Given
+            var fixture = new ConsoleAgentFixture();
+
+            // When
+            using (fixture.Agent.BeginGroup("ApplySettings"))
+            {
+                fixture.Agent.Info("Writing three settings.");
+            }
+
+            // Then
+            var title = Array.FindIndex(fixture.Lines, l => l.Contains("ApplySettings", StringComparison.Ordinal));
+            var info = Array.IndexOf(fixture.Lines, "Writing three settings.");
+            Assert.InRange(title, 0, info - 1);
+        }
+    }
+}

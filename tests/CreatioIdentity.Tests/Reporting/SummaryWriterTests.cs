@@ -1,0 +1,120 @@
+using CreatioIdentity.Checks;
+using CreatioIdentity.Reporting;
+using static CreatioIdentity.Tests.Reporting.Results;
+
+namespace CreatioIdentity.Tests.Reporting;
+
+public sealed class SummaryWriterTests
+{
+    public sealed class TheRenderMethod
+    {
+        [Fact]
+        public void Should_Say_Connected_With_The_Creatio_Url_When_Ok()
+        {
+            // Given
+            var report = Report(CheckResult.Pass(CheckIds.CreatioLogin, "Logged in."));
+
+            // When
+            var markdown = SummaryWriter.Render(report);
+
+            // Then
+            Assert.StartsWith("## Creatio Identity Service: connected ✅", markdown, StringComparison.Ordinal);
+            Assert.Contains("https://creatio.example.com", markdown, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_Say_Not_Connected_When_Not_Ok()
+        {
+            // Given
+            var report = Report(CheckResult.Fail(CheckIds.CreatioLogin, "Wrong password."));
+
+            // When
+            var markdown = SummaryWriter.Render(report);
+
+            // Then
+            Assert.StartsWith("## Creatio Identity Service: not connected ❌", markdown, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_Show_A_Row_Per_Check_With_Its_Status_And_Message()
+        {
+            // Given
+            var report = Report(
+                CheckResult.Pass(CheckIds.CreatioLogin, "Logged in."),
+                CheckResult.Fail(CheckIds.AccessTokenRetrievable, "Check the client secret."),
+                CheckResult.Skip(CheckIds.DefaultResourceRegistered, "Not reported by this Creatio."));
+
+            // When
+            var lines = Lines(SummaryWriter.Render(report));
+
+            // Then
+            Assert.Contains("| Check | Status | Message |", lines);
+            Assert.Contains("| CreatioLogin | ✅ pass | Logged in. |", lines);
+            Assert.Contains("| AccessTokenRetrievable | ❌ fail | Check the client secret. |", lines);
+            Assert.Contains("| DefaultResourceRegistered | ⏭️ skip | Not reported by this Creatio. |", lines);
+        }
+
+        [Fact]
+        public void Should_Show_A_Row_Per_Step_With_Status_Duration_And_Changes()
+        {
+            // Given
+            var report = Report([
+                Step("Preflight"),
+                Step("ApplySettings", StepStatus.Changed, [new Change("OAuth20IdentityServerUrl", null, "https://identity.example.com"), new Change("OAuth20IdentityServerClientId", "old", "creatio")]),
+                Failed("Diagnose", "Creatio could not be reached."),
+            ]);
+
+            // When
+            var lines = Lines(SummaryWriter.Render(report));
+
+            // Then
+            Assert.Contains("| Step | Status | Duration | Changes |", lines);
+            Assert.Contains("| Preflight | unchanged | 120 ms |  |", lines);
+            Assert.Contains("| ApplySettings | changed | 1.5 s | OAuth20IdentityServerUrl: (none) → https://identity.example.com<br>OAuth20IdentityServerClientId: old → creatio |", lines);
+            Assert.Contains("| Diagnose | ❌ failed | 800 ms | Creatio could not be reached. |", lines);
+        }
+
+        [Fact]
+        public void Should_Escape_Pipes_And_Newlines_In_Cells()
+        {
+            // Given
+            var report = Report(CheckResult.Fail(CheckIds.IdentityServiceAvailable, "Creatio said: a | b\r\nthen\nc"));
+
+            // When
+            var lines = Lines(SummaryWriter.Render(report));
+
+            // Then
+            Assert.Contains("| IdentityServiceAvailable | ❌ fail | Creatio said: a \\| b<br>then<br>c |", lines);
+        }
+
+        [Fact]
+        public void Should_Show_Html_In_A_Message_Instead_Of_Rendering_It()
+        {
+            // Given
+            var report = Report(CheckResult.Fail(CheckIds.CreatioLogin, "Creatio answered <html><body>Login</body></html>"));
+
+            // When
+            var markdown = SummaryWriter.Render(report);
+
+            // Then
+            Assert.Contains("Creatio answered &lt;html>&lt;body>Login&lt;/body>&lt;/html>", markdown, StringComparison.Ordinal);
+            Assert.DoesNotContain("<html>", markdown, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_Say_So_When_No_Check_Ran()
+        {
+            // Given
+            var report = Report([Step("Validate")]);
+
+            // When
+            var markdown = SummaryWriter.Render(report);
+
+            // Then
+            Assert.Contains("No check ran.", markdown, StringComparison.Ordinal);
+            Assert.DoesNotContain("| Check | Status | Message |", markdown, StringComparison.Ordinal);
+        }
+
+        private static string[] Lines(string markdown) => markdown.ReplaceLineEndings("\n").Split('\n');
+    }
+}
