@@ -1,0 +1,90 @@
+using CreatioIdentity.Sandbox.Hosting;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+
+namespace CreatioIdentity.Sandbox.IdentityService;
+
+/// <summary>
+/// A real OAuth 2.0 / OpenID Connect server (OpenIddict), configured like Creatio's Identity Service
+/// for system actions: discovery plus a client_credentials token endpoint for confidential clients.
+/// </summary>
+internal static class IdentityServiceServer
+{
+    public const string DiscoveryPath = ".well-known/openid-configuration";
+    public const string TokenPath = "connect/token";
+
+    public static async Task<WebApplication> StartAsync(SandboxOptions options, CancellationToken cancellationToken)
+    {
+        var builder = LoopbackWebApplication.CreateBuilder(options.IdentityServicePort);
+        var databaseName = "identity-service-" + Guid.NewGuid().ToString("N");
+
+        builder.Services.AddDbContext<IdentityServiceDbContext>(db =>
+        {
+            db.UseInMemoryDatabase(databaseName);
+            db.UseOpenIddict();
+        });
+
+        builder.Services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityServiceDbContext>())
+            .AddServer(server =>
+            {
+                server.SetTokenEndpointUris(TokenPath);
+                server.AllowClientCredentialsFlow();
+
+                server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+                server.DisableAccessTokenEncryption();
+                server.DisableTokenStorage();
+
+                // A sandbox should not fail a caller over which scope it names.
+                server.DisableScopeValidation();
+                server.IgnoreScopePermissions();
+
+                server.UseAspNetCore()
+                    .EnableTokenEndpointPassthrough()
+                    .DisableTransportSecurityRequirement(); // loopback http only
+            });
+
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.MapPost("/" + TokenPath, TokenEndpoint.Handle);
+
+        try
+        {
+            await RegisterClientsAsync(app.Services, options, cancellationToken);
+            await app.StartAsync(cancellationToken);
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task RegisterClientsAsync(IServiceProvider services, SandboxOptions options, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+
+        IEnumerable<KeyValuePair<string, string>> clients =
+            [new(options.ClientId, options.ClientSecret), .. options.AdditionalClients];
+
+        foreach (var (clientId, clientSecret) in clients)
+        {
+            await applications.CreateAsync(
+                new OpenIddictApplicationDescriptor
+                {
+                    ClientId = clientId,
+                    ClientSecret = clientSecret,
+                    ClientType = OpenIddictConstants.ClientTypes.Confidential,
+                    DisplayName = clientId,
+                    Permissions =
+                    {
+                        OpenIddictConstants.Permissions.Endpoints.Token,
+                        OpenIddictConstants.Permissions.GrantTypes.ClientCredentials,
+                    },
+                },
+                cancellationToken);
+        }
+    }
+}
