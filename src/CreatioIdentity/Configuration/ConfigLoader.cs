@@ -74,15 +74,24 @@ public static class ConfigLoader
     private static YamlNode ReadDocument(string yamlText, ConfigReader reader)
     {
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(yamlText), skipComments: true);
         try
         {
-            stream.Load(new StringReader(yamlText));
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException exception)
         {
             throw new ConfigurationException(
             [
                 new ConfigDiagnostic(DiagnosticSeverity.Error, reader.At(exception.Start), $"the file is not valid YAML: {exception.Message}"),
+            ]);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // Some malformed input trips YamlDotNet's scanner without a YamlException; where it stopped is the best position there is.
+            throw new ConfigurationException(
+            [
+                new ConfigDiagnostic(DiagnosticSeverity.Error, reader.At(scanner.CurrentPosition), "the file is not valid YAML near here (check brackets, quotes and indentation)"),
             ]);
         }
 
