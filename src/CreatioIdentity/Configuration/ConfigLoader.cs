@@ -1,0 +1,147 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace CreatioIdentity.Configuration;
+
+/// <summary>
+/// Reads the YAML file into a validated <see cref="IdentityConfig"/>: every <c>${VAR}</c> resolved,
+/// every key checked, every problem reported at once with file:line:column.
+/// </summary>
+public static class ConfigLoader
+{
+    /// <summary>The file read when --config is not given, from the working directory.</summary>
+    public const string DefaultFileName = "creatio-identity.yml";
+
+    public const int CurrentVersion = 1;
+
+    private static readonly string[] RootKeys = ["version", .. SiteReader.Keys];
+
+    /// <summary>Reads and validates the file at <paramref name="path"/>.</summary>
+    /// <exception cref="ConfigurationException">The file is missing, unreadable or invalid; carries every error found.</exception>
+    public static IdentityConfig Load(string path, Func<string, string?> environment)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(environment);
+
+        if (!File.Exists(path))
+        {
+            throw Failure(path, $"the configuration file was not found (looked for {Path.GetFullPath(path)}); pass its path with --config FILE, or put {DefaultFileName} in the working directory");
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw Failure(path, $"the configuration file could not be read: {exception.Message}");
+        }
+
+        return Parse(text, path, environment);
+    }
+
+    /// <summary>Validates YAML text; <paramref name="displayPath"/> names it in messages and anchors relative paths.</summary>
+    /// <exception cref="ConfigurationException">The text is invalid; carries every error found.</exception>
+    public static IdentityConfig Parse(string yamlText, string displayPath, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(yamlText);
+        ArgumentException.ThrowIfNullOrEmpty(displayPath);
+        ArgumentNullException.ThrowIfNull(environment);
+
+        var reader = new ConfigReader(displayPath, environment);
+        var root = ReadDocument(yamlText, reader);
+        var section = reader.Section(root, path: string.Empty, anchor: root, RootKeys, emptyIsAllowed: false);
+        if (section is null)
+        {
+            throw new ConfigurationException(reader.Errors);
+        }
+
+        var version = ReadVersion(reader, section);
+        var site = SiteReader.Read(reader, section, BaseDirectory(displayPath));
+        if (reader.HasErrors || site is null)
+        {
+            throw new ConfigurationException(reader.Errors);
+        }
+
+        return new IdentityConfig(version, site.Creatio, site.IdentityService, site.Features, site.Settings, reader.ToSource())
+        {
+            Warnings = reader.Warnings,
+        };
+    }
+
+    private static YamlNode ReadDocument(string yamlText, ConfigReader reader)
+    {
+        var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(yamlText), skipComments: true);
+        try
+        {
+            stream.Load(new Parser(scanner));
+        }
+        catch (YamlException exception)
+        {
+            throw new ConfigurationException(
+            [
+                new ConfigDiagnostic(DiagnosticSeverity.Error, reader.At(exception.Start), $"the file is not valid YAML: {exception.Message}"),
+            ]);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // Some malformed input trips YamlDotNet's scanner without a YamlException; where it stopped is the best position there is.
+            throw new ConfigurationException(
+            [
+                new ConfigDiagnostic(DiagnosticSeverity.Error, reader.At(scanner.CurrentPosition), "the file is not valid YAML near here (check brackets, quotes and indentation)"),
+            ]);
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            throw new ConfigurationException(
+            [
+                new ConfigDiagnostic(DiagnosticSeverity.Error, reader.At(stream.Documents[1].RootNode), "the file holds more than one YAML document ('---'); keep one"),
+            ]);
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" or "~" or "null" })
+        {
+            throw Failure(reader.DisplayPath, "the configuration file is empty; it needs at least version, creatio and identityService");
+        }
+
+        return stream.Documents[0].RootNode;
+    }
+
+    private static int ReadVersion(ConfigReader reader, YamlSection root)
+    {
+        if (root.Find("version") is not { } entry)
+        {
+            reader.Missing(root, "version", $"write 'version: {CurrentVersion}' at the top of the file");
+            return CurrentVersion;
+        }
+
+        var value = reader.Scalar(entry.Value, "version", secret: false, $"the number {CurrentVersion}");
+        if (value is not null
+            && (value.IsQuoted || !int.TryParse(value.Text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version != CurrentVersion))
+        {
+            reader.Error(entry.Value, $"version must be {CurrentVersion}, the only version this tool reads{ConfigReader.Written(value, secret: false)}");
+        }
+
+        return CurrentVersion;
+    }
+
+    /// <summary>Where relative paths in the file start from: the file's own folder.</summary>
+    private static string BaseDirectory(string displayPath)
+    {
+        try
+        {
+            return Path.GetDirectoryName(Path.GetFullPath(displayPath)) ?? Directory.GetCurrentDirectory();
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return Directory.GetCurrentDirectory();
+        }
+    }
+
+    private static ConfigurationException Failure(string path, string message) =>
+        new([new ConfigDiagnostic(DiagnosticSeverity.Error, new SourceLocation(path, 1, 1), message)]);
+}

@@ -1,0 +1,94 @@
+using System.Text;
+
+namespace CreatioIdentity.Configuration;
+
+/// <summary>
+/// Replaces <c>${NAME}</c> with the environment variable NAME, anywhere in a value, so that secrets
+/// and per-site values stay out of the file. <c>$${</c> writes a literal <c>${</c>.
+/// </summary>
+internal static class EnvironmentInterpolator
+{
+    private const string Escape = "$${";
+    private const string Opening = "${";
+
+    public static InterpolationResult Interpolate(string text, Func<string, string?> environment)
+    {
+        var value = new StringBuilder(text.Length);
+        List<string> references = [];
+        List<InterpolationProblem> problems = [];
+
+        var index = 0;
+        while (index < text.Length)
+        {
+            if (string.CompareOrdinal(text, index, Escape, 0, Escape.Length) == 0)
+            {
+                value.Append(Opening);
+                index += Escape.Length;
+                continue;
+            }
+
+            if (string.CompareOrdinal(text, index, Opening, 0, Opening.Length) != 0)
+            {
+                value.Append(text[index]);
+                index++;
+                continue;
+            }
+
+            var closing = text.IndexOf('}', index + Opening.Length);
+            if (closing < 0)
+            {
+                problems.Add(new InterpolationProblem(InterpolationProblemKind.Unterminated, string.Empty));
+                break;
+            }
+
+            var name = text[(index + Opening.Length)..closing];
+            index = closing + 1;
+            if (!IsValidName(name))
+            {
+                problems.Add(new InterpolationProblem(InterpolationProblemKind.InvalidName, name));
+                continue;
+            }
+
+            references.Add(name);
+            var resolved = environment(name);
+            if (resolved is null)
+            {
+                problems.Add(new InterpolationProblem(InterpolationProblemKind.Unset, name));
+                continue;
+            }
+
+            value.Append(resolved);
+        }
+
+        return new InterpolationResult(value.ToString(), references, problems);
+    }
+
+    /// <summary>A name as shells accept it: letters, digits and underscores, not starting with a digit.</summary>
+    public static bool IsValidName(string name) =>
+        name.Length > 0
+        && (char.IsAsciiLetter(name[0]) || name[0] == '_')
+        && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+}
+
+/// <summary>The value with every reference replaced, the variables it named, and what went wrong.</summary>
+internal sealed record InterpolationResult(
+    string Value,
+    IReadOnlyList<string> References,
+    IReadOnlyList<InterpolationProblem> Problems)
+{
+    public bool HasReferences => References.Count > 0;
+}
+
+internal enum InterpolationProblemKind
+{
+    /// <summary>The variable is not set in the environment.</summary>
+    Unset,
+
+    /// <summary>A <c>${</c> without a closing <c>}</c>.</summary>
+    Unterminated,
+
+    /// <summary>The text between the braces is not a variable name.</summary>
+    InvalidName,
+}
+
+internal sealed record InterpolationProblem(InterpolationProblemKind Kind, string Name);

@@ -1,0 +1,197 @@
+using YamlDotNet.RepresentationModel;
+
+namespace CreatioIdentity.Configuration;
+
+/// <summary>One Creatio site with its Identity Service, features and settings.</summary>
+internal sealed record Site(
+    CreatioOptions Creatio,
+    IdentityServiceOptions IdentityService,
+    IReadOnlyDictionary<string, bool> Features,
+    IReadOnlyDictionary<string, string> Settings);
+
+/// <summary>
+/// Reads the keys that describe one site. Version 1 files hold one site at the top level; the
+/// planned <c>environments:</c> will hold several, each a mapping of these same keys merged over
+/// <c>defaults:</c>, and read by this same function.
+/// </summary>
+internal static class SiteReader
+{
+    public const string DefaultFeature = "OAuth20Integration";
+    public const int DefaultTimeoutSeconds = 30;
+
+    public static IReadOnlyList<string> Keys { get; } = ["creatio", "identityService", "features", "settings"];
+
+    private static readonly string[] CreatioKeys = ["url", "runtime", "username", "password", "timeoutSeconds", "tls"];
+    private static readonly string[] TlsKeys = ["caCertificate", "insecureSkipVerify"];
+    private static readonly string[] IdentityServiceKeys = ["url", "clientId", "clientSecret"];
+
+    private static readonly Dictionary<string, CreatioRuntime> Runtimes = new(StringComparer.Ordinal)
+    {
+        ["auto"] = CreatioRuntime.Auto,
+        ["net"] = CreatioRuntime.Net,
+        ["netframework"] = CreatioRuntime.NetFramework,
+    };
+
+    /// <summary>The settings the identityService section writes; setting them twice would race.</summary>
+    private static readonly Dictionary<string, string> ReservedSettings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["OAuth20IdentityServerUrl"] = "identityService.url",
+        ["OAuth20IdentityServerClientId"] = "identityService.clientId",
+        ["OAuth20IdentityServerClientSecret"] = "identityService.clientSecret",
+    };
+
+    /// <summary>
+    /// Reads the site keys of <paramref name="site"/> (the caller has checked for unknown keys).
+    /// Relative file paths are taken from <paramref name="baseDirectory"/>. Null when anything was
+    /// wrong; every problem is in the reader.
+    /// </summary>
+    public static Site? Read(ConfigReader reader, YamlSection site, string baseDirectory)
+    {
+        var creatioSection = reader.Child(site, "creatio", CreatioKeys, required: true, "the Creatio site: url, username, password");
+        var creatio = creatioSection is null ? null : ReadCreatio(reader, creatioSection, baseDirectory);
+
+        var identitySection = reader.Child(site, "identityService", IdentityServiceKeys, required: true, "the Identity Service: url, clientId, clientSecret");
+        var identityService = identitySection is null ? null : ReadIdentityService(reader, identitySection);
+
+        var features = ReadFeatures(reader, site);
+        var settings = ReadSettings(reader, site);
+
+        return creatio is null || identityService is null || features is null || settings is null
+            ? null
+            : new Site(creatio, identityService, features, settings);
+    }
+
+    private static CreatioOptions? ReadCreatio(ConfigReader reader, YamlSection section, string baseDirectory)
+    {
+        var url = reader.Url(section, "url", "the site root, e.g. https://creatio.example.com", $"{section.PathOf("username")} and {section.PathOf("password")}");
+        var runtime = reader.Choice(section, "runtime", Runtimes) ?? CreatioRuntime.Auto;
+        var username = reader.Text(section, "username", required: true, secret: false, "the Creatio user, e.g. ${CREATIO_USERNAME}");
+        var password = ReadSecret(reader, section, "password", "the user's password, e.g. ${CREATIO_PASSWORD}");
+        var timeoutSeconds = reader.PositiveInteger(section, "timeoutSeconds", "seconds") ?? DefaultTimeoutSeconds;
+        var tlsSection = reader.Child(section, "tls", TlsKeys, required: false, "caCertificate, insecureSkipVerify");
+        var tls = tlsSection is null ? TlsOptions.Default : ReadTls(reader, tlsSection, baseDirectory);
+
+        return url is null || username is null || password is null
+            ? null
+            : new CreatioOptions(url, runtime, username.Text, password, TimeSpan.FromSeconds(timeoutSeconds), tls);
+    }
+
+    private static TlsOptions ReadTls(ConfigReader reader, YamlSection section, string baseDirectory)
+    {
+        var caCertificate = reader.Text(section, "caCertificate", required: false, secret: false, "the path of a PEM file, relative to this file");
+        var insecureSkipVerify = reader.Boolean(section, "insecureSkipVerify") ?? false;
+        if (insecureSkipVerify && section.Find("insecureSkipVerify") is { } entry)
+        {
+            reader.Warning(entry.Value, $"{section.PathOf("insecureSkipVerify")} is true: Creatio's certificate is not checked, so whoever sits on the network path can read the password; use it only against a test site");
+        }
+
+        return new TlsOptions(caCertificate is null ? null : Path.GetFullPath(caCertificate.Text, baseDirectory), insecureSkipVerify);
+    }
+
+    private static IdentityServiceOptions? ReadIdentityService(ConfigReader reader, YamlSection section)
+    {
+        var url = reader.Url(section, "url", "the Identity Service root, e.g. https://identity.example.com", $"{section.PathOf("clientId")} and {section.PathOf("clientSecret")}");
+        var clientId = reader.Text(section, "clientId", required: true, secret: false, "the client Creatio uses, e.g. ${IDENTITY_CLIENT_ID}");
+        var clientSecret = ReadSecret(reader, section, "clientSecret", "the client's secret, e.g. ${IDENTITY_CLIENT_SECRET}");
+
+        return url is null || clientId is null || clientSecret is null
+            ? null
+            : new IdentityServiceOptions(url, clientId.Text, clientSecret);
+    }
+
+    private static Secret? ReadSecret(ConfigReader reader, YamlSection section, string name, string hint)
+    {
+        if (reader.Text(section, name, required: true, secret: true, hint) is not { } value)
+        {
+            return null;
+        }
+
+        if (value.References.Count == 0)
+        {
+            reader.Warning(value.Node, $"{section.PathOf(name)} is written literally in the file; pass it through ${{VAR}} so it stays out of version control");
+        }
+
+        return new Secret(value.Text);
+    }
+
+    private static Dictionary<string, bool>? ReadFeatures(ConfigReader reader, YamlSection site)
+    {
+        if (!site.Contains("features"))
+        {
+            return new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase) { [DefaultFeature] = true };
+        }
+
+        if (reader.Child(site, "features", allowedKeys: null, required: false, "feature code: true or false") is not { } section)
+        {
+            return null;
+        }
+
+        var features = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+        var valid = true;
+        foreach (var entry in section.Entries)
+        {
+            var state = reader.Boolean(section, entry.Name);
+            valid &= state is not null && IsNew(reader, features, entry, section, "feature");
+            if (state is { } wanted)
+            {
+                features[entry.Name] = wanted;
+            }
+        }
+
+        return valid ? features : null;
+    }
+
+    private static Dictionary<string, string>? ReadSettings(ConfigReader reader, YamlSection site)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (!site.Contains("settings"))
+        {
+            return settings;
+        }
+
+        if (reader.Child(site, "settings", allowedKeys: null, required: false, "setting code: value") is not { } section)
+        {
+            return null;
+        }
+
+        var valid = true;
+        foreach (var entry in section.Entries)
+        {
+            var keyPath = section.PathOf(entry.Name);
+
+            // A setting may hold a secret of its own, so its value is treated as one in messages.
+            var value = reader.Scalar(entry.Value, keyPath, secret: true, "a single value (text, number or true/false)");
+            if (value is { IsNull: true })
+            {
+                reader.Error(entry.Value, $"{keyPath} has no value; write '' for an empty text");
+                value = null;
+            }
+
+            if (ReservedSettings.TryGetValue(entry.Name, out var owner))
+            {
+                reader.Error(entry.Key, $"{keyPath} is written from {owner}; remove it from {section.Path}");
+                valid = false;
+            }
+
+            valid &= value is not null && IsNew(reader, settings, entry, section, "setting");
+            if (value is not null)
+            {
+                settings[entry.Name] = value.Text;
+            }
+        }
+
+        return valid ? settings : null;
+    }
+
+    /// <summary>Creatio's codes ignore case, so "Foo" and "foo" would be the same feature or setting twice.</summary>
+    private static bool IsNew<T>(ConfigReader reader, Dictionary<string, T> seen, YamlSection.Entry entry, YamlSection section, string what)
+    {
+        if (!seen.ContainsKey(entry.Name))
+        {
+            return true;
+        }
+
+        reader.Error(entry.Key, $"{section.PathOf(entry.Name)} repeats a {what} code already listed (codes ignore case)");
+        return false;
+    }
+}
