@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using CreatioIdentity.Configuration;
-using Polly.Timeout;
 
 namespace CreatioIdentity.Creatio;
 
@@ -257,7 +256,7 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
         var where = $"{uri.Scheme}://{uri.Authority}";
         return exception switch
         {
-            TimeoutRejectedException or TaskCanceledException => new CreatioException(CreatioFailure.Timeout,
+            Exception when Timeouts.IsTimeout(exception) => new CreatioException(CreatioFailure.Timeout,
                 $"Creatio at {where} did not answer {route} within {options.Timeout.TotalSeconds:0} s: check that the site is up, or raise creatio.timeoutSeconds.", exception),
             HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData } } => new CreatioException(CreatioFailure.Unreachable,
                 $"The host of Creatio, {uri.Host}, could not be resolved (DNS): check creatio.url and the runner's DNS.", exception),

@@ -84,7 +84,9 @@ public static class EngineServices
         var tls = creatio.Tls;
         if (tls.InsecureSkipVerify)
         {
+#pragma warning disable CA5359 // tls.insecureSkipVerify asks for exactly this, and is warned about loudly when loaded.
             handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
+#pragma warning restore CA5359
         }
         else if (authority is not null)
         {

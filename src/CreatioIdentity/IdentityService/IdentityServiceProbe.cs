@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Text.Json;
 using CreatioIdentity.Configuration;
 using CreatioIdentity.Creatio;
-using Polly.Timeout;
 
 namespace CreatioIdentity.IdentityService;
 
@@ -96,7 +95,7 @@ public sealed class IdentityServiceProbe(HttpClient http)
 
     private static string? Unreachable(Exception exception, Uri address) => exception switch
     {
-        TimeoutRejectedException or TaskCanceledException => $"The Identity Service at {address.GetLeftPart(UriPartial.Authority)} did not answer in time.",
+        Exception when Timeouts.IsTimeout(exception) => $"The Identity Service at {address.GetLeftPart(UriPartial.Authority)} did not answer in time.",
         HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData } } =>
             $"The Identity Service host {address.Host} could not be resolved (DNS) from the runner: check identityService.url.",
         HttpRequestException { InnerException: System.Security.Authentication.AuthenticationException } =>

@@ -126,6 +126,6 @@ public sealed class ApplySettingsStep : Step
         return true;
     }
 
-    private static string SavedNote(IReadOnlyList<DesiredSetting> saved) =>
+    private static string SavedNote(List<DesiredSetting> saved) =>
         saved.Count == 0 ? "; nothing was saved" : $"; saved: {string.Join(", ", saved.Select(setting => setting.Code))}";
 }

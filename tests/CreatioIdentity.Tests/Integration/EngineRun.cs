@@ -1,0 +1,141 @@
+using System.Security.Cryptography;
+using CreatioIdentity.Agents;
+using CreatioIdentity.Commands;
+using CreatioIdentity.Creatio;
+using CreatioIdentity.Reporting;
+using CreatioIdentity.Sandbox;
+using CreatioIdentity.Steps;
+using Spectre.Console;
+
+namespace CreatioIdentity.Tests.Integration;
+
+/// <summary>What one engine command printed, returned and wrote.</summary>
+public sealed record RunResult(int ExitCode, string Output, Report? Report, IReadOnlyDictionary<string, string> ReportFiles);
+
+/// <summary>
+/// The world an integration test needs: a fresh sandbox on loopback, a working folder with the
+/// repository's examples/sandbox.yml, and the environment variables that file reads. Commands run
+/// in-process, each with its own services, as separate engine processes would.
+/// </summary>
+public sealed class EngineRun : IAsyncDisposable
+{
+    private readonly Dictionary<string, string?> environment;
+
+    private EngineRun(SandboxHost sandbox, string directory)
+    {
+        Sandbox = sandbox;
+        Directory = directory;
+        ConfigPath = Path.Combine(directory, "creatio-identity.yml");
+        ReportDir = Path.Combine(directory, "artifacts");
+        File.Copy(Path.Combine(RepositoryRoot, "examples", "sandbox.yml"), ConfigPath);
+        environment = SandboxCommand.SandboxEnvironment(sandbox).ToDictionary(pair => pair.Key, pair => (string?)pair.Value);
+
+        // Red answers are final after a second here; a real Creatio gets the default minute.
+        environment[StepTuning.SettleVariable] = "1";
+    }
+
+    public SandboxHost Sandbox { get; }
+
+    public string Directory { get; }
+
+    public string ConfigPath { get; }
+
+    public string ReportDir { get; }
+
+    public IDictionary<string, string?> Environment => environment;
+
+    /// <summary>The secrets of this world: nothing of these may ever be printed or written.</summary>
+    public IReadOnlyList<string> Secrets => [Sandbox.Options.CreatioPassword, Sandbox.Options.ClientSecret];
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static async Task<EngineRun> StartAsync(SandboxOptions? options = null)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "creatio-identity-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        return new EngineRun(await SandboxHost.StartAsync(options), directory);
+    }
+
+    /// <summary>Hands a run id and key to the commands, as the Cake script does, so they share one session and one report.</summary>
+    public void ShareSessionAcrossCommands(string target = "connect")
+    {
+        environment[SessionCache.RunIdVariable] = Guid.NewGuid().ToString("D");
+        environment[SessionCache.KeyVariable] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        environment[CommandRunner.TargetVariable] = target;
+    }
+
+    public async Task<RunResult> RunAsync(string command, string? configPath = null)
+    {
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 240;
+
+        var engineCommand = EngineCommands.Find(command) ?? throw new ArgumentException($"no command {command}", nameof(command));
+        var exitCode = await new CommandRunner(new ConsoleAgent(console), name => environment.GetValueOrDefault(name))
+            .RunAsync(engineCommand, configPath ?? ConfigPath, ReportDir, CancellationToken.None);
+        return new RunResult(exitCode, output.ToString(), ReportStore.TryRead(ReportDir), ReadReportFiles());
+    }
+
+    /// <summary>Runs the six commands of ConnectIdentity one after the other, stopping at the first failure, as Cake does.</summary>
+    public async Task<IReadOnlyList<RunResult>> RunConnectIdentityAsStepsAsync()
+    {
+        ShareSessionAcrossCommands();
+        var results = new List<RunResult>();
+        foreach (var command in new[] { "validate", "preflight", "enable-feature", "apply-settings", "test-connection", "diagnose" })
+        {
+            var result = await RunAsync(command);
+            results.Add(result);
+            if (result.ExitCode != 0)
+            {
+                break;
+            }
+        }
+
+        File.Delete(SessionCache.PathFor(environment[SessionCache.RunIdVariable]!));
+        return results;
+    }
+
+    public string WriteConfig(string yaml)
+    {
+        var path = Path.Combine(Directory, $"config-{Guid.NewGuid():N}.yml");
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Sandbox.DisposeAsync();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    private Dictionary<string, string> ReadReportFiles() =>
+        System.IO.Directory.Exists(ReportDir)
+            ? System.IO.Directory.GetFiles(ReportDir).ToDictionary(path => Path.GetFileName(path), File.ReadAllText)
+            : [];
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Directory.Build.props")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (with Directory.Build.props) was not found above the test binaries.");
+    }
+}

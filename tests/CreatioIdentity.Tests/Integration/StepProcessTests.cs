@@ -1,0 +1,73 @@
+using CreatioIdentity.Checks;
+
+namespace CreatioIdentity.Tests.Integration;
+
+/// <summary>
+/// ConnectIdentity as Cake runs it: each step its own engine run, sharing one session and one
+/// report. These are the request budgets of the issue: at most 14 requests on a fresh Creatio,
+/// at most 8 and no write on a connected one, one login, settings in one request.
+/// </summary>
+public sealed class StepProcessTests
+{
+    [Fact]
+    public async Task Should_Connect_A_Fresh_Creatio_Within_14_Requests_And_One_Login()
+    {
+        // Given
+        await using var world = await EngineRun.StartAsync();
+
+        // When
+        var runs = await world.RunConnectIdentityAsStepsAsync();
+
+        // Then
+        Assert.All(runs, run => Assert.Equal(0, run.ExitCode));
+        var creatio = world.Sandbox.Creatio;
+        Assert.Equal(1, creatio.LoginCount);
+        Assert.InRange(creatio.Requests.Count, 1, 14);
+        Assert.Single(creatio.Writes, request => request.Path.EndsWith("PostSysSettingsValues", StringComparison.Ordinal));
+
+        var report = runs[^1].Report!;
+        Assert.True(report.Ok);
+        Assert.Equal("connect", report.Command);
+        Assert.Equal(["Validate", "Preflight", "EnableFeature", "ApplySettings", "TestConnection", "Diagnose"], report.Steps.Select(step => step.Name));
+        Assert.Equal(CheckIds.All, report.Checks.Select(check => check.Id));
+    }
+
+    [Fact]
+    public async Task Should_Check_A_Connected_Creatio_Within_8_Requests_Without_A_Write()
+    {
+        // Given
+        await using var world = await EngineRun.StartAsync();
+        await world.RunConnectIdentityAsStepsAsync();
+        world.Sandbox.Creatio.ClearRecord();
+        var loginsBefore = world.Sandbox.Creatio.LoginCount;
+
+        // When
+        var runs = await world.RunConnectIdentityAsStepsAsync();
+
+        // Then
+        Assert.All(runs, run => Assert.Equal(0, run.ExitCode));
+        Assert.Empty(world.Sandbox.Creatio.Writes);
+        Assert.InRange(world.Sandbox.Creatio.Requests.Count, 1, 8);
+        Assert.Equal(1, world.Sandbox.Creatio.LoginCount - loginsBefore);
+    }
+
+    [Fact]
+    public async Task Should_Repeat_No_Read_Within_One_Process()
+    {
+        // Given
+        await using var world = await EngineRun.StartAsync();
+        await world.RunAsync("connect");
+        world.Sandbox.Creatio.ClearRecord();
+
+        // When
+        await world.RunAsync("connect");
+
+        // Then
+        var repeated = world.Sandbox.Creatio.Requests
+            .GroupBy(request => (request.Method, request.Path, request.Body))
+            .Where(group => group.Count() > 1)
+            .Select(group => group.Key.Path)
+            .ToList();
+        Assert.Empty(repeated);
+    }
+}
