@@ -12,8 +12,7 @@ int RunTargetWithExitCode(string target)
     }
     catch (CakeReportException ex) when (ex.InnerException is CakeException failure)
     {
-        var task = ex.Report?.FirstOrDefault(entry => entry.ExecutionStatus == CakeTaskExecutionStatus.Failed)?.TaskName ?? target;
-        Error("An error occurred when executing task '{0}'.", task);
+        // Cake has already named the failed task; repeat the reason below the summary.
         Error("Error: {0}", failure.Message);
         return failure.ExitCode;
     }

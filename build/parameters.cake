@@ -71,7 +71,7 @@ public sealed class BuildParameters
             CallerDirectory = caller,
             ConfigFile = configGiven ? FromCaller(caller, context.Argument<string>("config")) : defaultConfig,
             ConfigFileGiven = configGiven,
-            ReportDirectory = caller.Combine(context.Argument("report-dir", "artifacts/creatio-identity")).Collapse(),
+            ReportDirectory = FromCaller(caller, new DirectoryPath(context.Argument("report-dir", "artifacts/creatio-identity"))),
             EngineProject = engineProject,
             EngineDll = context.HasArgument("engine-dll")
                 ? FromCaller(caller, context.Argument<string>("engine-dll"))
@@ -115,6 +115,13 @@ public sealed class BuildParameters
         return variables;
     }
 
-    private static FilePath FromCaller(DirectoryPath caller, string path) =>
-        caller.CombineWithFilePath(new FilePath(path)).Collapse();
+    // Cake refuses to combine with an absolute path; an absolute argument stands as given.
+    private static FilePath FromCaller(DirectoryPath caller, string path)
+    {
+        var file = new FilePath(path);
+        return (file.IsRelative ? caller.CombineWithFilePath(file) : file).Collapse();
+    }
+
+    private static DirectoryPath FromCaller(DirectoryPath caller, DirectoryPath directory) =>
+        (directory.IsRelative ? caller.Combine(directory) : directory).Collapse();
 }
