@@ -32,10 +32,15 @@ public sealed class SandboxProcess
     private readonly FilePath _readyFile;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _tail = new();
 
+    // Cake's WaitForExit(timeout) kills the process when the timeout passes, so it cannot poll;
+    // one untimed wait in the background tells when the sandbox is gone.
+    private readonly System.Threading.Tasks.Task _exited;
+
     private SandboxProcess(IProcess process, FilePath readyFile)
     {
         _process = process;
         _readyFile = readyFile;
+        _exited = System.Threading.Tasks.Task.Run(() => process.WaitForExit());
     }
 
     public SandboxReady Ready { get; private set; }
@@ -75,7 +80,7 @@ public sealed class SandboxProcess
                 return Ready = ready;
             }
 
-            if (_process.WaitForExit(100))
+            if (_exited.Wait(100))
             {
                 throw new CakeException(1, $"The sandbox exited with code {_process.GetExitCode()} before it was ready.{Tail()}");
             }
@@ -88,10 +93,10 @@ public sealed class SandboxProcess
     {
         try
         {
-            if (!_process.WaitForExit(0))
+            if (!_exited.IsCompleted)
             {
                 _process.Kill();
-                _process.WaitForExit(5000);
+                _exited.Wait(TimeSpan.FromSeconds(5));
             }
         }
         finally
