@@ -20,7 +20,7 @@ void DefineTasks(BuildParameters parameters)
         }
     });
 
-    // Baseline for timing: what Cake itself costs (see README / report).
+    // What Cake itself costs: warm ConnectIdentity should stay within 1.5x of this target.
     Task("Empty")
         .Description("Does nothing; the baseline for timing the other targets.");
 
