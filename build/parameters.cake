@@ -1,0 +1,127 @@
+// Everything the command line and the run decide once, before any task runs.
+
+using System.Security.Cryptography;
+
+public sealed class BuildParameters
+{
+    // Cake target -> engine command (SPEC §2, contract).
+    public static readonly IReadOnlyDictionary<string, string> EngineCommands =
+        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Validate"] = "validate",
+            ["Preflight"] = "preflight",
+            ["Plan"] = "plan",
+            ["EnableFeature"] = "enable-feature",
+            ["ApplySettings"] = "apply-settings",
+            ["TestConnection"] = "test-connection",
+            ["Diagnose"] = "diagnose",
+            ["ConnectIdentity"] = "connect",
+            ["Sandbox"] = "sandbox",
+        };
+
+    public static readonly string[] SandboxRuntimes = ["net", "netframework"];
+
+    public required string Target { get; init; }
+    public required string Configuration { get; init; }
+    public required DirectoryPath RepositoryRoot { get; init; }
+    public required DirectoryPath CallerDirectory { get; init; }
+    public required FilePath ConfigFile { get; init; }
+    public required bool ConfigFileGiven { get; init; }
+    public required DirectoryPath ReportDirectory { get; init; }
+    public required FilePath EngineProject { get; init; }
+    public required FilePath EngineDll { get; init; }
+    public required bool EngineDllGiven { get; init; }
+    public required FilePath SandboxProject { get; init; }
+    public required FilePath SandboxDll { get; init; }
+    public required bool SandboxDllGiven { get; init; }
+    public required string SandboxRuntime { get; init; }
+    public required string RunId { get; init; }
+    public required string SessionKey { get; init; }
+
+    public string TargetCommand => EngineCommands.TryGetValue(Target, out var command) ? command : null;
+
+    public bool IsSandbox => string.Equals(Target, "Sandbox", StringComparison.OrdinalIgnoreCase);
+
+    // The engine leaves its encrypted Creatio session here; Teardown removes it.
+    public FilePath SessionFile => new FilePath(System.IO.Path.Combine(TempDirectory, RunId + ".session"));
+
+    public FilePath SandboxReadyFile => new FilePath(System.IO.Path.Combine(TempDirectory, RunId + ".sandbox.json"));
+
+    public static string TempDirectory => System.IO.Path.Combine(System.IO.Path.GetTempPath(), "creatio-identity");
+
+    public static BuildParameters Create(ICakeContext context)
+    {
+        var root = context.Environment.WorkingDirectory; // Cake starts in the script's folder.
+        var caller = CallerDirectoryLocator.Find(root);
+        var configuration = context.Argument("configuration", "Release");
+        var output = $"bin/{configuration}/net10.0";
+
+        var engineProject = root.CombineWithFilePath("src/CreatioIdentity/CreatioIdentity.csproj");
+        var sandboxProject = root.CombineWithFilePath("src/CreatioIdentity.Sandbox/CreatioIdentity.Sandbox.csproj");
+        var configGiven = context.HasArgument("config");
+        var defaultConfig = context.Argument("target", "ConnectIdentity").Equals("Sandbox", StringComparison.OrdinalIgnoreCase)
+            ? root.CombineWithFilePath("examples/sandbox.yml")
+            : caller.CombineWithFilePath("creatio-identity.yml");
+
+        return new BuildParameters
+        {
+            Target = context.Argument("target", "ConnectIdentity"),
+            Configuration = configuration,
+            RepositoryRoot = root,
+            CallerDirectory = caller,
+            ConfigFile = configGiven ? FromCaller(caller, context.Argument<string>("config")) : defaultConfig,
+            ConfigFileGiven = configGiven,
+            ReportDirectory = FromCaller(caller, new DirectoryPath(context.Argument("report-dir", "artifacts/creatio-identity"))),
+            EngineProject = engineProject,
+            EngineDll = context.HasArgument("engine-dll")
+                ? FromCaller(caller, context.Argument<string>("engine-dll"))
+                : engineProject.GetDirectory().Combine(output).CombineWithFilePath("creatio-identity.dll"),
+            EngineDllGiven = context.HasArgument("engine-dll"),
+            SandboxProject = sandboxProject,
+            SandboxDll = context.HasArgument("sandbox-dll")
+                ? FromCaller(caller, context.Argument<string>("sandbox-dll"))
+                : sandboxProject.GetDirectory().Combine(output).CombineWithFilePath("CreatioIdentity.Sandbox.dll"),
+            SandboxDllGiven = context.HasArgument("sandbox-dll"),
+            SandboxRuntime = context.Argument("sandbox-runtime", "net"),
+            RunId = Guid.NewGuid().ToString(),
+            SessionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        };
+    }
+
+    // What the command line got wrong, or null; checked before any task runs (exit 3).
+    public string Problem()
+    {
+        if (!SandboxRuntimes.Contains(SandboxRuntime, StringComparer.OrdinalIgnoreCase))
+        {
+            return $"--sandbox-runtime must be one of {string.Join(", ", SandboxRuntimes)}, not '{SandboxRuntime}'.";
+        }
+
+        return null;
+    }
+
+    // The variables every engine process gets: one run, one report, one shared session.
+    public IDictionary<string, string> EngineEnvironment()
+    {
+        var variables = new Dictionary<string, string>
+        {
+            ["CREATIO_IDENTITY_RUN_ID"] = RunId,
+            ["CREATIO_IDENTITY_SESSION_KEY"] = SessionKey,
+        };
+        if (TargetCommand is { } command)
+        {
+            variables["CREATIO_IDENTITY_TARGET"] = command;
+        }
+
+        return variables;
+    }
+
+    // Cake refuses to combine with an absolute path; an absolute argument stands as given.
+    private static FilePath FromCaller(DirectoryPath caller, string path)
+    {
+        var file = new FilePath(path);
+        return (file.IsRelative ? caller.CombineWithFilePath(file) : file).Collapse();
+    }
+
+    private static DirectoryPath FromCaller(DirectoryPath caller, DirectoryPath directory) =>
+        (directory.IsRelative ? caller.Combine(directory) : directory).Collapse();
+}

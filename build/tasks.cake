@@ -1,0 +1,85 @@
+// The task graph (SPEC §2): one engine process per step task, no Creatio logic here.
+
+// The ConnectIdentity sequence, in order.
+static readonly string[] ConnectSteps = ["Validate", "Preflight", "EnableFeature", "ApplySettings", "TestConnection", "Diagnose"];
+
+SandboxProcess sandbox;
+
+void DefineTasks(BuildParameters parameters)
+{
+    Teardown(context =>
+    {
+        // Whatever happened: no sandbox and no cached Creatio session outlive the run.
+        try
+        {
+            sandbox?.Stop();
+        }
+        finally
+        {
+            DeleteIfExists(parameters.SessionFile);
+        }
+    });
+
+    // What Cake itself costs: warm ConnectIdentity should stay within 1.5x of this target.
+    Task("Empty")
+        .Description("Does nothing; the baseline for timing the other targets.");
+
+    Task("BuildEngine")
+        .Description("Builds the engine when a source is newer than creatio-identity.dll.")
+        .Does(() => BuildIfStale(parameters, parameters.EngineProject, parameters.EngineDll, parameters.EngineDllGiven));
+
+    Task("BuildSandbox")
+        .Description("Builds the sandbox when a source is newer than CreatioIdentity.Sandbox.dll.")
+        .Does(() => BuildIfStale(parameters, parameters.SandboxProject, parameters.SandboxDll, parameters.SandboxDllGiven));
+
+    EngineTask(parameters, "Validate", "Parses and checks the YAML; no network.");
+    EngineTask(parameters, "Preflight", "Checks the Identity Service and the Creatio login from the runner.");
+    EngineTask(parameters, "Plan", "Prints the changes EnableFeature and ApplySettings would make (exit 2 when any).");
+    EngineTask(parameters, "EnableFeature", "Turns on the features for all users.");
+    EngineTask(parameters, "ApplySettings", "Writes the OAuth system settings.");
+    EngineTask(parameters, "TestConnection", "Creatio -> Identity Service, as the Test connection button.");
+    EngineTask(parameters, "Diagnose", "The Diagnostic tab: fails on any red check.");
+
+    var connect = Task("ConnectIdentity")
+        .Description("Validate, Preflight, EnableFeature, ApplySettings, TestConnection, Diagnose.");
+    foreach (var step in ConnectSteps)
+    {
+        connect.IsDependentOn(step);
+    }
+
+    Task("StartSandbox")
+        .Description("Starts the sandbox and waits until it listens.")
+        .IsDependentOn("BuildEngine")
+        .IsDependentOn("BuildSandbox")
+        .Does(() =>
+        {
+            Information("Starting the sandbox ({0} runtime).", parameters.SandboxRuntime);
+            sandbox = SandboxProcess.Start(Context, parameters);
+            var ready = sandbox.WaitUntilReady();
+            Information("Sandbox ready: Creatio {0}, Identity Service {1}.", ready.CreatioUrl, ready.IdentityServiceUrl);
+        });
+
+    // Dependencies run in the order declared: the sandbox first, then the whole sequence.
+    Task("Sandbox")
+        .Description("Starts the sandbox, runs ConnectIdentity against it, stops it.")
+        .IsDependentOn("StartSandbox")
+        .IsDependentOn("ConnectIdentity")
+        .Does(() => Information("Connected to the sandbox; report: {0}.", parameters.ReportDirectory.CombineWithFilePath("report.json")));
+}
+
+static void DeleteIfExists(FilePath file)
+{
+    if (System.IO.File.Exists(file.FullPath))
+    {
+        System.IO.File.Delete(file.FullPath);
+    }
+}
+
+void EngineTask(BuildParameters parameters, string name, string description)
+{
+    var command = BuildParameters.EngineCommands[name];
+    Task(name)
+        .Description(description)
+        .IsDependentOn("BuildEngine")
+        .Does(() => RunEngine(parameters, command, sandbox?.Ready?.EngineEnvironment()));
+}
