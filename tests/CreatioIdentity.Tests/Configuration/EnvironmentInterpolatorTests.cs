@@ -1,0 +1,85 @@
+using CreatioIdentity.Configuration;
+
+namespace CreatioIdentity.Tests.Configuration;
+
+public sealed class EnvironmentInterpolatorTests
+{
+    public sealed class TheInterpolateMethod
+    {
+        private static readonly Dictionary<string, string> Environment = new(StringComparer.Ordinal)
+        {
+            ["HOST"] = "creatio.example.com",
+            ["PORT"] = "8443",
+            ["EMPTY"] = "",
+        };
+
+        private static InterpolationResult Interpolate(string text) =>
+            EnvironmentInterpolator.Interpolate(text, name => Environment.GetValueOrDefault(name));
+
+        [Theory]
+        [InlineData("https://${HOST}/", "https://creatio.example.com/")]
+        [InlineData("https://${HOST}:${PORT}", "https://creatio.example.com:8443")]
+        [InlineData("${EMPTY}", "")]
+        [InlineData("no reference", "no reference")]
+        [InlineData("costs $5 or $ {HOST}", "costs $5 or $ {HOST}")]
+        [InlineData("$${HOST}", "${HOST}")]
+        [InlineData("a$${b}c", "a${b}c")]
+        [InlineData("$${", "${")]
+        [InlineData("$$HOST", "$$HOST")]
+        public void Should_Replace_References_And_Keep_Everything_Else(string text, string expected)
+        {
+            // Given, When
+            var result = Interpolate(text);
+
+            // Then
+            Assert.Empty(result.Problems);
+            Assert.Equal(expected, result.Value);
+        }
+
+        [Fact]
+        public void Should_List_The_Variables_It_Took()
+        {
+            // Given, When
+            var result = Interpolate("${HOST}:${PORT} $${LITERAL}");
+
+            // Then
+            Assert.Equal(["HOST", "PORT"], result.References);
+        }
+
+        [Fact]
+        public void Should_Report_An_Unset_Variable_By_Name()
+        {
+            // Given, When
+            var result = Interpolate("https://${MISSING}/");
+
+            // Then
+            Assert.Equal([new InterpolationProblem(InterpolationProblemKind.Unset, "MISSING")], result.Problems);
+        }
+
+        [Theory]
+        [InlineData("${HOST")]
+        [InlineData("https://${")]
+        public void Should_Report_A_Reference_Without_Closing_Brace(string text)
+        {
+            // Given, When
+            var result = Interpolate(text);
+
+            // Then
+            Assert.Equal(InterpolationProblemKind.Unterminated, Assert.Single(result.Problems).Kind);
+        }
+
+        [Theory]
+        [InlineData("${}", "")]
+        [InlineData("${1HOST}", "1HOST")]
+        [InlineData("${HOST-NAME}", "HOST-NAME")]
+        [InlineData("${ HOST }", " HOST ")]
+        public void Should_Report_A_Reference_That_Is_No_Variable_Name(string text, string name)
+        {
+            // Given, When
+            var result = Interpolate(text);
+
+            // Then
+            Assert.Equal([new InterpolationProblem(InterpolationProblemKind.InvalidName, name)], result.Problems);
+        }
+    }
+}

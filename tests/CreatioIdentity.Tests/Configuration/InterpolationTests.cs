@@ -1,0 +1,124 @@
+using CreatioIdentity.Configuration;
+
+namespace CreatioIdentity.Tests.Configuration;
+
+/// <summary>${VAR} as the loader applies it: in every scalar value, with positions in errors.</summary>
+public sealed class InterpolationTests
+{
+    [Fact]
+    public void Should_Resolve_A_Reference_Embedded_In_A_Value()
+    {
+        // Given
+        var fixture = new ConfigFixture();
+        fixture.Environment["CREATIO_HOST"] = "creatio.example.com";
+        var yaml = ConfigFixture.MinimalYaml.Replace("url: https://creatio.example.com", "url: https://${CREATIO_HOST}/site", StringComparison.Ordinal);
+
+        // When
+        var config = fixture.Parse(yaml);
+
+        // Then
+        Assert.Equal(new Uri("https://creatio.example.com/site"), config.Creatio.Url);
+    }
+
+    [Fact]
+    public void Should_Resolve_References_In_Numbers_And_Booleans()
+    {
+        // Given
+        var fixture = new ConfigFixture();
+        fixture.Environment["TIMEOUT"] = "90";
+        fixture.Environment["SKIP"] = "false";
+        const string Options = """
+
+            features:
+              OAuth20Integration: ${SKIP}
+            """;
+        var yaml = ConfigFixture.MinimalYaml.Replace("  password: ${CREATIO_PASSWORD}", "  password: ${CREATIO_PASSWORD}\n  timeoutSeconds: ${TIMEOUT}", StringComparison.Ordinal) + Options;
+
+        // When
+        var config = fixture.Parse(yaml);
+
+        // Then
+        Assert.Equal(TimeSpan.FromSeconds(90), config.Creatio.Timeout);
+        Assert.False(config.Features["OAuth20Integration"]);
+    }
+
+    [Fact]
+    public void Should_Write_A_Literal_Opening_For_Dollar_Dollar_Brace()
+    {
+        // Given
+        var fixture = new ConfigFixture();
+        const string Settings = """
+
+            settings:
+              UsrTemplate: "Hello $${UserName}"
+            """;
+
+        // When
+        var config = fixture.Parse(ConfigFixture.MinimalYaml + Settings);
+
+        // Then
+        Assert.Equal("Hello ${UserName}", config.Settings["UsrTemplate"]);
+    }
+
+    [Fact]
+    public void Should_Name_The_Unset_Variable_With_File_Line_And_Column()
+    {
+        // Given
+        var fixture = new ConfigFixture();
+        fixture.Environment.Remove("CREATIO_PASSWORD");
+
+        // When
+        var exception = fixture.Reject(ConfigFixture.MinimalYaml);
+
+        // Then
+        var error = Assert.Single(exception.Errors);
+        Assert.Equal("creatio-identity.yml:5:13: error: environment variable CREATIO_PASSWORD is not set (creatio.password)", error.ToString());
+    }
+
+    [Fact]
+    public void Should_Report_Every_Unset_Variable()
+    {
+        // Given
+        var fixture = new ConfigFixture();
+        fixture.Environment.Clear();
+
+        // When
+        var exception = fixture.Reject(ConfigFixture.MinimalYaml);
+
+        // Then
+        Assert.Equal(
+            ["CREATIO_USERNAME", "CREATIO_PASSWORD", "IDENTITY_CLIENT_ID", "IDENTITY_CLIENT_SECRET"],
+            exception.Errors.Select(error => error.Message.Split(' ')[2]));
+    }
+
+    [Fact]
+    public void Should_Say_When_A_Required_Variable_Is_Set_But_Empty()
+    {
+        // Given
+        var fixture = new ConfigFixture();
+        fixture.Environment["IDENTITY_CLIENT_ID"] = "";
+
+        // When
+        var exception = fixture.Reject(ConfigFixture.MinimalYaml);
+
+        // Then
+        ConfigFixture.AssertError(exception, 8, 13, "identityService.clientId must not be empty", "IDENTITY_CLIENT_ID is set but empty");
+    }
+
+    [Theory]
+    [InlineData("https://${CREATIO_HOST", "without a closing '}'")]
+    [InlineData("https://${CREATIO-HOST}", "'${CREATIO-HOST}' in creatio.url does not name an environment variable")]
+    [InlineData("https://${}", "does not name an environment variable")]
+    public void Should_Report_A_Malformed_Reference_At_Its_Value(string url, string expected)
+    {
+        // Given
+        var fixture = new ConfigFixture();
+        var yaml = ConfigFixture.MinimalYaml.Replace("url: https://creatio.example.com", $"url: {url}", StringComparison.Ordinal);
+
+        // When
+        var exception = fixture.Reject(yaml);
+
+        // Then
+        ConfigFixture.AssertError(exception, 3, 8, expected);
+    }
+}

@@ -1,0 +1,401 @@
+using CreatioIdentity.Configuration;
+
+namespace CreatioIdentity.Tests.Configuration;
+
+/// <summary>Each mistake the loader catches, reported at the line and column it is about.</summary>
+public sealed class ValidationTests
+{
+    private static string MinimalWith(string find, string replace)
+    {
+        Assert.Contains(find, ConfigFixture.MinimalYaml, StringComparison.Ordinal);
+        return ConfigFixture.MinimalYaml.Replace(find, replace, StringComparison.Ordinal);
+    }
+
+    public sealed class TheVersionKey
+    {
+        [Fact]
+        public void Should_Report_A_Version_Other_Than_1()
+        {
+            // Given
+            var fixture = new ConfigFixture();
+
+            // When
+            var exception = fixture.Reject(MinimalWith("version: 1", "version: 2"));
+
+            // Then
+            ConfigFixture.AssertError(exception, 1, 10, "version must be 1", "not '2'");
+        }
+
+        [Fact]
+        public void Should_Report_A_Quoted_Version()
+        {
+            // Given
+            var fixture = new ConfigFixture();
+
+            // When
+            var exception = fixture.Reject(MinimalWith("version: 1", "version: \"1\""));
+
+            // Then
+            ConfigFixture.AssertError(exception, 1, 10, "version must be 1", "quoted");
+        }
+
+        [Fact]
+        public void Should_Report_A_Missing_Version_At_The_Top_Of_The_File()
+        {
+            // Given
+            var fixture = new ConfigFixture();
+
+            // When
+            var exception = fixture.Reject(MinimalWith("version: 1\n", "# no version\n"));
+
+            // Then
+            ConfigFixture.AssertError(exception, 2, 1, "version is required", "version: 1");
+        }
+    }
+
+    public sealed class UnknownKeys
+    {
+        [Fact]
+        public void Should_Report_Line_And_Column_Of_Unknown_Key_And_Suggest_The_Close_One()
+        {
+            // Given
+            var fixture = new ConfigFixture();
+
+            // When
+            var exception = fixture.Reject(MinimalWith("  username:", "  usrname:"));
+
+            // Then
+            var error = ConfigFixture.AssertError(exception, 4, 3, "unknown key 'usrname' in creatio", "did you mean 'username'?");
+            Assert.Contains("allowed: url, runtime, username, password, timeoutSeconds, tls", error.Message, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData("identityservice:", "identityService")]
+        [InlineData("feature:", "features")]
+        [InlineData("Settings:", "settings")]
+        public void Should_Suggest_The_Top_Level_Key_That_Was_Meant(string written, string meant)
+        {
+            // Given
+            var fixture = new ConfigFixture();
+
+            // When
+            var exception = fixture.Reject($"{ConfigFixture.MinimalYaml}\n{written}\n");
+
+            // Then
+            ConfigFixture.AssertError(exception, 10, 1, "the top level of the file", $"did you mean '{meant}'?");
+        }
+
+        [Fact]
+        public void Should_List_The_Allowed_Keys_When_Nothing_Is_Close()
+        {
+            // Given
+            var fixture = new ConfigFixture();
+
+            // When
+            var exception = fixture.Reject(ConfigFixture.MinimalYaml + "\nproxy: http://proxy:3128\n");
+
+            // Then
+            var error = ConfigFixture.AssertError(exception, 10, 1, "unknown key 'proxy'", "allowed: version, creatio, identityService, features, settings");
+            Assert.DoesNotContain("did you mean", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_Report_An_Unknown_Key_Under_Tls()
+        {
+            // Given
+            var fixture = new ConfigFixture();
+
+            // When
+            var exception = fixture.Reject(MinimalWith("  password: ${CREATIO_PASSWORD}", "  password: ${CREATIO_PASSWORD}\n  tls:\n    insecureSkipVerfy: true"));
+
+            // Then
+            ConfigFixture.AssertError(exception, 7, 5, "unknown key 'insecureSkipVerfy' in creatio.tls", "did you mean 'insecureSkipVerify'?");
+        }
+    }
+
+    public sealed class RequiredKeys
+    {
+        [Theory]
+        [InlineData("  url: https://creatio.example.com\n", 2, 1, "creatio.url is required")]
+        [InlineData("  username: ${CREATIO_USERNAME}\n", 2, 1, "creatio.username is required")]
+        [InlineData("  password: ${CREATIO_PASSWORD}\n", 2, 1, "creatio.password is required")]
+        [InlineData("  url: https://identity.example.com\n", 6, 1, "identityService.url is required")]
+        [InlineData("  clientId: ${IDENTITY_CLIENT_ID}\n", 6, 1, "identityService.clientId is required")]
+        [InlineData("  clientSecret: ${IDENTITY_CLIENT_SECRET}", 6, 1, "identityService.clientSecret is required")]
+        public void Should_Report_A_Missing_Required_Key_At_Its_Section(string removed, int line, int column, string expected)
+        {
+            // Given
+            var fixture = new ConfigFixture();
+
+            // When
+            var exception = fixture.Reject(MinimalWith(removed, string.Empty));
+
+            // Then
+            Assert.Single(exception.Errors);
+            ConfigFixture.AssertError(exception, line, column, expected);
+        }
+
+        [Fact]
+        public void Should_Report_A_Missing_Section_At_The_Top_Of_The_File()
+        {
+            // Given
+            var fixture = new ConfigFixture();
+            const string Yaml = """
+                version: 1
+                creatio:
+                  url: https://creatio.example.com
+                  username: ${CREATIO_USERNAME}
+                  password: ${CREATIO_PASSWORD}
+                """;
+
+            // When
+            var exception = fixture.Reject(Yaml);
+
+            // Then
+            ConfigFixture.AssertError(exception, 1, 1, "identityService is required", "url, clientId, clientSecret");
+        }
+
+        [Theory]
+        [InlineData("  username: ${CREATIO_USERNAME}", "  username: ''", 4, 13, "creatio.username must not be empty")]
+        [InlineData("  username: ${CREATIO_USERNAME}", "  username:", 4, 12, "creatio.username must not be empty")]
+        [InlineData("  clientId: ${IDENTITY_CLIENT_ID}", "  clientId: \"  \"", 8, 13, "identityService.clientId must not be empty")]
+        [InlineData("  url: https://identity.example.com", "  url: ~", 7, 8, "identityService.url must not be empty")]
+        public void Should_Report_An_Empty_Required_Value(string find, string replace, int line, int column, string expected)
+        {
+            // Given
+            var fixture = new ConfigFixture();
+
+            // When
+            var exception = fixture.Reject(MinimalWith(find, replace));
+
+            // Then
+            ConfigFixture.AssertError(exception, line, column, expected);
+        }
+
+        [Fact]
+        public void Should_Report_A_Section_That_Is_Not_A_Mapping()
+        {
+            // Given
+            var fixture = new ConfigFixture();
+            const string Yaml = """
+                version: 1
+                creatio: https://creatio.example.com
+                identityService:
+                  - https://identity.example.com
+                """;
+
+            // When
+            var exception = fixture.Reject(Yaml);
+
+            // Then
+            ConfigFixture.AssertError(exception, 2, 10, "creatio must be a mapping of the keys url, runtime", "not a single value");
+            ConfigFixture.AssertError(exception, 4, 3, "identityService must be a mapping", "not a list");
+        }
+
+        [Fact]
+        public void Should_Report_A_Top_Level_That_Is_Not_A_Mapping()
+        {
+            // Given
+            var fixture = new ConfigFixture();
+
+            // When
+            var exception = fixture.Reject("- version: 1\n");
+
+            // Then
+            ConfigFixture.AssertError(exception, 1, 1, "the top level of the file must be a mapping");
+        }
+    }
+
+    public sealed class Urls
+    {
+        [Theory]
+        [InlineData("creatio.example.com", "must be an absolute http or https URL")]
+        [InlineData("/0/ServiceModel", "must be an absolute http or https URL")]
+        [InlineData("ftp://creatio.example.com", "must use http or https, not ftp")]
+        [InlineData("file:///etc/creatio", "must be an absolute http or https URL")]
+        [InlineData("https://admin:Admin123@creatio.example.com", "must not carry a user name or password; put them in creatio.username and creatio.password")]
+        public void Should_Report_A_Creatio_Url_That_Is_Not_An_Absolute_Http_Url(string url, string expected)
+        {
+            // Given
+            var fixture = new ConfigFixture();
+
+            // When
+            var exception = fixture.Reject(MinimalWith("url: https://creatio.example.com", $"url: {url}"));
+
+            // Then
+            var error = ConfigFixture.AssertError(exception, 3, 8, $"creatio.url {expected}");
+            Assert.DoesNotContain(url, error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_Point_Identity_Service_Credentials_At_Client_Id_And_Secret()
+        {
+            // Given
+            var fixture = new ConfigFixture();
+
+            // When
+            var exception = fixture.Reject(MinimalWith("url: https://identity.example.com", "url: http://client:secret@identity.example.com"));
+
+            // Then
+            ConfigFixture.AssertError(exception, 7, 8, "identityService.url must not carry", "identityService.clientId and identityService.clientSecret");
+        }
+
+        [Fact]
+        public void Should_Accept_Http_For_A_Local_Site()
+        {
+            // Given
+            var fixture = new ConfigFixture();
+
+            // When
+            var config = fixture.Parse(MinimalWith("url: https://creatio.example.com", "url: http://localhost:5000"));
+
+            // Then
+            Assert.Equal(new Uri("http://localhost:5000"), config.Creatio.Url);
+        }
+    }
+
+    public sealed class Types
+    {
+        [Theory]
+        [InlineData("0", "not '0'")]
+        [InlineData("-5", "not '-5'")]
+        [InlineData("1.5", "not '1.5'")]
+        [InlineData("soon", "not 'soon'")]
+        [InlineData("\"30\"", "not the quoted text '30'")]
+        [InlineData("99999999999", "not '99999999999'")]
+        public void Should_Report_A_Timeout_That_Is_Not_A_Positive_Integer(string timeout, string expected)
+        {
+            // Given
+            var fixture = new ConfigFixture();
+
+            // When
+            var exception = fixture.Reject(MinimalWith("  password: ${CREATIO_PASSWORD}", $"  password: ${{CREATIO_PASSWORD}}\n  timeoutSeconds: {timeout}"));
+
+            // Then
+            ConfigFixture.AssertError(exception, 6, 19, "creatio.timeoutSeconds must be a positive whole number of seconds", expected);
+        }
+
+        [Theory]
+        [InlineData("core", "not 'core'")]
+        [InlineData("NetFramework", "did you mean 'netframework'?")]
+        [InlineData("netframwork", "did you mean 'netframework'?")]
+        public void Should_Report_A_Runtime_Other_Than_Auto_Net_Or_NetFramework(string runtime, string expected)
+        {
+            // Given
+            var fixture = new ConfigFixture();
+
+            // When
+            var exception = fixture.Reject(MinimalWith("  url: https://creatio.example.com", $"  url: https://creatio.example.com\n  runtime: {runtime}"));
+
+            // Then
+            ConfigFixture.AssertError(exception, 4, 12, "creatio.runtime must be one of auto, net, netframework", expected);
+        }
+
+        [Theory]
+        [InlineData("yes")]
+        [InlineData("1")]
+        [InlineData("on")]
+        [InlineData("'true'")]
+        public void Should_Report_A_Feature_State_That_Is_Not_A_Boolean(string state)
+        {
+            // Given
+            var fixture = new ConfigFixture();
+
+            // When
+            var exception = fixture.Reject($"{ConfigFixture.MinimalYaml}\nfeatures:\n  OAuth20Integration: {state}\n");
+
+            // Then
+            ConfigFixture.AssertError(exception, 11, 23, "features.OAuth20Integration must be true or false");
+        }
+
+        [Fact]
+        public void Should_Report_An_InsecureSkipVerify_That_Is_Not_A_Boolean()
+        {
+            // Given
+            var fixture = new ConfigFixture();
+
+            // When
+            var exception = fixture.Reject(MinimalWith("  password: ${CREATIO_PASSWORD}", "  password: ${CREATIO_PASSWORD}\n  tls:\n    insecureSkipVerify: sometimes"));
+
+            // Then
+            ConfigFixture.AssertError(exception, 7, 25, "creatio.tls.insecureSkipVerify must be true or false", "not 'sometimes'");
+        }
+
+        [Fact]
+        public void Should_Report_A_Setting_Without_A_Single_Value()
+        {
+            // Given
+            var fixture = new ConfigFixture();
+            const string Settings = """
+
+                settings:
+                  UsrList: [a, b]
+                  UsrNothing:
+                """;
+
+            // When
+            var exception = fixture.Reject(ConfigFixture.MinimalYaml + Settings);
+
+            // Then
+            ConfigFixture.AssertError(exception, 11, 12, "settings.UsrList must be a single value", "not a list");
+            ConfigFixture.AssertError(exception, 12, 14, "settings.UsrNothing has no value", "''");
+        }
+
+        [Fact]
+        public void Should_Report_A_Setting_The_Identity_Service_Section_Writes()
+        {
+            // Given
+            var fixture = new ConfigFixture();
+
+            // When
+            var exception = fixture.Reject(ConfigFixture.MinimalYaml + "\nsettings:\n  OAuth20IdentityServerClientId: other\n");
+
+            // Then
+            ConfigFixture.AssertError(exception, 11, 3, "settings.OAuth20IdentityServerClientId is written from identityService.clientId");
+        }
+
+        [Fact]
+        public void Should_Report_A_Feature_Listed_Twice_In_Different_Case()
+        {
+            // Given
+            var fixture = new ConfigFixture();
+
+            // When
+            var exception = fixture.Reject(ConfigFixture.MinimalYaml + "\nfeatures:\n  OAuth20Integration: true\n  oauth20integration: false\n");
+
+            // Then
+            ConfigFixture.AssertError(exception, 12, 3, "features.oauth20integration repeats a feature code");
+        }
+    }
+
+    public sealed class Syntax
+    {
+        [Fact]
+        public void Should_Report_Malformed_Yaml_With_YamlDotNets_Position_And_Reason()
+        {
+            // Given
+            var fixture = new ConfigFixture();
+
+            // When
+            var exception = fixture.Reject("version: 1\ncreatio:\n  url: a: b\n");
+
+            // Then
+            var error = Assert.Single(exception.Errors);
+            ConfigFixture.AssertError(exception, 3, 9, "the file is not valid YAML", "mapping");
+            Assert.Equal("creatio-identity.yml", error.Location.File);
+        }
+
+        [Fact]
+        public void Should_Report_Several_Documents_In_One_File()
+        {
+            // Given
+            var fixture = new ConfigFixture();
+
+            // When
+            var exception = fixture.Reject(ConfigFixture.MinimalYaml + "\n---\nversion: 1\n");
+
+            // Then
+            ConfigFixture.AssertError(exception, 11, 1, "more than one YAML document");
+        }
+    }
+}
