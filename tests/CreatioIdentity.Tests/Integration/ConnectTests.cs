@@ -92,7 +92,7 @@ public sealed class ConnectTests
         // Then
         Assert.Equal(1, run.ExitCode);
         Assert.Empty(world.Sandbox.Creatio.Writes);
-        Assert.Null(world.Sandbox.Creatio.GetSetting(OAuthSettingCodes.ClientSecret));
+        Assert.True(string.IsNullOrEmpty(world.Sandbox.Creatio.GetSetting(OAuthSettingCodes.ClientSecret)));
         Assert.Equal(CheckStatus.Fail, Check(run, CheckIds.ClientCredentialsToken).Status);
         Assert.Contains("invalid_client", Check(run, CheckIds.ClientCredentialsToken).Message, StringComparison.Ordinal);
         Assert.Equal(StepStatus.Failed, run.Report!.Steps.Single(step => step.Name == "Preflight").Status);

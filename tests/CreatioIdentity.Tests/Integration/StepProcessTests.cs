@@ -22,7 +22,7 @@ public sealed class StepProcessTests
         Assert.All(runs, run => Assert.Equal(0, run.ExitCode));
         var creatio = world.Sandbox.Creatio;
         Assert.Equal(1, creatio.LoginCount);
-        Assert.InRange(creatio.Requests.Count, 1, 14);
+        Assert.True(creatio.Requests.Count <= 14, string.Join("\n", creatio.Requests.Select(r => $"{r.Method} {r.Path} {r.StatusCode}")));
         Assert.Single(creatio.Writes, request => request.Path.EndsWith("PostSysSettingsValues", StringComparison.Ordinal));
 
         var report = runs[^1].Report!;
