@@ -1,5 +1,6 @@
 using CreatioIdentity.Sandbox.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 
 namespace CreatioIdentity.Sandbox.IdentityService;
@@ -31,7 +32,10 @@ internal static class IdentityServiceServer
                 server.SetTokenEndpointUris(TokenPath);
                 server.AllowClientCredentialsFlow();
 
-                server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+                // Ephemeral keys of kinds that are generated in microseconds: a fresh RSA pair costs about
+                // a second on a small machine, paid by every sandbox a test starts.
+                server.AddEphemeralSigningKey(SecurityAlgorithms.EcdsaSha256);
+                server.AddEphemeralEncryptionKey(SecurityAlgorithms.Aes256KW);
                 server.DisableAccessTokenEncryption();
                 server.DisableTokenStorage();
 

@@ -1,0 +1,74 @@
+using CreatioIdentity.Sandbox;
+
+namespace CreatioIdentity.Tests.Sandbox;
+
+[Collection(SandboxCollection.Name)]
+public sealed class RequestRecordTests
+{
+    [Fact]
+    public async Task Should_Record_Every_Request_With_Path_Body_And_Status()
+    {
+        // Given
+        await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Runtime = SandboxRuntime.NetFramework });
+        using var client = await CreatioTestClient.LoggedInAsync(sandbox);
+        var started = DateTimeOffset.UtcNow;
+
+        // When
+        await client.PostJsonAsync("rest/FeatureService/GetFeatureState", new { code = "OAuth20Integration" });
+        (await client.SendAsync(HttpMethod.Post, "rest/FeatureService/GetFeaturesInfo", new { }, withCsrf: false)).Dispose();
+
+        // Then
+        var requests = sandbox.Creatio.Requests;
+        Assert.Equal(3, requests.Count);
+        Assert.Equal(("POST", "/ServiceModel/AuthService.svc/Login", 200), (requests[0].Method, requests[0].Path, requests[0].StatusCode));
+        Assert.Equal(("POST", "/0/rest/FeatureService/GetFeatureState", 200), (requests[1].Method, requests[1].Path, requests[1].StatusCode));
+        Assert.Equal("{\"code\":\"OAuth20Integration\"}", requests[1].Body);
+        Assert.True(requests[1].At >= started.AddSeconds(-1));
+        Assert.Equal(403, requests[2].StatusCode);
+        Assert.DoesNotContain(requests, request => request.IsWrite);
+    }
+
+    [Fact]
+    public async Task Should_Mark_The_Calls_That_Change_Creatio_As_Writes()
+    {
+        // Given
+        await using var sandbox = await SandboxHost.StartAsync();
+        using var client = await CreatioTestClient.LoggedInAsync(sandbox);
+
+        // When
+        await client.PostJsonAsync("rest/FeatureService/SetFeatureStateForAllUsers", new { code = "OAuth20Integration", state = 1 });
+        await client.GetJsonAsync("rest/FeatureService/ClearFeaturesCacheForAllUsers/");
+        await client.PostJsonAsync("DataService/json/SyncReply/QuerySysSettings", CreatioBodies.QuerySysSettings("SiteUrl"));
+        await client.PostJsonAsync("DataService/json/SyncReply/PostSysSettingsValues", new { isPersonal = false, sysSettingsValues = new { SiteUrl = "x" } });
+        await client.PostJsonAsync("rest/OAuthConfigService/AddDefaultResource", new { });
+        (await client.GetAsync("api/OAuthHealthCheck")).Dispose();
+
+        // Then
+        Assert.Equal(
+            [
+                "/rest/FeatureService/SetFeatureStateForAllUsers",
+                "/rest/FeatureService/ClearFeaturesCacheForAllUsers/",
+                "/DataService/json/SyncReply/PostSysSettingsValues",
+                "/rest/OAuthConfigService/AddDefaultResource",
+            ],
+            sandbox.Creatio.Writes.Select(write => write.Path));
+        Assert.Null(sandbox.Creatio.Writes[1].Body);
+        Assert.Equal(7, sandbox.Creatio.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Should_Start_Afresh_After_The_Record_Is_Cleared()
+    {
+        // Given
+        await using var sandbox = await SandboxHost.StartAsync();
+        using var client = await CreatioTestClient.LoggedInAsync(sandbox);
+
+        // When
+        sandbox.Creatio.ClearRecord();
+        (await client.GetAsync("api/OAuthHealthCheck")).Dispose();
+
+        // Then
+        Assert.Equal(0, sandbox.Creatio.LoginCount);
+        Assert.Equal("/api/OAuthHealthCheck", Assert.Single(sandbox.Creatio.Requests).Path);
+    }
+}
