@@ -2,9 +2,10 @@ namespace CreatioIdentity.Creatio;
 
 /// <summary>
 /// One Creatio service endpoint. Reads are safe to retry even when they are POSTs (Creatio's
-/// services take POST for queries); writes are never retried blindly.
+/// services take POST for queries); writes are never retried blindly. A route whose HTTP 500
+/// carries its answer (the health check reports problems so) is not retried on a 500.
 /// </summary>
-public sealed record CreatioRoute(string Path, HttpMethod Method, bool IsWrite, bool AtSiteRoot = false)
+public sealed record CreatioRoute(string Path, HttpMethod Method, bool IsWrite, bool AtSiteRoot = false, bool AnswersWith500 = false)
 {
     public override string ToString() => Path;
 }
@@ -22,6 +23,6 @@ public static class CreatioRoutes
     public static readonly CreatioRoute QuerySysSettings = new("DataService/json/SyncReply/QuerySysSettings", HttpMethod.Post, IsWrite: false);
     public static readonly CreatioRoute PostSysSettingsValues = new("DataService/json/SyncReply/PostSysSettingsValues", HttpMethod.Post, IsWrite: true);
 
-    public static readonly CreatioRoute OAuthHealthCheck = new("api/OAuthHealthCheck", HttpMethod.Get, IsWrite: false);
+    public static readonly CreatioRoute OAuthHealthCheck = new("api/OAuthHealthCheck", HttpMethod.Get, IsWrite: false, AnswersWith500: true);
     public static readonly CreatioRoute AddDefaultResource = new("rest/OAuthConfigService/AddDefaultResource", HttpMethod.Post, IsWrite: true);
 }

@@ -14,6 +14,7 @@ namespace CreatioIdentity.Creatio;
 public sealed class CreatioSession(HttpClient http, CreatioOptions options, SessionCache cache)
 {
     internal static readonly HttpRequestOptionsKey<bool> Retryable = new("CreatioIdentity.Retryable");
+    internal static readonly HttpRequestOptionsKey<bool> AnswersWith500 = new("CreatioIdentity.AnswersWith500");
 
     private const string NetPrefix = "";
     private const string NetFrameworkPrefix = "0/";
@@ -179,6 +180,7 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
         }
 
         request.Options.Set(Retryable, !route.IsWrite || route.Method == HttpMethod.Get);
+        request.Options.Set(AnswersWith500, route.AnswersWith500);
         var jar = cookies!;
         var cookieHeader = jar.GetCookieHeader(uri);
         if (cookieHeader.Length > 0)

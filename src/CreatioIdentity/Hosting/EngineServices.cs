@@ -60,10 +60,14 @@ public static class EngineServices
         options.Retry.Delay = TimeSpan.FromMilliseconds(300);
         options.Retry.BackoffType = DelayBackoffType.Exponential;
         options.Retry.UseJitter = true;
-        options.Retry.ShouldHandle = arguments => ValueTask.FromResult(
-            arguments.Context.GetRequestMessage()?.Options.TryGetValue(CreatioSession.Retryable, out var retryable) == true
-            && retryable
-            && HttpClientResiliencePredicates.IsTransient(arguments.Outcome));
+        options.Retry.ShouldHandle = arguments =>
+        {
+            var request = arguments.Context.GetRequestMessage();
+            var retryable = request?.Options.TryGetValue(CreatioSession.Retryable, out var flag) == true && flag;
+            var answered = arguments.Outcome.Result?.StatusCode == HttpStatusCode.InternalServerError
+                && request?.Options.TryGetValue(CreatioSession.AnswersWith500, out var carries) == true && carries;
+            return ValueTask.FromResult(retryable && !answered && HttpClientResiliencePredicates.IsTransient(arguments.Outcome));
+        };
         options.TotalRequestTimeout.Timeout = timeout * 3 + TimeSpan.FromSeconds(2);
         options.CircuitBreaker.SamplingDuration = timeout * 2 + TimeSpan.FromSeconds(1);
     }

@@ -9,6 +9,9 @@ namespace CreatioIdentity.Tests.Integration;
 /// </summary>
 public sealed class StepProcessTests
 {
+    private static string Describe(IEnumerable<CreatioIdentity.Sandbox.RecordedRequest> requests) =>
+        string.Join(Environment.NewLine, requests.Select(request => $"{request.Method} {request.Path} {request.StatusCode}"));
+
     [Fact]
     public async Task Should_Connect_A_Fresh_Creatio_Within_14_Requests_And_One_Login()
     {
@@ -22,7 +25,7 @@ public sealed class StepProcessTests
         Assert.All(runs, run => Assert.Equal(0, run.ExitCode));
         var creatio = world.Sandbox.Creatio;
         Assert.Equal(1, creatio.LoginCount);
-        Assert.True(creatio.Requests.Count <= 14, string.Join("\n", creatio.Requests.Select(r => $"{r.Method} {r.Path} {r.StatusCode}")));
+        Assert.True(creatio.Requests.Count <= 14, Describe(creatio.Requests));
         Assert.Single(creatio.Writes, request => request.Path.EndsWith("PostSysSettingsValues", StringComparison.Ordinal));
 
         var report = runs[^1].Report!;
@@ -47,7 +50,7 @@ public sealed class StepProcessTests
         // Then
         Assert.All(runs, run => Assert.Equal(0, run.ExitCode));
         Assert.Empty(world.Sandbox.Creatio.Writes);
-        Assert.InRange(world.Sandbox.Creatio.Requests.Count, 1, 8);
+        Assert.True(world.Sandbox.Creatio.Requests.Count <= 8, Describe(world.Sandbox.Creatio.Requests));
         Assert.Equal(1, world.Sandbox.Creatio.LoginCount - loginsBefore);
     }
 
