@@ -36,18 +36,22 @@ public sealed class SandboxHost : IAsyncDisposable
 
     public CreatioState Creatio { get; }
 
+    /// <summary>Every access token the Identity Service issued (to the runner and to the simulator alike).</summary>
+    public IssuedTokens IssuedTokens { get; private init; } = new();
+
     public static async Task<SandboxHost> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new SandboxOptions();
         var time = TimeProvider.System;
         var state = new CreatioState(options, time);
         var unreachable = options.CreatioCanReachIdentityService ? null : new UnreachableNetwork();
+        var issuedTokens = new IssuedTokens();
         WebApplication? identityService = null;
         try
         {
-            identityService = await IdentityServiceServer.StartAsync(options, cancellationToken);
+            identityService = await IdentityServiceServer.StartAsync(options, issuedTokens, cancellationToken);
             var creatio = await CreatioSimulator.StartAsync(options, state, unreachable, time, cancellationToken);
-            return new SandboxHost(options, state, identityService, creatio, unreachable);
+            return new SandboxHost(options, state, identityService, creatio, unreachable) { IssuedTokens = issuedTokens };
         }
         catch
         {

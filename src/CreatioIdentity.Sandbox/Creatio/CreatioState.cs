@@ -55,6 +55,9 @@ public sealed class CreatioState
 
     public void ClearRecord() => Log.Clear();
 
+    /// <summary>The .ASPXAUTH and BPMCSRF values of every session the simulator opened: secrets a client must never print.</summary>
+    public IReadOnlyList<string> IssuedSessionSecrets => Sessions.Issued;
+
     /// <summary>Registers the default resource unless it is there already.</summary>
     internal bool TryRegisterDefaultResource() => Interlocked.CompareExchange(ref defaultResourceRegistered, 1, 0) == 0;
 }

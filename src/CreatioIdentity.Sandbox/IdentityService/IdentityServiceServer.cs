@@ -2,6 +2,7 @@ using CreatioIdentity.Sandbox.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
+using OpenIddict.Server;
 
 namespace CreatioIdentity.Sandbox.IdentityService;
 
@@ -14,7 +15,7 @@ internal static class IdentityServiceServer
     public const string DiscoveryPath = ".well-known/openid-configuration";
     public const string TokenPath = "connect/token";
 
-    public static async Task<WebApplication> StartAsync(SandboxOptions options, CancellationToken cancellationToken)
+    public static async Task<WebApplication> StartAsync(SandboxOptions options, IssuedTokens issued, CancellationToken cancellationToken)
     {
         var builder = LoopbackWebApplication.CreateBuilder(options.IdentityServicePort);
         var databaseName = "identity-service-" + Guid.NewGuid().ToString("N");
@@ -42,6 +43,13 @@ internal static class IdentityServiceServer
                 // A sandbox should not fail a caller over which scope it names.
                 server.DisableScopeValidation();
                 server.IgnoreScopePermissions();
+
+                // Remember each access token handed out, so tests can prove a client never prints one.
+                server.AddEventHandler<OpenIddictServerEvents.ApplyTokenResponseContext>(handler => handler.UseInlineHandler(context =>
+                {
+                    issued.Add(context.Response.AccessToken);
+                    return default;
+                }));
 
                 server.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()

@@ -17,6 +17,9 @@ internal sealed class SessionStore
         return session;
     }
 
+    /// <summary>Every session cookie and CSRF token handed out, for tests that prove none leaks.</summary>
+    public IReadOnlyList<string> Issued => [.. sessions.Values.SelectMany(session => new[] { session.Id, session.Csrf })];
+
     public CreatioSession? Find(string? id) =>
         id is not null && sessions.TryGetValue(id, out var session) ? session : null;
 
