@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using CreatioIdentity.Checks;
+using CreatioIdentity.Reporting;
+
+namespace CreatioIdentity.Tests.Integration;
+
+/// <summary>
+/// `dotnet cake --target=ConnectIdentity` as a person runs it: the Cake script, one engine process
+/// per step, against a sandbox on loopback. Slow (it builds the engine when stale), so one file.
+/// </summary>
+public sealed class CakeEndToEndTests
+{
+    private static async Task<(int ExitCode, string Output)> CakeAsync(EngineRun world, string target, string reportDir)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = EngineRun.RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { "cake", $"--target={target}", $"--config={world.ConfigPath}", $"--report-dir={reportDir}" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in world.Environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    [Fact]
+    public async Task Should_Connect_The_Sandbox_Through_The_Cake_Script_And_Pass_On_The_Engine_Exit_Codes()
+    {
+        // Given
+        await using var world = await EngineRun.StartAsync();
+        var reportDir = Path.Combine(world.Directory, "cake-report");
+
+        // When
+        var connected = await CakeAsync(world, "ConnectIdentity", reportDir);
+        var loginsToConnect = world.Sandbox.Creatio.LoginCount;
+        var planAfter = await CakeAsync(world, "Plan", Path.Combine(world.Directory, "plan-report"));
+        world.Environment.Remove("IDENTITY_CLIENT_ID");
+        var invalid = await CakeAsync(world, "ConnectIdentity", Path.Combine(world.Directory, "invalid-report"));
+
+        // Then: connected, one report holding every step and check
+        Assert.True(connected.ExitCode == 0, connected.Output);
+        var report = ReportStore.TryRead(reportDir)!;
+        Assert.True(report.Ok);
+        Assert.Equal("connect", report.Command);
+        Assert.Equal(["Validate", "Preflight", "EnableFeature", "ApplySettings", "TestConnection", "Diagnose"], report.Steps.Select(step => step.Name));
+        Assert.All(report.Checks, check => Assert.Equal(CheckStatus.Pass, check.Status));
+        Assert.Equal(1, loginsToConnect);
+        Assert.True(File.Exists(Path.Combine(reportDir, "junit.xml")));
+        Assert.True(File.Exists(Path.Combine(reportDir, "summary.md")));
+
+        // Then: the engine's exit codes come out of dotnet cake unchanged
+        Assert.True(planAfter.ExitCode == 0, planAfter.Output);
+        Assert.True(invalid.ExitCode == 3, invalid.Output);
+        Assert.Contains("IDENTITY_CLIENT_ID", invalid.Output, StringComparison.Ordinal);
+        foreach (var secret in world.Secrets)
+        {
+            Assert.DoesNotContain(secret, connected.Output + planAfter.Output + invalid.Output, StringComparison.Ordinal);
+        }
+    }
+}
