@@ -79,8 +79,9 @@ public sealed class ConsoleAgent(IAnsiConsole console) : IBuildAgent
             console.Write(table);
         }
 
+        var (headline, good) = ReportFormat.Headline(report);
         Line(
-            report.Ok ? ("Creatio Identity Service: connected", Good) : ("Creatio Identity Service: not connected", Bad),
+            (headline, good ? Good : Bad),
             (" (" + report.Creatio + ")", Dim));
         Line(("Report: " + Path.Combine(reportDir, ReportStore.ReportFileName), Dim));
     }

@@ -11,7 +11,8 @@ public static class SummaryWriter
         ArgumentNullException.ThrowIfNull(report);
 
         var markdown = new StringBuilder();
-        markdown.AppendLine(report.Ok ? "## Creatio Identity Service: connected ✅" : "## Creatio Identity Service: not connected ❌");
+        var (headline, good) = ReportFormat.Headline(report);
+        markdown.Append("## ").Append(headline).AppendLine(good ? " ✅" : " ❌");
         markdown.AppendLine();
         markdown.Append("Creatio: ").Append(Inline(report.Creatio)).Append(" · command: ").AppendLine(Inline(report.Command));
         markdown.AppendLine();

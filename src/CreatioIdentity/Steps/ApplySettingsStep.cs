@@ -29,7 +29,7 @@ public sealed class ApplySettingsStep : Step
             writes.Add(secret);
         }
 
-        string? From(DesiredSetting setting) => setting.IsSecret ? null : current.GetValueOrDefault(setting.Code) ?? "(not set)";
+        string? From(DesiredSetting setting) => setting.IsSecret ? null : current.GetValueOrDefault(setting.Code) is { Length: > 0 } value ? value : "(not set)";
         string To(DesiredSetting setting) => setting.IsSecret ? Secret.Mask : setting.Value;
 
         if (context.PlanOnly)

@@ -91,7 +91,20 @@ public sealed class ConsoleAgentTests
         }
 
         [Fact]
-        public void Should_Say_Connected_When_Ok()
+        public void Should_Say_Connected_When_Creatio_Got_A_Token()
+        {
+            // Given
+            var fixture = new ConsoleAgentFixture();
+
+            // When
+            fixture.Agent.ShowReport(Report(true, CheckResult.Pass(CheckIds.AccessTokenRetrievable, "Creatio got a token.")), "out");
+
+            // Then
+            Assert.Contains("Creatio Identity Service: connected (https://creatio.example.com)", fixture.Output, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_Not_Claim_A_Connection_That_Was_Not_Tested()
         {
             // Given
             var fixture = new ConsoleAgentFixture();
@@ -100,7 +113,8 @@ public sealed class ConsoleAgentTests
             fixture.Agent.ShowReport(Report(true, CheckResult.Pass(CheckIds.CreatioLogin, "Logged in.")), "out");
 
             // Then
-            Assert.Contains("Creatio Identity Service: connected (https://creatio.example.com)", fixture.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Identity Service: connected", fixture.Output, StringComparison.Ordinal);
+            Assert.Contains("the connection was not tested", fixture.Output, StringComparison.Ordinal);
         }
 
         // The cells of a table row, whatever box characters the console draws.

@@ -12,7 +12,7 @@ public sealed class SummaryWriterTests
         public void Should_Say_Connected_With_The_Creatio_Url_When_Ok()
         {
             // Given
-            var report = Report(CheckResult.Pass(CheckIds.CreatioLogin, "Logged in."));
+            var report = Report(CheckResult.Pass(CheckIds.AccessTokenRetrievable, "Creatio got a token."));
 
             // When
             var markdown = SummaryWriter.Render(report);
