@@ -5,7 +5,8 @@
 //
 // Targets: Validate, Preflight, Plan, EnableFeature, ApplySettings, TestConnection, Diagnose,
 // ConnectIdentity (default), Sandbox; Empty is a do-nothing baseline for timing.
-// Other arguments: --configuration (Release), --engine-dll / --sandbox-dll (use a prebuilt dll).
+// Other arguments: --configuration (Release), --engine=native|jit (native AOT by default, JIT as the
+// fallback), --engine-dll / --sandbox-dll (use a prebuilt dll).
 // Each step runs one `creatio-identity <command>` process; exit codes: 0 ok, 1 red or failed,
 // 2 plan has pending changes, 3 invalid configuration or command line.
 

@@ -20,6 +20,7 @@ public sealed class BuildParameters
         };
 
     public static readonly string[] SandboxRuntimes = ["net", "netframework"];
+    public static readonly string[] EngineKinds = ["native", "jit"];
 
     public required string Target { get; init; }
     public required string Configuration { get; init; }
@@ -31,6 +32,8 @@ public sealed class BuildParameters
     public required FilePath EngineProject { get; init; }
     public required FilePath EngineDll { get; init; }
     public required bool EngineDllGiven { get; init; }
+    public required string Engine { get; init; }
+    public required FilePath EngineNative { get; init; }
     public required FilePath SandboxProject { get; init; }
     public required FilePath SandboxDll { get; init; }
     public required bool SandboxDllGiven { get; init; }
@@ -77,6 +80,9 @@ public sealed class BuildParameters
                 ? FromCaller(caller, context.Argument<string>("engine-dll"))
                 : engineProject.GetDirectory().Combine(output).CombineWithFilePath("creatio-identity.dll"),
             EngineDllGiven = context.HasArgument("engine-dll"),
+            Engine = context.Argument("engine", "native").ToLowerInvariant(),
+            EngineNative = engineProject.GetDirectory().Combine("bin/native")
+                .CombineWithFilePath(OperatingSystem.IsWindows() ? "creatio-identity.exe" : "creatio-identity"),
             SandboxProject = sandboxProject,
             SandboxDll = context.HasArgument("sandbox-dll")
                 ? FromCaller(caller, context.Argument<string>("sandbox-dll"))
@@ -94,6 +100,11 @@ public sealed class BuildParameters
         if (!SandboxRuntimes.Contains(SandboxRuntime, StringComparer.OrdinalIgnoreCase))
         {
             return $"--sandbox-runtime must be one of {string.Join(", ", SandboxRuntimes)}, not '{SandboxRuntime}'.";
+        }
+
+        if (!EngineKinds.Contains(Engine))
+        {
+            return $"--engine must be one of {string.Join(", ", EngineKinds)}, not '{Engine}'.";
         }
 
         return null;

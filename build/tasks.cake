@@ -25,8 +25,8 @@ void DefineTasks(BuildParameters parameters)
         .Description("Does nothing; the baseline for timing the other targets.");
 
     Task("BuildEngine")
-        .Description("Builds the engine when a source is newer than creatio-identity.dll.")
-        .Does(() => BuildIfStale(parameters, parameters.EngineProject, parameters.EngineDll, parameters.EngineDllGiven));
+        .Description("Builds the engine (natively, else for the JIT) when a source is newer than the last build.")
+        .Does(() => PrepareEngine(parameters));
 
     Task("BuildSandbox")
         .Description("Builds the sandbox when a source is newer than CreatioIdentity.Sandbox.dll.")

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using CreatioIdentity.Agents;
-using CreatioIdentity.Sandbox;
 
 namespace CreatioIdentity.Commands;
 
@@ -20,46 +19,72 @@ public static class SandboxCommand
             DefaultValueFactory = _ => "net",
         };
         runtimeOption.AcceptOnlyFromAmong("net", "netframework");
-
-        var command = new Command("sandbox", "Start the sandbox, run connect against it, stop it (Cake target Sandbox).") { runtimeOption };
-        command.SetAction(async (parse, cancellationToken) =>
+        var dllOption = new Option<string?>("--sandbox-dll")
         {
-            var runtime = parse.GetValue(runtimeOption) == "netframework" ? SandboxRuntime.NetFramework : SandboxRuntime.Net;
-            await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Runtime = runtime }, cancellationToken);
-            agent.Info($"Sandbox started: Creatio {sandbox.CreatioUrl} ({runtime}), Identity Service {sandbox.IdentityServiceUrl}");
+            Description = $"The sandbox program ({SandboxProcess.DllName}); found beside this program or in the repository's build output when not given.",
+        };
 
-            var explicitConfig = parse.GetResult(configOption) is { Implicit: false };
-            var configPath = explicitConfig ? parse.GetValue(configOption)! : WriteEmbeddedConfig();
-            try
-            {
-                var environment = SandboxEnvironment(sandbox);
-                var connect = EngineCommands.Find("connect")!;
-                return await new CommandRunner(agent, name => environment.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name))
-                    .RunAsync(connect, configPath, parse.GetValue(reportDirOption)!, cancellationToken);
-            }
-            finally
-            {
-                if (!explicitConfig)
-                {
-                    File.Delete(configPath);
-                }
-
-                agent.Info("Sandbox stopped.");
-            }
+        var command = new Command("sandbox", "Start the sandbox, run connect against it, stop it (Cake target Sandbox).") { runtimeOption, dllOption };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var explicitConfig = parse.GetResult(configOption) is { Implicit: false } ? parse.GetValue(configOption) : null;
+            return RunAsync(agent, System.Environment.GetEnvironmentVariable, parse.GetValue(runtimeOption)!, parse.GetValue(dllOption),
+                explicitConfig, parse.GetValue(reportDirOption)!, cancellationToken);
         });
         return command;
     }
 
-    /// <summary>The variables examples/sandbox.yml reads; the sandbox's throwaway credentials.</summary>
-    public static Dictionary<string, string> SandboxEnvironment(SandboxHost sandbox) => new()
+    public static async Task<int> RunAsync(
+        IBuildAgent agent,
+        Func<string, string?> environment,
+        string runtime,
+        string? sandboxDll,
+        string? configPath,
+        string reportDir,
+        CancellationToken cancellationToken)
     {
-        ["SANDBOX_CREATIO_URL"] = sandbox.CreatioUrl.AbsoluteUri,
-        ["SANDBOX_IDENTITY_URL"] = sandbox.IdentityServiceUrl.AbsoluteUri,
-        ["CREATIO_USERNAME"] = sandbox.Options.CreatioUsername,
-        ["CREATIO_PASSWORD"] = sandbox.Options.CreatioPassword,
-        ["IDENTITY_CLIENT_ID"] = sandbox.Options.ClientId,
-        ["IDENTITY_CLIENT_SECRET"] = sandbox.Options.ClientSecret,
-    };
+        sandboxDll ??= SandboxProcess.Locate();
+        if (sandboxDll is null || !File.Exists(sandboxDll))
+        {
+            agent.Error($"The sandbox program {sandboxDll ?? SandboxProcess.DllName} was not found: build it with 'dotnet build src/CreatioIdentity.Sandbox' or pass --sandbox-dll.");
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        SandboxProcess sandbox;
+        try
+        {
+            sandbox = await SandboxProcess.StartAsync(sandboxDll, runtime, cancellationToken);
+        }
+        catch (InvalidOperationException exception)
+        {
+            agent.Error(exception.Message);
+            return ExitCodes.Failed;
+        }
+
+        using (sandbox)
+        {
+            var ready = sandbox.Ready;
+            agent.MaskSecrets([ready.CreatioPassword, ready.ClientSecret]);
+            agent.Info($"Sandbox started: Creatio {ready.CreatioUrl} ({ready.Runtime}), Identity Service {ready.IdentityServiceUrl}");
+            var config = configPath ?? WriteEmbeddedConfig();
+            try
+            {
+                var variables = ready.Environment();
+                var connect = EngineCommands.Find("connect")!;
+                return await new CommandRunner(agent, name => variables.GetValueOrDefault(name) ?? environment(name))
+                    .RunAsync(connect, config, reportDir, cancellationToken);
+            }
+            finally
+            {
+                if (configPath is null)
+                {
+                    File.Delete(config);
+                }
+
+                agent.Info("Sandbox stopped.");
+            }
+        }
+    }
 
     private static string WriteEmbeddedConfig()
     {

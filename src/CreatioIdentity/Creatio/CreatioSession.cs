@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using CreatioIdentity.Configuration;
 
 namespace CreatioIdentity.Creatio;
@@ -43,7 +44,7 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
         var login = CreatioRoutes.Login;
         using var request = new HttpRequestMessage(login.Method, new Uri(Site, login.Path))
         {
-            Content = JsonContent.Create(new { UserName = options.Username, UserPassword = options.Password.Reveal() }),
+            Content = JsonContent.Create(new LoginRequest(options.Username, options.Password.Reveal()), CreatioJsonContext.Default.LoginRequest),
         };
         request.Headers.Add("ForceUseSession", "true");
         request.Options.Set(Retryable, true);
@@ -107,7 +108,14 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
     public int LoginCount { get; private set; }
 
     /// <summary>Sends one service call. Logs in first if needed, and once more if the session has expired.</summary>
-    public async Task<CreatioResponse> SendAsync(CreatioRoute route, object? body, CancellationToken cancellationToken)
+    public Task<CreatioResponse> SendAsync<TBody>(CreatioRoute route, TBody body, JsonTypeInfo<TBody> bodyType, CancellationToken cancellationToken) =>
+        SendAsync(route, JsonContent.Create(body, bodyType), cancellationToken);
+
+    /// <summary>Sends a call without a body (GET), or with an empty JSON object (POST).</summary>
+    public Task<CreatioResponse> SendAsync(CreatioRoute route, CancellationToken cancellationToken) =>
+        SendAsync(route, route.Method == HttpMethod.Get ? null : JsonContent.Create(new EmptyRequest(), CreatioJsonContext.Default.EmptyRequest), cancellationToken);
+
+    private async Task<CreatioResponse> SendAsync(CreatioRoute route, JsonContent? body, CancellationToken cancellationToken)
     {
         if (cookies is null && !Restore())
         {
@@ -143,7 +151,7 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
         return answer;
     }
 
-    private async Task<CreatioResponse> SendWithPrefixAsync(CreatioRoute route, object? body, CancellationToken cancellationToken)
+    private async Task<CreatioResponse> SendWithPrefixAsync(CreatioRoute route, JsonContent? body, CancellationToken cancellationToken)
     {
         if (prefix is not null)
         {
@@ -170,13 +178,15 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
         return first;
     }
 
-    private async Task<CreatioResponse> SendOnceAsync(CreatioRoute route, string servicePrefix, object? body, CancellationToken cancellationToken)
+    private async Task<CreatioResponse> SendOnceAsync(CreatioRoute route, string servicePrefix, JsonContent? body, CancellationToken cancellationToken)
     {
         var uri = new Uri(Site, route.AtSiteRoot ? route.Path : servicePrefix + route.Path);
         using var request = new HttpRequestMessage(route.Method, uri);
-        if (route.Method != HttpMethod.Get)
+        if (body is not null)
         {
-            request.Content = JsonContent.Create(body ?? new { });
+            // The same body may be sent twice (after a re-login, or to the other prefix): copy it.
+            request.Content = new ByteArrayContent(await body.ReadAsByteArrayAsync(cancellationToken));
+            request.Content.Headers.ContentType = body.Headers.ContentType;
         }
 
         request.Options.Set(Retryable, !route.IsWrite || route.Method == HttpMethod.Get);

@@ -12,7 +12,7 @@ public sealed class FeatureClient(CreatioSession session)
 {
     public async Task<IReadOnlyList<FeatureInfo>> GetFeaturesInfoAsync(CancellationToken cancellationToken)
     {
-        var answer = await session.SendAsync(CreatioRoutes.GetFeaturesInfo, new { }, cancellationToken);
+        var answer = await session.SendAsync(CreatioRoutes.GetFeaturesInfo, cancellationToken);
         Expect(answer);
         var result = answer.Result("GetFeaturesInfoResult");
         if (result.ValueKind != JsonValueKind.Array)
@@ -43,7 +43,7 @@ public sealed class FeatureClient(CreatioSession session)
     /// <summary>The state in effect for the logged-in user, as the running application serves it (from its cache).</summary>
     public async Task<bool> GetFeatureStateAsync(string code, CancellationToken cancellationToken)
     {
-        var answer = await session.SendAsync(CreatioRoutes.GetFeatureState, new { code }, cancellationToken);
+        var answer = await session.SendAsync(CreatioRoutes.GetFeatureState, new FeatureCodeRequest(code), CreatioJsonContext.Default.FeatureCodeRequest, cancellationToken);
         Expect(answer);
         var result = answer.Result("GetFeatureStateResult");
         return result.Flag("FeatureState") ?? throw answer.NotUnderstood("no FeatureState");
@@ -51,13 +51,13 @@ public sealed class FeatureClient(CreatioSession session)
 
     public async Task SetFeatureStateForAllUsersAsync(string code, bool enabled, CancellationToken cancellationToken)
     {
-        var answer = await session.SendAsync(CreatioRoutes.SetFeatureStateForAllUsers, new { code, state = enabled ? 1 : 0 }, cancellationToken);
+        var answer = await session.SendAsync(CreatioRoutes.SetFeatureStateForAllUsers, new FeatureStateRequest(code, enabled ? 1 : 0), CreatioJsonContext.Default.FeatureStateRequest, cancellationToken);
         Expect(answer);
     }
 
     public async Task ClearFeaturesCacheForAllUsersAsync(CancellationToken cancellationToken)
     {
-        var answer = await session.SendAsync(CreatioRoutes.ClearFeaturesCacheForAllUsers, null, cancellationToken);
+        var answer = await session.SendAsync(CreatioRoutes.ClearFeaturesCacheForAllUsers, cancellationToken);
         Expect(answer);
     }
 

@@ -7,7 +7,7 @@ public sealed class OAuthConfigClient(CreatioSession session)
 {
     public async Task<AddDefaultResourceResult> AddDefaultResourceAsync(CancellationToken cancellationToken)
     {
-        var answer = await session.SendAsync(CreatioRoutes.AddDefaultResource, new { }, cancellationToken);
+        var answer = await session.SendAsync(CreatioRoutes.AddDefaultResource, cancellationToken);
         if (!answer.IsSuccess)
         {
             throw new CreatioException(CreatioFailure.HttpStatus,

@@ -20,7 +20,7 @@ public sealed class OAuthHealthClient(CreatioSession session)
 {
     public async Task<OAuthHealth> GetAsync(CancellationToken cancellationToken)
     {
-        var answer = await session.SendAsync(CreatioRoutes.OAuthHealthCheck, null, cancellationToken);
+        var answer = await session.SendAsync(CreatioRoutes.OAuthHealthCheck, cancellationToken);
 
         // A problem is reported as HTTP 500 carrying the same JSON: read the body of a 500 too.
         if (answer.StatusCode is not (200 or 500))

@@ -72,7 +72,7 @@ public sealed class SessionCache
             var plain = new byte[cipher.Length];
             using var aes = new AesGcm(key, tag.Length);
             aes.Decrypt(nonce, cipher, tag, plain, AssociatedData(site, username));
-            return JsonSerializer.Deserialize<SessionSnapshot>(plain);
+            return JsonSerializer.Deserialize(plain, CreatioJsonContext.Default.SessionSnapshot);
         }
         catch (Exception exception) when (exception is CryptographicException or JsonException or IOException or ArgumentException)
         {
@@ -88,7 +88,7 @@ public sealed class SessionCache
             return;
         }
 
-        var plain = JsonSerializer.SerializeToUtf8Bytes(snapshot);
+        var plain = JsonSerializer.SerializeToUtf8Bytes(snapshot, CreatioJsonContext.Default.SessionSnapshot);
         var nonce = RandomNumberGenerator.GetBytes(AesGcm.NonceByteSizes.MaxSize);
         var tag = new byte[AesGcm.TagByteSizes.MaxSize];
         var cipher = new byte[plain.Length];

@@ -11,7 +11,7 @@ public sealed class SysSettingsClient(CreatioSession session)
     /// </summary>
     public async Task<IReadOnlyDictionary<string, string?>> QueryAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
     {
-        var answer = await session.SendAsync(CreatioRoutes.QuerySysSettings, new { sysSettingsNameCollection = codes }, cancellationToken);
+        var answer = await session.SendAsync(CreatioRoutes.QuerySysSettings, new SysSettingsQueryRequest(codes), CreatioJsonContext.Default.SysSettingsQueryRequest, cancellationToken);
         if (!answer.IsSuccess)
         {
             throw new CreatioException(CreatioFailure.HttpStatus,
@@ -40,7 +40,8 @@ public sealed class SysSettingsClient(CreatioSession session)
     {
         var answer = await session.SendAsync(
             CreatioRoutes.PostSysSettingsValues,
-            new { isPersonal = false, sysSettingsValues = values },
+            new SysSettingsPostRequest(IsPersonal: false, values),
+            CreatioJsonContext.Default.SysSettingsPostRequest,
             cancellationToken);
         if (!answer.IsSuccess)
         {

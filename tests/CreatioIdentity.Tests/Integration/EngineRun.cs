@@ -28,7 +28,15 @@ public sealed class EngineRun : IAsyncDisposable
         ConfigPath = Path.Combine(directory, "creatio-identity.yml");
         ReportDir = Path.Combine(directory, "artifacts");
         File.Copy(Path.Combine(RepositoryRoot, "examples", "sandbox.yml"), ConfigPath);
-        environment = SandboxCommand.SandboxEnvironment(sandbox).ToDictionary(pair => pair.Key, pair => (string?)pair.Value);
+        environment = new Dictionary<string, string?>
+        {
+            ["SANDBOX_CREATIO_URL"] = sandbox.CreatioUrl.AbsoluteUri,
+            ["SANDBOX_IDENTITY_URL"] = sandbox.IdentityServiceUrl.AbsoluteUri,
+            ["CREATIO_USERNAME"] = sandbox.Options.CreatioUsername,
+            ["CREATIO_PASSWORD"] = sandbox.Options.CreatioPassword,
+            ["IDENTITY_CLIENT_ID"] = sandbox.Options.ClientId,
+            ["IDENTITY_CLIENT_SECRET"] = sandbox.Options.ClientSecret,
+        };
 
         // Red answers are final after a second here; a real Creatio gets the default minute.
         environment[StepTuning.SettleVariable] = "1";

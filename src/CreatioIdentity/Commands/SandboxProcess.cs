@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CreatioIdentity.Commands;
+
+/// <summary>What the sandbox writes to its ready file once it listens (src/CreatioIdentity.Sandbox).</summary>
+internal sealed record SandboxReady(
+    [property: JsonPropertyName("creatioUrl")] string CreatioUrl,
+    [property: JsonPropertyName("identityServiceUrl")] string IdentityServiceUrl,
+    [property: JsonPropertyName("creatioUsername")] string CreatioUsername,
+    [property: JsonPropertyName("creatioPassword")] string CreatioPassword,
+    [property: JsonPropertyName("clientId")] string ClientId,
+    [property: JsonPropertyName("clientSecret")] string ClientSecret,
+    [property: JsonPropertyName("runtime")] string Runtime)
+{
+    /// <summary>The variables examples/sandbox.yml reads: the sandbox's throwaway credentials.</summary>
+    public Dictionary<string, string> Environment() => new()
+    {
+        ["SANDBOX_CREATIO_URL"] = CreatioUrl,
+        ["SANDBOX_IDENTITY_URL"] = IdentityServiceUrl,
+        ["CREATIO_USERNAME"] = CreatioUsername,
+        ["CREATIO_PASSWORD"] = CreatioPassword,
+        ["IDENTITY_CLIENT_ID"] = ClientId,
+        ["IDENTITY_CLIENT_SECRET"] = ClientSecret,
+    };
+}
+
+[JsonSerializable(typeof(SandboxReady))]
+internal sealed partial class SandboxJsonContext : JsonSerializerContext;
+
+/// <summary>
+/// The sandbox as a child process: started with a ready file and this process as its parent (it
+/// stops by itself if this process dies), waited for within a bound, and killed on dispose.
+/// </summary>
+internal sealed class SandboxProcess : IDisposable
+{
+    public const string DllName = "CreatioIdentity.Sandbox.dll";
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
+    private static readonly string[] Configurations = ["Release", "Debug"];
+
+    private readonly Process process;
+    private readonly string readyFile;
+
+    private SandboxProcess(Process process, string readyFile, SandboxReady ready)
+    {
+        this.process = process;
+        this.readyFile = readyFile;
+        Ready = ready;
+    }
+
+    public SandboxReady Ready { get; }
+
+    public static async Task<SandboxProcess> StartAsync(string sandboxDll, string runtime, CancellationToken cancellationToken)
+    {
+        var readyFile = Path.Combine(Path.GetTempPath(), $"creatio-identity-sandbox-{Guid.NewGuid():N}.json");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { sandboxDll, "--runtime", runtime, "--ready-file", readyFile, "--parent-pid", System.Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started for the sandbox.");
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, line) => Keep(output, line.Data);
+        process.ErrorDataReceived += (_, line) => Keep(output, line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < ReadyTimeout)
+        {
+            if (File.Exists(readyFile))
+            {
+                var ready = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(readyFile, cancellationToken), SandboxJsonContext.Default.SandboxReady);
+                if (ready is not null)
+                {
+                    return new SandboxProcess(process, readyFile, ready);
+                }
+            }
+
+            if (process.HasExited)
+            {
+                break;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        var exited = process.HasExited ? $"it exited with code {process.ExitCode}" : $"it was not ready within {ReadyTimeout.TotalSeconds:0} s";
+        Stop(process);
+        throw new InvalidOperationException($"The sandbox did not start ({exited}). Its last output:{System.Environment.NewLine}{string.Join(System.Environment.NewLine, output)}");
+    }
+
+    /// <summary>The sandbox next to this program, else in the repository's build output above the working folder or this program.</summary>
+    public static string? Locate()
+    {
+        var beside = Path.Combine(AppContext.BaseDirectory, DllName);
+        if (File.Exists(beside))
+        {
+            return beside;
+        }
+
+        foreach (var origin in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var folder = new DirectoryInfo(origin); folder is not null; folder = folder.Parent)
+            {
+                var project = Path.Combine(folder.FullName, "src", "CreatioIdentity.Sandbox", "bin");
+                var found = Configurations
+                    .Select(configuration => Path.Combine(project, configuration, "net10.0", DllName))
+                    .FirstOrDefault(File.Exists);
+                if (found is not null)
+                {
+                    return found;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    public void Dispose()
+    {
+        Stop(process);
+        process.Dispose();
+        File.Delete(readyFile);
+    }
+
+    private static void Stop(Process process)
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(5000);
+        }
+    }
+
+    private static void Keep(System.Collections.Concurrent.ConcurrentQueue<string> output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        output.Enqueue(line);
+        while (output.Count > 40)
+        {
+            output.TryDequeue(out _);
+        }
+    }
+}
