@@ -52,8 +52,7 @@ public sealed class ConnectTests
         Assert.Equal(world.Sandbox.Options.ClientSecret, creatio.GetSetting(OAuthSettingCodes.ClientSecret));
 
         var services = creatio.Requests.Where(request => !request.Path.Contains("AuthService.svc", StringComparison.Ordinal) && request.StatusCode != 404);
-        var prefix = runtime == SandboxRuntime.NetFramework ? "/0/" : "/";
-        Assert.All(services, request => Assert.StartsWith(prefix + (runtime == SandboxRuntime.Net ? string.Empty : string.Empty), request.Path, StringComparison.Ordinal));
+        Assert.All(services, request => Assert.StartsWith(runtime == SandboxRuntime.NetFramework ? "/0/" : "/", request.Path, StringComparison.Ordinal));
         if (runtime == SandboxRuntime.Net)
         {
             Assert.DoesNotContain(creatio.Requests, request => request.Path.StartsWith("/0/", StringComparison.Ordinal));
