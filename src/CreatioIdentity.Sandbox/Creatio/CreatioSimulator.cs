@@ -26,6 +26,7 @@ internal static class CreatioSimulator
             });
 
         var app = builder.Build();
+        app.UseRecordEndpoint(state);
         app.UseRequestRecording(state.Log, time);
 
         // Login lives at the site root on both runtimes; everything else under the runtime's prefix.

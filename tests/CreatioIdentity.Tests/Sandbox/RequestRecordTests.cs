@@ -71,4 +71,30 @@ public sealed class RequestRecordTests
         Assert.Equal(0, sandbox.Creatio.LoginCount);
         Assert.Equal("/api/OAuthHealthCheck", Assert.Single(sandbox.Creatio.Requests).Path);
     }
+
+    [Fact]
+    public async Task Should_Serve_The_Record_Without_Bodies_To_Another_Process_And_Clear_It()
+    {
+        // Given
+        await using var sandbox = await SandboxHost.StartAsync();
+        using (var client = await CreatioTestClient.LoggedInAsync(sandbox))
+        {
+            await client.PostJsonAsync("rest/FeatureService/SetFeatureStateForAllUsers", new { code = "OAuth20Integration", state = 1 });
+        }
+
+        using var http = new HttpClient { BaseAddress = sandbox.CreatioUrl };
+
+        // When
+        var record = await http.GetStringAsync("_sandbox/record");
+        (await http.DeleteAsync("_sandbox/record")).EnsureSuccessStatusCode();
+
+        // Then
+        using var json = System.Text.Json.JsonDocument.Parse(record);
+        Assert.Equal(1, json.RootElement.GetProperty("logins").GetInt32());
+        Assert.Equal(2, json.RootElement.GetProperty("total").GetInt32());
+        Assert.Equal(1, json.RootElement.GetProperty("writes").GetInt32());
+        Assert.DoesNotContain(sandbox.Options.CreatioPassword, record, StringComparison.Ordinal);
+        Assert.Empty(sandbox.Creatio.Requests);
+        Assert.Equal(0, sandbox.Creatio.LoginCount);
+    }
 }
