@@ -84,7 +84,17 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
             }
         }
 
-        var report = ReportStore.Record(reportDir, reportCommand, creatio, runId, results);
+        Report report;
+        try
+        {
+            report = ReportStore.Record(reportDir, reportCommand, creatio, runId, results);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            agent.Error($"The report could not be written to {reportDir} ({exception.Message}): pass a writable --report-dir. The steps above ran as shown.");
+            return ExitCodes.Failed;
+        }
+
         agent.ShowReport(report, reportDir);
         foreach (var failure in results.Where(result => result.Status == StepStatus.Failed))
         {
@@ -116,7 +126,15 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
         }
 
         var message = string.Join(Environment.NewLine, exception.Errors.Select(error => error.ToString()));
-        ReportStore.Record(reportDir, reportCommand, creatio, runId, [new StepResult("Validate", StepStatus.Failed, 0, [], [], message)]);
+        try
+        {
+            ReportStore.Record(reportDir, reportCommand, creatio, runId, [new StepResult("Validate", StepStatus.Failed, 0, [], [], message)]);
+        }
+        catch (Exception writeFailure) when (writeFailure is IOException or UnauthorizedAccessException)
+        {
+            agent.Error($"The report could not be written to {reportDir} ({writeFailure.Message}): pass a writable --report-dir.");
+        }
+
         return ExitCodes.InvalidConfiguration;
     }
 

@@ -29,6 +29,11 @@ public abstract class Step
 
             outcome.Fail(exception.Message);
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A defect or an answer no parser foresaw: the step fails and says so, the run goes on to report it.
+            outcome.Fail($"{Name} stopped on an unexpected {exception.GetType().Name}: {exception.Message} Nothing after this point was done; please report it with the report.json.");
+        }
 
         return outcome.ToResult(Name, clock.ElapsedMilliseconds);
     }

@@ -170,4 +170,20 @@ public sealed class ConnectTests
         Assert.Contains("network between the Creatio host", availability.Message, StringComparison.Ordinal);
         Assert.Equal(StepStatus.Failed, run.Report!.Steps.Single(step => step.Name == "TestConnection").Status);
     }
+
+    [Fact]
+    public async Task Should_Exit_1_And_Say_So_When_The_Report_Cannot_Be_Written()
+    {
+        // Given: --report-dir names a file
+        await using var world = await EngineRun.StartAsync();
+        var notADirectory = world.WriteConfig("not a directory");
+
+        // When
+        var run = await world.RunAsync("validate", reportDir: notADirectory);
+
+        // Then
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("The report could not be written", run.Output, StringComparison.Ordinal);
+        Assert.Contains("--report-dir", run.Output, StringComparison.Ordinal);
+    }
 }

@@ -72,7 +72,7 @@ public sealed class EngineRun : IAsyncDisposable
         environment[CommandRunner.TargetVariable] = target;
     }
 
-    public async Task<RunResult> RunAsync(string command, string? configPath = null)
+    public async Task<RunResult> RunAsync(string command, string? configPath = null, string? reportDir = null)
     {
         var output = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -86,7 +86,7 @@ public sealed class EngineRun : IAsyncDisposable
 
         var engineCommand = EngineCommands.Find(command) ?? throw new ArgumentException($"no command {command}", nameof(command));
         var exitCode = await new CommandRunner(new ConsoleAgent(console), name => environment.GetValueOrDefault(name))
-            .RunAsync(engineCommand, configPath ?? ConfigPath, ReportDir, CancellationToken.None);
+            .RunAsync(engineCommand, configPath ?? ConfigPath, reportDir ?? ReportDir, CancellationToken.None);
         return new RunResult(exitCode, output.ToString(), ReportStore.TryRead(ReportDir), ReadReportFiles());
     }
 
