@@ -55,6 +55,9 @@ public sealed class CreatioState
 
     public void ClearRecord() => Log.Clear();
 
+    /// <summary>Ends every open session: the next call with an old cookie gets 401.</summary>
+    public void ExpireSessions() => Sessions.Clear();
+
     /// <summary>The .ASPXAUTH and BPMCSRF values of every session the simulator opened: secrets a client must never print.</summary>
     public IReadOnlyList<string> IssuedSessionSecrets => Sessions.Issued;
 

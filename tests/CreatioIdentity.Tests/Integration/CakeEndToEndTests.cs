@@ -51,6 +51,8 @@ public sealed class CakeEndToEndTests
         var reportDir = Path.Combine(world.Directory, "cake-report");
 
         // When
+        var planBefore = await CakeAsync(world, "Plan", Path.Combine(world.Directory, "plan-before"));
+        world.Sandbox.Creatio.ClearRecord();
         var connected = await CakeAsync(world, "ConnectIdentity", reportDir);
         var loginsToConnect = world.Sandbox.Creatio.LoginCount;
         var planAfter = await CakeAsync(world, "Plan", Path.Combine(world.Directory, "plan-report"));
@@ -69,12 +71,13 @@ public sealed class CakeEndToEndTests
         Assert.True(File.Exists(Path.Combine(reportDir, "summary.md")));
 
         // Then: the engine's exit codes come out of dotnet cake unchanged
+        Assert.True(planBefore.ExitCode == 2, planBefore.Output);
         Assert.True(planAfter.ExitCode == 0, planAfter.Output);
         Assert.True(invalid.ExitCode == 3, invalid.Output);
         Assert.Contains("IDENTITY_CLIENT_ID", invalid.Output, StringComparison.Ordinal);
         foreach (var secret in world.Secrets)
         {
-            Assert.DoesNotContain(secret, connected.Output + planAfter.Output + invalid.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, planBefore.Output + connected.Output + planAfter.Output + invalid.Output, StringComparison.Ordinal);
         }
     }
 }

@@ -73,4 +73,27 @@ public sealed class StepProcessTests
             .ToList();
         Assert.Empty(repeated);
     }
+
+    [Fact]
+    public async Task Should_Log_In_Once_More_And_Repeat_The_Request_When_The_Shared_Session_Has_Expired()
+    {
+        // Given: a step process left a session behind, and Creatio has since ended it
+        await using var world = await EngineRun.StartAsync();
+        world.ShareSessionAcrossCommands();
+        Assert.Equal(0, (await world.RunAsync("preflight")).ExitCode);
+        world.Sandbox.Creatio.ExpireSessions();
+        world.Sandbox.Creatio.ClearRecord();
+
+        // When
+        var run = await world.RunAsync("enable-feature");
+
+        // Then
+        Assert.Equal(0, run.ExitCode);
+        var requests = world.Sandbox.Creatio.Requests;
+        Assert.Equal(401, requests[0].StatusCode);
+        Assert.EndsWith("AuthService.svc/Login", requests[1].Path, StringComparison.Ordinal);
+        Assert.Equal(requests[0].Path, requests[2].Path);
+        Assert.Equal(200, requests[2].StatusCode);
+        Assert.Equal(1, world.Sandbox.Creatio.LoginCount);
+    }
 }
