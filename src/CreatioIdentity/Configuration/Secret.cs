@@ -8,8 +8,6 @@ public sealed class Secret(string value) : IEquatable<Secret>
 {
     public const string Mask = "***";
 
-    public bool IsEmpty => value.Length == 0;
-
     public string Reveal() => value;
 
     public override string ToString() => Mask;

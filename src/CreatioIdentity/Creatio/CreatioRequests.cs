@@ -9,8 +9,6 @@ internal sealed record LoginRequest(
     [property: JsonPropertyName("UserName")] string UserName,
     [property: JsonPropertyName("UserPassword")] string UserPassword);
 
-internal sealed record EmptyRequest;
-
 internal sealed record FeatureCodeRequest([property: JsonPropertyName("code")] string Code);
 
 internal sealed record FeatureStateRequest(
@@ -25,7 +23,6 @@ internal sealed record SysSettingsPostRequest(
     [property: JsonPropertyName("sysSettingsValues")] IReadOnlyDictionary<string, string> Values);
 
 [JsonSerializable(typeof(LoginRequest))]
-[JsonSerializable(typeof(EmptyRequest))]
 [JsonSerializable(typeof(FeatureCodeRequest))]
 [JsonSerializable(typeof(FeatureStateRequest))]
 [JsonSerializable(typeof(SysSettingsQueryRequest))]

@@ -7,6 +7,9 @@ namespace CreatioIdentity.Creatio;
 /// </summary>
 public sealed record CreatioRoute(string Path, HttpMethod Method, bool IsWrite, bool AtSiteRoot = false, bool AnswersWith500 = false)
 {
+    /// <summary>Safe to send again after a transient fault: every read, and a write by GET (clearing a cache).</summary>
+    public bool IsIdempotent => !IsWrite || Method == HttpMethod.Get;
+
     public override string ToString() => Path;
 }
 

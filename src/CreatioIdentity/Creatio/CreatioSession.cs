@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -29,14 +30,6 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
     };
 
     private Uri Site { get; } = options.Url.AbsoluteUri.EndsWith('/') ? options.Url : new Uri(options.Url.AbsoluteUri + "/");
-
-    /// <summary>The runtime the services answered on, once known.</summary>
-    public CreatioRuntime? DetectedRuntime => prefix switch
-    {
-        NetPrefix => CreatioRuntime.Net,
-        NetFrameworkPrefix => CreatioRuntime.NetFramework,
-        _ => null,
-    };
 
     /// <summary>Logs in with the configured user, always afresh, and keeps the session for later steps.</summary>
     public async Task LoginAsync(CancellationToken cancellationToken)
@@ -100,22 +93,18 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
         }
 
         cookies = jar;
-        LoginCount++;
         Remember();
     }
 
-    /// <summary>How many logins this process made (for the closing measurements and tests).</summary>
-    public int LoginCount { get; private set; }
-
     /// <summary>Sends one service call. Logs in first if needed, and once more if the session has expired.</summary>
     public Task<CreatioResponse> SendAsync<TBody>(CreatioRoute route, TBody body, JsonTypeInfo<TBody> bodyType, CancellationToken cancellationToken) =>
-        SendAsync(route, JsonContent.Create(body, bodyType), cancellationToken);
+        SendAsync(route, JsonSerializer.SerializeToUtf8Bytes(body, bodyType), cancellationToken);
 
     /// <summary>Sends a call without a body (GET), or with an empty JSON object (POST).</summary>
     public Task<CreatioResponse> SendAsync(CreatioRoute route, CancellationToken cancellationToken) =>
-        SendAsync(route, route.Method == HttpMethod.Get ? null : JsonContent.Create(new EmptyRequest(), CreatioJsonContext.Default.EmptyRequest), cancellationToken);
+        SendAsync(route, route.Method == HttpMethod.Get ? null : "{}"u8.ToArray(), cancellationToken);
 
-    private async Task<CreatioResponse> SendAsync(CreatioRoute route, JsonContent? body, CancellationToken cancellationToken)
+    private async Task<CreatioResponse> SendAsync(CreatioRoute route, byte[]? body, CancellationToken cancellationToken)
     {
         if (cookies is null && !Restore())
         {
@@ -151,7 +140,7 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
         return answer;
     }
 
-    private async Task<CreatioResponse> SendWithPrefixAsync(CreatioRoute route, JsonContent? body, CancellationToken cancellationToken)
+    private async Task<CreatioResponse> SendWithPrefixAsync(CreatioRoute route, byte[]? body, CancellationToken cancellationToken)
     {
         if (prefix is not null)
         {
@@ -178,18 +167,17 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
         return first;
     }
 
-    private async Task<CreatioResponse> SendOnceAsync(CreatioRoute route, string servicePrefix, JsonContent? body, CancellationToken cancellationToken)
+    private async Task<CreatioResponse> SendOnceAsync(CreatioRoute route, string servicePrefix, byte[]? body, CancellationToken cancellationToken)
     {
         var uri = new Uri(Site, route.AtSiteRoot ? route.Path : servicePrefix + route.Path);
         using var request = new HttpRequestMessage(route.Method, uri);
         if (body is not null)
         {
-            // The same body may be sent twice (after a re-login, or to the other prefix): copy it.
-            request.Content = new ByteArrayContent(await body.ReadAsByteArrayAsync(cancellationToken));
-            request.Content.Headers.ContentType = body.Headers.ContentType;
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         }
 
-        request.Options.Set(Retryable, !route.IsWrite || route.Method == HttpMethod.Get);
+        request.Options.Set(Retryable, route.IsIdempotent);
         request.Options.Set(AnswersWith500, route.AnswersWith500);
         var jar = cookies!;
         var cookieHeader = jar.GetCookieHeader(uri);
