@@ -6,8 +6,10 @@ namespace CreatioIdentity.Tests.Integration;
 
 /// <summary>
 /// `dotnet cake --target=ConnectIdentity` as a person runs it: the Cake script, one engine process
-/// per step, against a sandbox on loopback. Slow (it builds the engine when stale), so one file.
+/// per step, against a sandbox on loopback. Slow (it publishes the engine natively when stale),
+/// so it runs alone, not beside the other tests, whose timing it would disturb.
 /// </summary>
+[Collection(CakeCollection.Name)]
 public sealed class CakeEndToEndTests
 {
     private static async Task<(int ExitCode, string Output)> CakeAsync(EngineRun world, string target, string reportDir)
@@ -80,4 +82,10 @@ public sealed class CakeEndToEndTests
             Assert.DoesNotContain(secret, planBefore.Output + connected.Output + planAfter.Output + invalid.Output, StringComparison.Ordinal);
         }
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class CakeCollection
+{
+    public const string Name = "dotnet cake, alone";
 }
