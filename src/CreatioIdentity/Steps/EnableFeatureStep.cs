@@ -14,6 +14,12 @@ public sealed class EnableFeatureStep : Step
 
     protected override async Task ExecuteAsync(StepContext context, StepOutcome outcome, CancellationToken cancellationToken)
     {
+        if (context.Config.Features.Count == 0)
+        {
+            outcome.Check(CheckResult.Skip(CheckIds.FeatureEnabled, "features: is empty; no feature was checked or changed.", "features"));
+            return;
+        }
+
         var known = await context.Facts.FeaturesAsync(cancellationToken);
         var pending = Pending(context, known, out var missing);
         if (missing.Count > 0)

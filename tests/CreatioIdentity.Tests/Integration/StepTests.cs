@@ -70,6 +70,22 @@ public sealed class StepTests
         }
 
         [Fact]
+        public async Task Should_Skip_Without_A_Request_When_Features_Is_Empty()
+        {
+            // Given
+            await using var world = await EngineRun.StartAsync();
+            var config = world.WriteConfig(File.ReadAllText(world.ConfigPath).Replace("  OAuth20Integration: true", "  {}", StringComparison.Ordinal).Replace("features:\n  {}", "features: {}", StringComparison.Ordinal));
+
+            // When
+            var run = await world.RunAsync("enable-feature", config);
+
+            // Then
+            Assert.True(run.ExitCode == 0, run.Output);
+            Assert.Equal(CheckStatus.Skip, Check(run, CheckIds.FeatureEnabled).Status);
+            Assert.Empty(world.Sandbox.Creatio.Requests);
+        }
+
+        [Fact]
         public async Task Should_Name_A_Feature_Creatio_Does_Not_Have()
         {
             // Given
