@@ -95,7 +95,18 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
             return ExitCodes.Failed;
         }
 
-        agent.ShowReport(report, reportDir);
+        // The whole table once, when the run is complete; a step process of a longer Cake target
+        // shows the checks it decided itself, so the log does not repeat a growing table.
+        agent.ShowReport(
+            EngineCommands.Completes(reportCommand, command.Name)
+                ? report
+                : report with
+                {
+                    Command = command.Name,
+                    Ok = results.All(result => result.Status != StepStatus.Failed),
+                    Checks = [.. results.SelectMany(result => result.Checks)],
+                },
+            reportDir);
         foreach (var failure in results.Where(result => result.Status == StepStatus.Failed))
         {
             var failing = failure.Checks.Where(check => check.Status == CheckStatus.Fail).ToList();

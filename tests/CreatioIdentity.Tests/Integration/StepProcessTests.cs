@@ -33,6 +33,12 @@ public sealed class StepProcessTests
         Assert.Equal("connect", report.Command);
         Assert.Equal(["Validate", "Preflight", "EnableFeature", "ApplySettings", "TestConnection", "Diagnose"], report.Steps.Select(step => step.Name));
         Assert.Equal(CheckIds.All, report.Checks.Select(check => check.Id));
+
+        // Each step process shows the checks it decided; the last one shows the whole table.
+        Assert.DoesNotContain(CheckIds.SettingsApplied, runs[1].Output, StringComparison.Ordinal);
+        Assert.Contains("preflight found nothing red", runs[1].Output, StringComparison.Ordinal);
+        Assert.All(CheckIds.All, id => Assert.Contains(id, runs[^1].Output, StringComparison.Ordinal));
+        Assert.Contains("Creatio Identity Service: connected", runs[^1].Output, StringComparison.Ordinal);
     }
 
     [Fact]
