@@ -4,24 +4,9 @@ using CreatioIdentity.Sandbox;
 namespace CreatioIdentity.Tests.Sandbox;
 
 [Collection(SandboxCollection.Name)]
-public sealed class FeatureServiceTests : IAsyncLifetime
+public sealed class FeatureServiceTests : LoggedInSandbox
 {
     private const string OAuth20Integration = "OAuth20Integration";
-
-    private SandboxHost sandbox = null!;
-    private CreatioTestClient client = null!;
-
-    public async Task InitializeAsync()
-    {
-        sandbox = await SandboxHost.StartAsync();
-        client = await CreatioTestClient.LoggedInAsync(sandbox);
-    }
-
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await sandbox.DisposeAsync();
-    }
 
     [Fact]
     public async Task Should_List_OAuth20Integration_Off_For_The_Group_And_Separate_Settings_On()
@@ -29,7 +14,7 @@ public sealed class FeatureServiceTests : IAsyncLifetime
         // Given a fresh Creatio
 
         // When
-        var answer = await client.PostJsonAsync("rest/FeatureService/GetFeaturesInfo", new { });
+        var answer = await Client.PostJsonAsync("rest/FeatureService/GetFeaturesInfo", new { });
 
         // Then
         var features = answer.GetProperty("GetFeaturesInfoResult").EnumerateArray().ToDictionary(feature => feature.GetProperty("Code").GetString()!);
@@ -58,11 +43,11 @@ public sealed class FeatureServiceTests : IAsyncLifetime
     public async Task Should_Keep_Serving_The_Cached_State_Until_The_Cache_Is_Cleared()
     {
         // Given
-        var written = await client.PostJsonAsync("rest/FeatureService/SetFeatureStateForAllUsers", new { code = OAuth20Integration, state = 1 });
+        var written = await Client.PostJsonAsync("rest/FeatureService/SetFeatureStateForAllUsers", new { code = OAuth20Integration, state = 1 });
 
         // When
         var beforeClear = await FeatureStateAsync(OAuth20Integration);
-        var cleared = await client.GetJsonAsync("rest/FeatureService/ClearFeaturesCacheForAllUsers/");
+        var cleared = await Client.GetJsonAsync("rest/FeatureService/ClearFeaturesCacheForAllUsers/");
         var afterClear = await FeatureStateAsync(OAuth20Integration);
 
         // Then
@@ -76,23 +61,23 @@ public sealed class FeatureServiceTests : IAsyncLifetime
     public async Task Should_Show_The_Written_Group_State_In_Features_Info_Before_The_Cache_Is_Cleared()
     {
         // Given
-        await client.PostJsonAsync("rest/FeatureService/SetFeatureStateForAllUsers", new { code = OAuth20Integration, state = true });
+        await Client.PostJsonAsync("rest/FeatureService/SetFeatureStateForAllUsers", new { code = OAuth20Integration, state = true });
 
         // When
-        var answer = await client.PostJsonAsync("rest/FeatureService/GetFeaturesInfo", new { });
+        var answer = await Client.PostJsonAsync("rest/FeatureService/GetFeaturesInfo", new { });
 
         // Then
         var feature = answer.GetProperty("GetFeaturesInfoResult").EnumerateArray().Single(item => item.GetProperty("Code").GetString() == OAuth20Integration);
         Assert.True(feature.GetProperty("GroupState").GetBoolean());
         Assert.True(feature.GetProperty("HasStateForGroup").GetBoolean());
-        Assert.True(sandbox.Creatio.GetFeatureState(OAuth20Integration));
+        Assert.True(Sandbox.Creatio.GetFeatureState(OAuth20Integration));
     }
 
     [Fact]
     public async Task Should_Make_A_Preset_Effective_At_Once()
     {
         // Given
-        sandbox.Creatio.SetFeatureState(OAuth20Integration, true);
+        Sandbox.Creatio.SetFeatureState(OAuth20Integration, true);
 
         // When
         var state = await FeatureStateAsync(OAuth20Integration);
@@ -114,5 +99,5 @@ public sealed class FeatureServiceTests : IAsyncLifetime
     }
 
     private async Task<int> FeatureStateAsync(string code) =>
-        (await client.PostJsonAsync("rest/FeatureService/GetFeatureState", new { code })).GetProperty("FeatureState").GetInt32();
+        (await Client.PostJsonAsync("rest/FeatureService/GetFeatureState", new { code })).GetProperty("FeatureState").GetInt32();
 }

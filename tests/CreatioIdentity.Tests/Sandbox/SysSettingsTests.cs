@@ -4,35 +4,20 @@ using CreatioIdentity.Sandbox;
 namespace CreatioIdentity.Tests.Sandbox;
 
 [Collection(SandboxCollection.Name)]
-public sealed class SysSettingsTests : IAsyncLifetime
+public sealed class SysSettingsTests : LoggedInSandbox
 {
     private const string Query = "DataService/json/SyncReply/QuerySysSettings";
     private const string Post = "DataService/json/SyncReply/PostSysSettingsValues";
-
-    private SandboxHost sandbox = null!;
-    private CreatioTestClient client = null!;
-
-    public async Task InitializeAsync()
-    {
-        sandbox = await SandboxHost.StartAsync();
-        client = await CreatioTestClient.LoggedInAsync(sandbox);
-    }
-
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await sandbox.DisposeAsync();
-    }
 
     [Fact]
     public async Task Should_Leave_The_Secret_And_Unknown_Codes_Out_Of_The_Values()
     {
         // Given
-        sandbox.Creatio.SetSetting("OAuth20IdentityServerUrl", "http://is.example/");
-        sandbox.Creatio.SetSetting("OAuth20IdentityServerClientSecret", "s3cret");
+        Sandbox.Creatio.SetSetting("OAuth20IdentityServerUrl", "http://is.example/");
+        Sandbox.Creatio.SetSetting("OAuth20IdentityServerClientSecret", "s3cret");
 
         // When
-        var answer = await client.PostJsonAsync(Query, CreatioBodies.QuerySysSettings(
+        var answer = await Client.PostJsonAsync(Query, CreatioBodies.QuerySysSettings(
             "OAuth20IdentityServerUrl", "OAuth20IdentityServerClientSecret", "IdentityServerClientSecret", "NoSuchSetting"));
 
         // Then
@@ -47,10 +32,10 @@ public sealed class SysSettingsTests : IAsyncLifetime
     public async Task Should_Answer_An_Integer_Setting_As_A_Number()
     {
         // Given
-        sandbox.Creatio.SetSetting("MaxFileSize", "25");
+        Sandbox.Creatio.SetSetting("MaxFileSize", "25");
 
         // When
-        var answer = await client.PostJsonAsync(Query, CreatioBodies.QuerySysSettings("MaxFileSize"));
+        var answer = await Client.PostJsonAsync(Query, CreatioBodies.QuerySysSettings("MaxFileSize"));
 
         // Then
         Assert.Equal(25, answer.GetProperty("values").GetProperty("MaxFileSize").GetProperty("value").GetInt32());
@@ -69,7 +54,7 @@ public sealed class SysSettingsTests : IAsyncLifetime
         };
 
         // When
-        var answer = await client.PostJsonAsync(Post, new { isPersonal = false, sysSettingsValues = values });
+        var answer = await Client.PostJsonAsync(Post, new { isPersonal = false, sysSettingsValues = values });
 
         // Then
         var saveResult = answer.GetProperty("saveResult");
@@ -77,8 +62,8 @@ public sealed class SysSettingsTests : IAsyncLifetime
         Assert.True(saveResult.GetProperty("OAuth20IdentityServerClientId").GetBoolean());
         Assert.True(saveResult.GetProperty("OAuth20IdentityServerClientSecret").GetBoolean());
         Assert.False(saveResult.GetProperty("NoSuchSetting").GetBoolean());
-        Assert.Equal("secret", sandbox.Creatio.GetSetting("OAuth20IdentityServerClientSecret"));
-        Assert.Null(sandbox.Creatio.GetSetting("NoSuchSetting"));
+        Assert.Equal("secret", Sandbox.Creatio.GetSetting("OAuth20IdentityServerClientSecret"));
+        Assert.Null(Sandbox.Creatio.GetSetting("NoSuchSetting"));
     }
 
     [Fact]
@@ -88,22 +73,22 @@ public sealed class SysSettingsTests : IAsyncLifetime
         var values = new Dictionary<string, object> { ["MaxFileSize"] = "big", ["SiteUrl"] = "http://creatio.example/" };
 
         // When
-        var answer = await client.PostJsonAsync(Post, new { isPersonal = false, sysSettingsValues = values });
+        var answer = await Client.PostJsonAsync(Post, new { isPersonal = false, sysSettingsValues = values });
 
         // Then
         Assert.False(answer.GetProperty("saveResult").GetProperty("MaxFileSize").GetBoolean());
         Assert.True(answer.GetProperty("saveResult").GetProperty("SiteUrl").GetBoolean());
-        Assert.Equal("10", sandbox.Creatio.GetSetting("MaxFileSize"));
+        Assert.Equal("10", Sandbox.Creatio.GetSetting("MaxFileSize"));
     }
 
     [Fact]
     public async Task Should_Read_Back_What_Was_Written()
     {
         // Given
-        await client.PostJsonAsync(Post, new { isPersonal = false, sysSettingsValues = new { SiteUrl = "http://creatio.example/" } });
+        await Client.PostJsonAsync(Post, new { isPersonal = false, sysSettingsValues = new { SiteUrl = "http://creatio.example/" } });
 
         // When
-        var answer = await client.PostJsonAsync(Query, CreatioBodies.QuerySysSettings("SiteUrl"));
+        var answer = await Client.PostJsonAsync(Query, CreatioBodies.QuerySysSettings("SiteUrl"));
 
         // Then
         Assert.Equal("http://creatio.example/", answer.GetProperty("values").GetProperty("SiteUrl").GetProperty("value").GetString());
