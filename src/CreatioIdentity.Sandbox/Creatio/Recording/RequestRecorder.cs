@@ -18,14 +18,34 @@ internal static class RequestRecorder
             request.Body.Position = 0;
             var path = request.PathBase.Add(request.Path).Value ?? "/";
 
+            var recorded = 0;
+            void Record(int statusCode)
+            {
+                if (Interlocked.Exchange(ref recorded, 1) == 0)
+                {
+                    var isWrite = context.GetEndpoint()?.Metadata.GetMetadata<WriteEndpoint>() is not null;
+                    log.Add(new RecordedRequest(at, request.Method, path, body.Length == 0 ? null : body, statusCode, isWrite));
+                }
+            }
+
             // Recorded before the answer leaves, so a caller never sees an answer that is not in the record yet.
             context.Response.OnStarting(() =>
             {
-                var isWrite = context.GetEndpoint()?.Metadata.GetMetadata<WriteEndpoint>() is not null;
-                log.Add(new RecordedRequest(at, request.Method, path, body.Length == 0 ? null : body, context.Response.StatusCode, isWrite));
+                Record(context.Response.StatusCode);
                 return Task.CompletedTask;
             });
 
-            await next(context);
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                // A connection reset, or a hung request the client gave up on: no answer, status 0.
+                if (!context.Response.HasStarted && context.RequestAborted.IsCancellationRequested)
+                {
+                    Record(0);
+                }
+            }
         });
 }
