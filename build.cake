@@ -4,7 +4,8 @@
 //   dotnet cake --target=Sandbox [--sandbox-runtime=net|netframework]
 //
 // Targets: Validate, Preflight, Plan, EnableFeature, ApplySettings, TestConnection, Diagnose,
-// ConnectIdentity (default), Sandbox; Empty is a do-nothing baseline for timing.
+// ConnectIdentity (default), Sandbox, Monitor (read-only), ListEnvironments (CI matrix); Empty is a
+// do-nothing baseline for timing. Several sites: --environment=NAME (repeatable) or all, --parallel=N.
 // Other arguments: --configuration (Release), --engine=native|jit (native AOT by default, JIT as the
 // fallback), --engine-dll / --sandbox-dll (use a prebuilt dll).
 // Each step runs one `creatio-identity <command>` process; exit codes: 0 ok, 1 red or failed,

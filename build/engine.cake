@@ -195,7 +195,17 @@ public static class NativeLinker
 
 // Runs `creatio-identity <command>` with the console passed straight through.
 // A non-zero exit fails the task with the engine's own exit code (see build/exitcode.cake).
-void RunEngine(BuildParameters parameters, string command, IDictionary<string, string> extraEnvironment = null)
+void RunEngine(BuildParameters parameters, string command, IDictionary<string, string> extraEnvironment = null, params string[] extraArguments)
+{
+    var exitCode = RunEngineProcess(parameters, command, extraEnvironment, extraArguments);
+    if (exitCode != 0)
+    {
+        throw new CakeException(exitCode, $"creatio-identity {command} exited with code {exitCode}.");
+    }
+}
+
+// The same, returning the exit code: for a task that has more to do after a red result.
+int RunEngineProcess(BuildParameters parameters, string command, IDictionary<string, string> extraEnvironment = null, params string[] extraArguments)
 {
     var arguments = new ProcessArgumentBuilder();
     if (engine.Dll is not null)
@@ -212,16 +222,18 @@ void RunEngine(BuildParameters parameters, string command, IDictionary<string, s
         WorkingDirectory = parameters.CallerDirectory,
         EnvironmentVariables = parameters.EngineEnvironment(),
     };
+    parameters.AppendSelection(settings.Arguments);
+    foreach (var argument in extraArguments)
+    {
+        settings.Arguments.Append(argument);
+    }
+
     foreach (var (name, value) in extraEnvironment ?? new Dictionary<string, string>())
     {
         settings.EnvironmentVariables[name] = value;
     }
 
-    var exitCode = StartProcess(engine.FileName, settings);
-    if (exitCode != 0)
-    {
-        throw new CakeException(exitCode, $"creatio-identity {command} exited with code {exitCode}.");
-    }
+    return StartProcess(engine.FileName, settings);
 }
 
 public static class DotNetHost

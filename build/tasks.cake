@@ -5,6 +5,11 @@ static readonly string[] ConnectSteps = ["Validate", "Preflight", "EnableFeature
 
 SandboxProcess sandbox;
 
+// Set by build/github.cake (the GitHub issue program's Cake side): after Monitor with
+// --github-issue, opens or updates one issue per red environment of report.json and closes it
+// when the environment is green again.
+Action<BuildParameters> SyncGitHubIssues = null;
+
 void DefineTasks(BuildParameters parameters)
 {
     Teardown(context =>
@@ -17,6 +22,11 @@ void DefineTasks(BuildParameters parameters)
         finally
         {
             DeleteIfExists(parameters.SessionFile);
+            // Each environment of a multi-site run keeps its own session file.
+            foreach (var file in GetFiles($"{BuildParameters.TempDirectory}/{parameters.RunId}.*.session"))
+            {
+                DeleteIfExists(file);
+            }
         }
     });
 
@@ -42,10 +52,46 @@ void DefineTasks(BuildParameters parameters)
 
     var connect = Task("ConnectIdentity")
         .Description("Validate, Preflight, EnableFeature, ApplySettings, TestConnection, Diagnose.");
-    foreach (var step in ConnectSteps)
+    if (parameters.HasEnvironments)
     {
-        connect.IsDependentOn(step);
+        // Several sites: one engine process runs the whole sequence for each, concurrently, so
+        // that a site failing a step never stops the others (Cake stops at the first failed task).
+        connect.IsDependentOn("BuildEngine").Does(() => RunEngine(parameters, "connect", sandbox?.Ready?.EngineEnvironment()));
     }
+    else
+    {
+        foreach (var step in ConnectSteps)
+        {
+            connect.IsDependentOn(step);
+        }
+    }
+
+    Task("ListEnvironments")
+        .Description("Prints the environments of the file as a CI matrix (--format=github|azure); needs no secret.")
+        .IsDependentOn("BuildEngine")
+        .Does(() => RunEngine(parameters, "list-environments", null, "--format", parameters.MatrixFormat));
+
+    Task("Monitor")
+        .Description("Read-only, for a schedule: Preflight and Diagnose per environment; --github-issue keeps one issue per red environment.")
+        .IsDependentOn("BuildEngine")
+        .Does(() =>
+        {
+            var exitCode = RunEngineProcess(parameters, "monitor", sandbox?.Ready?.EngineEnvironment());
+            if (parameters.GitHubIssue && exitCode != 3)
+            {
+                if (SyncGitHubIssues is null)
+                {
+                    throw new CakeException(3, "--github-issue needs build/github.cake, which this checkout does not load.");
+                }
+
+                SyncGitHubIssues(parameters);
+            }
+
+            if (exitCode != 0)
+            {
+                throw new CakeException(exitCode, $"creatio-identity monitor exited with code {exitCode}.");
+            }
+        });
 
     Task("StartSandbox")
         .Description("Starts the sandbox and waits until it listens.")

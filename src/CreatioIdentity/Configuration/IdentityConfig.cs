@@ -11,6 +11,9 @@ public sealed record IdentityConfig(
 {
     /// <summary>Warnings found while loading (a literal secret, insecureSkipVerify).</summary>
     public IReadOnlyList<ConfigDiagnostic> Warnings { get; init; } = [];
+
+    /// <summary>The environment's name when the file has <c>environments:</c>; null for a single-site file.</summary>
+    public string? Environment { get; init; }
 }
 
 public enum CreatioRuntime

@@ -48,6 +48,39 @@ public static class ReportStore
         return report;
     }
 
+    /// <summary>
+    /// Records the environments of a multi-site run at the top of reportDir, after each has been
+    /// recorded in its own folder (<c>reportDir/NAME/</c>) by <see cref="Record(string, string, string, string?, IReadOnlyList{StepResult})"/>.
+    /// An earlier report of the same run keeps the environments this call does not name; the
+    /// sections are in name order and the report is ok when every one is.
+    /// </summary>
+    public static Report RecordEnvironments(string reportDir, string command, string? runId, IReadOnlyList<EnvironmentReport> environments)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reportDir);
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(environments);
+
+        Directory.CreateDirectory(reportDir);
+        using var reportLock = AcquireLock(reportDir, DefaultLockTimeout);
+
+        var previous = TryRead(reportDir);
+        var sameRun = previous is not null && runId is not null && string.Equals(previous.RunId, runId, StringComparison.Ordinal);
+        var sections = (sameRun ? previous!.Environments : [])
+            .Where(kept => !environments.Any(environment => string.Equals(environment.Name, kept.Name, StringComparison.Ordinal)))
+            .Concat(environments.Select(environment => environment with { Creatio = WithoutUserInfo(environment.Creatio) }))
+            .OrderBy(environment => environment.Name, StringComparer.Ordinal)
+            .ToList();
+        var report = new Report(Report.CurrentSchemaVersion, sections.TrueForAll(environment => environment.Ok), command, string.Empty, runId, [], [])
+        {
+            Environments = sections,
+        };
+
+        WriteAtomically(Path.Combine(reportDir, JUnitFileName), stream => JUnitWriter.Write(report, stream));
+        WriteAtomically(Path.Combine(reportDir, SummaryFileName), stream => SummaryWriter.Write(report, stream));
+        WriteAtomically(Path.Combine(reportDir, ReportFileName), stream => ReportJson.Serialize(report, stream));
+        return report;
+    }
+
     /// <summary>The report in reportDir, or null when there is none or it cannot be read.</summary>
     public static Report? TryRead(string reportDir)
     {

@@ -5,7 +5,8 @@ namespace CreatioIdentity.Steps;
 
 /// <summary>
 /// The Diagnostic tab: every check, the runner's and Creatio's read together. Like the page, it
-/// registers the default OAuth resource when that is the only thing missing.
+/// registers the default OAuth resource when that is the only thing missing; read-only (monitor),
+/// it says so instead.
 /// </summary>
 public sealed class DiagnoseStep : Step
 {
@@ -33,7 +34,13 @@ public sealed class DiagnoseStep : Step
         outcome.Check(context.Facts.Login ?? CheckResult.Pass(CheckIds.CreatioLogin,
             $"Creatio at {context.Config.Creatio.Url} accepted the session of '{context.Config.Creatio.Username}'.", "creatio.username"));
 
-        if (health.IsConnected && health.IsDefaultResourceRegistered == false)
+        if (context.ReadOnly && health.IsConnected && health.IsDefaultResourceRegistered == false)
+        {
+            // Monitoring reports what the page would fix, and leaves the fixing to Diagnose.
+            outcome.Check(CheckResult.Fail(CheckIds.DefaultResourceRegistered,
+                "The default OAuth resource is not registered. Monitor only reads: run Diagnose (or ConnectIdentity) to register it, as the Diagnostic tab does."));
+        }
+        else if (health.IsConnected && health.IsDefaultResourceRegistered == false)
         {
             var added = await context.OAuthConfig.AddDefaultResourceAsync(cancellationToken);
             context.Facts.HealthChanged();
@@ -54,7 +61,10 @@ public sealed class DiagnoseStep : Step
         foreach (var check in Diagnosis.Evaluate(health, context.Config.IdentityService.Url, context.Config.IdentityService.ClientId,
                      context.Facts.RunnerDiscovery, context.Facts.RunnerToken, includeDefaultResource: true))
         {
-            outcome.Check(check);
+            if (!(context.ReadOnly && check.Id == CheckIds.DefaultResourceRegistered && outcome.Checks.Any(decided => decided.Id == check.Id)))
+            {
+                outcome.Check(check);
+            }
         }
     }
 

@@ -37,8 +37,14 @@ public sealed class StepContext(
     /// <summary>When true, steps only read and describe the changes they would make.</summary>
     public bool PlanOnly { get; private init; }
 
+    /// <summary>When true (monitor), steps read and judge but never write, not even what Diagnose would register.</summary>
+    public bool ReadOnly { get; private init; }
+
     public StepContext WithPlanOnly() =>
-        new(Config, Session, Facts, Features, Settings, OAuthConfig, IdentityService, Progress, Tuning) { PlanOnly = true };
+        new(Config, Session, Facts, Features, Settings, OAuthConfig, IdentityService, Progress, Tuning) { PlanOnly = true, ReadOnly = ReadOnly };
+
+    public StepContext WithReadOnly() =>
+        new(Config, Session, Facts, Features, Settings, OAuthConfig, IdentityService, Progress, Tuning) { PlanOnly = PlanOnly, ReadOnly = true };
 }
 
 /// <summary>How long the steps wait for Creatio to settle.</summary>
