@@ -15,6 +15,7 @@
 #load "build/engine.cake"
 #load "build/sandbox.cake"
 #load "build/tasks.cake"
+#load "build/loggroups.cake"
 #load "build/exitcode.cake"
 
 var parameters = BuildParameters.Create(Context);
@@ -26,6 +27,7 @@ if (parameters.Problem() is { } problem)
 
 Verbose("Run {0}; config {1}; reports in {2}.", parameters.RunId, parameters.ConfigFile, parameters.ReportDirectory);
 DefineTasks(parameters);
+DefineLogGroups();
 
 if (!Tasks.Any(task => task.Name.Equals(parameters.Target, StringComparison.OrdinalIgnoreCase)))
 {

@@ -123,6 +123,11 @@ public sealed class BuildParameters
             variables["CREATIO_IDENTITY_TARGET"] = command;
         }
 
+        if (CiLogGroups.Detect() is not null)
+        {
+            variables[CiLogGroups.InLogGroupVariable] = "true"; // build/loggroups.cake opened one around the task
+        }
+
         return variables;
     }
 

@@ -86,6 +86,11 @@ public sealed class ConsoleAgent(IAnsiConsole console) : IBuildAgent
         Line(("Report: " + Path.Combine(reportDir, ReportStore.ReportFileName), Dim));
     }
 
+    /// <summary>The console has nowhere else to publish: report.json, junit.xml and summary.md are in reportDir.</summary>
+    public void PublishReport(Report report, string reportDir)
+    {
+    }
+
     private static string Located(string message, SourceLocation? location) => location is null ? message : $"{location}: {message}";
 
     private static Style StatusStyle(CheckStatus status) => status switch

@@ -95,33 +95,44 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
             return ExitCodes.Failed;
         }
 
-        // The whole table once, when the run is complete; a step process of a longer Cake target
-        // shows the checks it decided itself, so the log does not repeat a growing table.
+        // The whole table once, when the run is complete (the target is done, or it stops here on a
+        // failure); a step process of a longer Cake target shows the checks it decided itself, so
+        // the log does not repeat a growing table.
+        var anyFailed = results.Any(result => result.Status == StepStatus.Failed);
+        var final = anyFailed || EngineCommands.Completes(reportCommand, command.Name);
         agent.ShowReport(
-            EngineCommands.Completes(reportCommand, command.Name)
+            final
                 ? report
                 : report with
                 {
                     Command = command.Name,
-                    Ok = results.All(result => result.Status != StepStatus.Failed),
+                    Ok = true,
                     Checks = [.. results.SelectMany(result => result.Checks)],
                 },
             reportDir);
-        foreach (var failure in results.Where(result => result.Status == StepStatus.Failed))
-        {
-            var failing = failure.Checks.Where(check => check.Status == CheckStatus.Fail).ToList();
-            foreach (var check in failing)
-            {
-                agent.Error($"{check.Id}: {check.Message}", check.ConfigPath is null ? null : config.Source.Locate(check.ConfigPath));
-            }
 
-            if (failing.Count == 0 && failure.Error is not null)
+        // Red checks are annotated at the YAML line they are about; the final process annotates
+        // every red check of the run, including those an earlier step process decided.
+        var red = (final ? report.Checks : results.SelectMany(result => result.Checks)).Where(check => check.Status == CheckStatus.Fail);
+        foreach (var check in red)
+        {
+            agent.Error($"{check.Id}: {check.Message}", check.ConfigPath is null ? null : config.Source.Locate(check.ConfigPath));
+        }
+
+        foreach (var failure in results.Where(result => result.Status == StepStatus.Failed && !result.Checks.Any(check => check.Status == CheckStatus.Fail)))
+        {
+            if (failure.Error is not null)
             {
                 agent.Error($"{failure.Name}: {failure.Error}");
             }
         }
 
-        if (results.Any(result => result.Status == StepStatus.Failed))
+        if (final)
+        {
+            agent.PublishReport(report, reportDir);
+        }
+
+        if (anyFailed)
         {
             return ExitCodes.Failed;
         }
@@ -139,7 +150,9 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
         var message = string.Join(Environment.NewLine, exception.Errors.Select(error => error.ToString()));
         try
         {
-            ReportStore.Record(reportDir, reportCommand, creatio, runId, [new StepResult("Validate", StepStatus.Failed, 0, [], [], message)]);
+            // An invalid configuration stops the run here: this report is the final one.
+            var report = ReportStore.Record(reportDir, reportCommand, creatio, runId, [new StepResult("Validate", StepStatus.Failed, 0, [], [], message)]);
+            agent.PublishReport(report, reportDir);
         }
         catch (Exception writeFailure) when (writeFailure is IOException or UnauthorizedAccessException)
         {

@@ -7,8 +7,10 @@ namespace CreatioIdentity.Reporting;
 
 /// <summary>
 /// The report.json shape of SPEC §2 (contract). The domain records are not serialized directly:
-/// the contract leaves out a step's own checks and a check's config path, and names its enum
-/// values in lower case, so the mapping is written out here once.
+/// the contract leaves out a step's own checks and names its enum values in lower case, so the
+/// mapping is written out here once. A check's configPath (the dotted YAML key it is about) is an
+/// optional addition within schema version 1: a later engine process annotates that line of the
+/// YAML file; a report without it reads as before.
 /// </summary>
 internal static class ReportJson
 {
@@ -72,7 +74,7 @@ internal static class ReportJson
                 return null;
             }
 
-            checks.Add(new CheckResult(id, status, check.Message ?? string.Empty));
+            checks.Add(new CheckResult(id, status, check.Message ?? string.Empty, string.IsNullOrWhiteSpace(check.ConfigPath) ? null : check.ConfigPath));
         }
 
         return new Report(document.SchemaVersion, document.Ok, command, creatio, document.RunId, steps, checks);
@@ -133,7 +135,7 @@ internal static class ReportJson
     private static StepDocument ToDocument(StepResult step) =>
         new(step.Name, Format(step.Status), step.DurationMs, [.. step.Changes.Select(c => new ChangeDocument(c.Item, c.From, c.To))], step.Error);
 
-    private static CheckDocument ToDocument(CheckResult check) => new(check.Id, Format(check.Status), check.Message);
+    private static CheckDocument ToDocument(CheckResult check) => new(check.Id, Format(check.Status), check.Message, check.ConfigPath);
 }
 
 // Every member is nullable so that a file edited by hand or cut short is detected, not trusted.
@@ -155,7 +157,11 @@ internal sealed record StepDocument(
 
 internal sealed record ChangeDocument(string? Item, string? From, string? To);
 
-internal sealed record CheckDocument(string? Id, string? Status, string? Message);
+internal sealed record CheckDocument(
+    string? Id,
+    string? Status,
+    string? Message,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ConfigPath = null);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(ReportDocument))]
