@@ -139,7 +139,7 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
         var message = string.Join(Environment.NewLine, exception.Errors.Select(error => error.ToString()));
         try
         {
-            ReportStore.Record(reportDir, reportCommand, creatio, runId, [new StepResult("Validate", StepStatus.Failed, 0, [], [], message)]);
+            ReportStore.Record(reportDir, reportCommand, creatio, runId, [new StepResult("Validate", StepStatus.Failed, 0, [], [], message, ErrorCodes.Configuration)]);
         }
         catch (Exception writeFailure) when (writeFailure is IOException or UnauthorizedAccessException)
         {
