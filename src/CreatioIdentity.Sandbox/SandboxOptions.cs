@@ -35,6 +35,13 @@ public sealed class SandboxOptions
     /// <summary>For this long after a settings write the health check still sees the previous values.</summary>
     public TimeSpan HealthSettleDelay { get; init; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// Added to every request the Creatio simulator answers (not to its /_sandbox endpoints), as a
+    /// network round trip to a distant Creatio would; zero by default. Tests can change it later through
+    /// <see cref="SandboxHost.Faults"/>.
+    /// </summary>
+    public TimeSpan Latency { get; init; } = TimeSpan.Zero;
+
     /// <summary>Port of the Creatio simulator on 127.0.0.1; 0 picks a free one.</summary>
     public int CreatioPort { get; init; }
 

@@ -4,6 +4,7 @@ using CreatioIdentity.Sandbox.Creatio.Health;
 using CreatioIdentity.Sandbox.Creatio.OAuthConfig;
 using CreatioIdentity.Sandbox.Creatio.Recording;
 using CreatioIdentity.Sandbox.Creatio.Settings;
+using CreatioIdentity.Sandbox.Faults;
 using CreatioIdentity.Sandbox.Hosting;
 
 namespace CreatioIdentity.Sandbox.Creatio;
@@ -27,7 +28,10 @@ internal static class CreatioSimulator
 
         var app = builder.Build();
         app.UseRecordEndpoint(state);
+        app.UseFaultEndpoint(state.Faults);
         app.UseRequestRecording(state.Log, time);
+        app.UseFaultInjection(state.Faults, FaultServer.Creatio, time, state.ExpireSessions);
+        app.MapGet(LoginPage.Path, LoginPage.Show);
 
         // Login lives at the site root on both runtimes; everything else under the runtime's prefix.
         app.MapPost(CreatioRoutes.Login, AuthEndpoints.LoginAsync);

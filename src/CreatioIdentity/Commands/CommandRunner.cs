@@ -151,7 +151,7 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
         try
         {
             // An invalid configuration stops the run here: this report is the final one.
-            var report = ReportStore.Record(reportDir, reportCommand, creatio, runId, [new StepResult("Validate", StepStatus.Failed, 0, [], [], message)]);
+            var report = ReportStore.Record(reportDir, reportCommand, creatio, runId, [new StepResult("Validate", StepStatus.Failed, 0, [], [], message, ErrorCodes.Configuration)]);
             agent.PublishReport(report, reportDir);
         }
         catch (Exception writeFailure) when (writeFailure is IOException or UnauthorizedAccessException)

@@ -52,7 +52,11 @@ public static class EngineServices
         return services.BuildServiceProvider();
     }
 
-    /// <summary>Reads are retried with backoff and jitter; a write is sent once (the request says which it is).</summary>
+    /// <summary>
+    /// Reads, login, the health check and token requests are retried with backoff and jitter; a write is
+    /// sent once (the request says which it is). A name that does not resolve or a certificate that is
+    /// not trusted is not retried: waiting does not cure it, so the step stops at once.
+    /// </summary>
     private static void Configure(HttpStandardResilienceOptions options, TimeSpan timeout)
     {
         options.AttemptTimeout.Timeout = timeout;
@@ -66,7 +70,8 @@ public static class EngineServices
             var retryable = request?.Options.TryGetValue(CreatioSession.Retryable, out var flag) == true && flag;
             var answered = arguments.Outcome.Result?.StatusCode == HttpStatusCode.InternalServerError
                 && request?.Options.TryGetValue(CreatioSession.AnswersWith500, out var carries) == true && carries;
-            return ValueTask.FromResult(retryable && !answered && HttpClientResiliencePredicates.IsTransient(arguments.Outcome));
+            return ValueTask.FromResult(retryable && !answered && !Failures.IsPermanent(arguments.Outcome.Exception)
+                && HttpClientResiliencePredicates.IsTransient(arguments.Outcome));
         };
         options.TotalRequestTimeout.Timeout = timeout * 3 + TimeSpan.FromSeconds(2);
         options.CircuitBreaker.SamplingDuration = timeout * 2 + TimeSpan.FromSeconds(1);

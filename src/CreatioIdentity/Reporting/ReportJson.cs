@@ -63,7 +63,7 @@ internal static class ReportJson
             }
 
             // The contract keeps checks at the report level only, so a step read back has none of its own.
-            steps.Add(new StepResult(name, status, step.DurationMs, changes, [], step.Error));
+            steps.Add(new StepResult(name, status, step.DurationMs, changes, [], step.Error, step.ErrorCode, ReadNotApplied(step.NotApplied)));
         }
 
         var checks = new List<CheckResult>(checkDocuments.Count);
@@ -74,7 +74,7 @@ internal static class ReportJson
                 return null;
             }
 
-            checks.Add(new CheckResult(id, status, check.Message ?? string.Empty, string.IsNullOrWhiteSpace(check.ConfigPath) ? null : check.ConfigPath));
+            checks.Add(new CheckResult(id, status, check.Message ?? string.Empty, string.IsNullOrWhiteSpace(check.ConfigPath) ? null : check.ConfigPath, check.ErrorCode));
         }
 
         return new Report(document.SchemaVersion, document.Ok, command, creatio, document.RunId, steps, checks);
@@ -132,10 +132,34 @@ internal static class ReportJson
         return true;
     }
 
-    private static StepDocument ToDocument(StepResult step) =>
-        new(step.Name, Format(step.Status), step.DurationMs, [.. step.Changes.Select(c => new ChangeDocument(c.Item, c.From, c.To))], step.Error);
+    public static string Format(WriteState state) => state switch
+    {
+        WriteState.NotSent => "not-sent",
+        WriteState.Unknown => "unknown",
+        WriteState.Refused => "refused",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
 
-    private static CheckDocument ToDocument(CheckResult check) => new(check.Id, Format(check.Status), check.Message, check.ConfigPath);
+    private static WriteState? ParseWriteState(string? value) => value switch
+    {
+        "not-sent" => WriteState.NotSent,
+        "unknown" => WriteState.Unknown,
+        "refused" => WriteState.Refused,
+        _ => null,
+    };
+
+    private static List<NotApplied> ReadNotApplied(List<NotAppliedDocument?>? documents) =>
+        [.. (documents ?? []).OfType<NotAppliedDocument>()
+            .Where(document => document.Item is not null && ParseWriteState(document.State) is not null)
+            .Select(document => new NotApplied(document.Item!, document.From, document.To, ParseWriteState(document.State)!.Value))];
+
+    private static StepDocument ToDocument(StepResult step) =>
+        new(step.Name, Format(step.Status), step.DurationMs, [.. step.Changes.Select(c => new ChangeDocument(c.Item, c.From, c.To))], step.Error,
+            step.ErrorCode,
+            step.NotApplied.Count == 0 ? null : [.. step.NotApplied.Select(n => new NotAppliedDocument(n.Item, n.From, n.To, Format(n.State)))]);
+
+    private static CheckDocument ToDocument(CheckResult check) =>
+        new(check.Id, Format(check.Status), check.Message, check.ConfigPath, check.Status == CheckStatus.Fail ? check.ErrorCode : null);
 }
 
 // Every member is nullable so that a file edited by hand or cut short is detected, not trusted.
@@ -153,15 +177,21 @@ internal sealed record StepDocument(
     string? Status,
     long DurationMs,
     List<ChangeDocument?>? Changes,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ErrorCode = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<NotAppliedDocument?>? NotApplied = null);
 
 internal sealed record ChangeDocument(string? Item, string? From, string? To);
+
+/// <summary>A change a failed step meant to make and could not confirm; state is not-sent, unknown or refused.</summary>
+internal sealed record NotAppliedDocument(string? Item, string? From, string? To, string? State);
 
 internal sealed record CheckDocument(
     string? Id,
     string? Status,
     string? Message,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ConfigPath = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ConfigPath = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ErrorCode = null);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(ReportDocument))]
