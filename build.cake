@@ -15,6 +15,7 @@
 #load "build/engine.cake"
 #load "build/sandbox.cake"
 #load "build/tasks.cake"
+#load "build/github.cake"
 #load "build/exitcode.cake"
 
 var parameters = BuildParameters.Create(Context);

@@ -35,6 +35,11 @@ public static class ReportEnvironments
             : [.. environment.Steps.Where(s => s.Status == StepStatus.Failed).Select(s => "step:" + s.Name)];
     }
 
+    // A report of an invalid configuration may name no Creatio at all.
     private static string HostOf(string creatio) =>
-        Uri.TryCreate(creatio, UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? uri.Host : creatio;
+        Uri.TryCreate(creatio, UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? uri.Host
+        : string.IsNullOrWhiteSpace(creatio) ? UnknownSite
+        : creatio;
+
+    public const string UnknownSite = "(no Creatio URL)";
 }
