@@ -24,11 +24,11 @@ public static class GitHubClients
         return client;
     }
 
-    /// <summary>"403 Resource not accessible by integration", or what went wrong on the way to GitHub.</summary>
+    /// <summary>"GitHub answered 403 Resource not accessible by integration", or what went wrong on the way to GitHub.</summary>
     public static string Describe(Exception exception) => exception switch
     {
-        ApiException api => $"{(int)api.StatusCode} {api.Message}".TrimEnd(),
-        HttpRequestException http => $"could not reach the GitHub API ({http.Message})",
+        ApiException api => $"GitHub answered {(int)api.StatusCode} {api.Message}".TrimEnd(),
+        HttpRequestException http => $"the GitHub API could not be reached ({http.Message})",
         TaskCanceledException => $"the GitHub API did not answer within {RequestTimeout.TotalSeconds:0} s",
         _ => exception.Message,
     };

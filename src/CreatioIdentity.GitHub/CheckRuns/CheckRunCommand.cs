@@ -44,11 +44,11 @@ public sealed class CheckRunCommand(GitHubContext context, WorkflowLog log, Func
         }
         catch (Exception ex) when (GitHubClients.IsMissingPermission(ex))
         {
-            log.Warning($"No check run published: GitHub answered {GitHubClients.Describe(ex)}. The job's token may not write checks: add `permissions: checks: write` to the job (a pull request from a fork never gets it).");
+            log.Warning($"No check run published: {GitHubClients.Describe(ex)}. The job's token may not write checks: add `permissions: checks: write` to the job (a pull request from a fork never gets it).");
         }
         catch (Exception ex) when (GitHubClients.IsApiFailure(ex))
         {
-            log.Warning($"No check run published: GitHub answered {GitHubClients.Describe(ex)} to POST {context.ApiUrl}repos/{context.Repository}/check-runs.");
+            log.Warning($"No check run published: {GitHubClients.Describe(ex)} (POST {context.ApiUrl}repos/{context.Repository}/check-runs).");
         }
 
         return ExitCodes.Ok;

@@ -44,7 +44,7 @@ public sealed class SyncIssuesCommand(GitHubContext context, WorkflowLog log, Fu
             var advice = ex is ForbiddenException or AuthorizationException
                 ? " Give the job `permissions: issues: write` (and a token that may write to the repository)."
                 : string.Empty;
-            log.Error($"Cannot sync GitHub issues of {context.Repository}: GitHub answered {GitHubClients.Describe(ex)}.{advice} The monitoring still ran; its alerting did not.");
+            log.Error($"Cannot sync GitHub issues of {context.Repository}: {GitHubClients.Describe(ex)}.{advice} The monitoring still ran; its alerting did not.");
             return ExitCodes.Failed;
         }
 

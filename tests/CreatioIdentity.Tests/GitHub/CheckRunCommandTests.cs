@@ -194,7 +194,7 @@ public sealed class CheckRunCommandTests
 
             // Then
             Assert.True(run.ExitCode == 0, run.Output);
-            Assert.Contains("::warning::No check run published: GitHub answered could not reach the GitHub API", run.Output, StringComparison.Ordinal);
+            Assert.Contains("::warning::No check run published: the GitHub API could not be reached", run.Output, StringComparison.Ordinal);
         }
     }
 

@@ -122,6 +122,25 @@ public sealed class SyncIssuesCommandTests
         }
 
         [Fact]
+        public async Task Should_Comment_Once_And_Take_Over_An_Issue_Whose_Body_Was_Rewritten_By_Hand()
+        {
+            // Given: someone kept the environment marker but replaced the rest of the body
+            world.GitHub.AddIssue($"Creatio Identity Service red: {Site}", EnvironmentIssue.Marker(Site) + "\nLooking into it. -- ops", issueLabels: Label);
+            world.WriteReport(Reports.Site(CheckIds.CreatioLogin));
+
+            // When
+            var run = await world.SyncIssuesAsync();
+            var again = await world.SyncIssuesAsync();
+
+            // Then
+            Assert.True(run.ExitCode == 0, run.Output);
+            var issue = Assert.Single(world.GitHub.Issues);
+            Assert.Contains("now `CreatioLogin` (before: unknown)", Assert.Single(issue.Comments), StringComparison.Ordinal);
+            Assert.Contains("is red: `CreatioLogin`.", issue.Body, StringComparison.Ordinal);
+            Assert.Contains("still red (CreatioLogin)", again.Output, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public async Task Should_Find_Its_Issue_On_A_Later_Page_Of_The_Labelled_Issues()
         {
             // Given: five other labelled issues first, two per page, and this site's issue last
