@@ -7,6 +7,7 @@
 // ConnectIdentity (default), Sandbox; Empty is a do-nothing baseline for timing.
 // Other arguments: --configuration (Release), --engine=native|jit (native AOT by default, JIT as the
 // fallback), --engine-dll / --sandbox-dll (use a prebuilt dll).
+// --check-run=true / --github-issue=true report the run to GitHub after the target (build/github.cake).
 // Each step runs one `creatio-identity <command>` process; exit codes: 0 ok, 1 red or failed,
 // 2 plan has pending changes, 3 invalid configuration or command line.
 
@@ -16,6 +17,7 @@
 #load "build/sandbox.cake"
 #load "build/tasks.cake"
 #load "build/loggroups.cake"
+#load "build/github.cake"
 #load "build/exitcode.cake"
 
 var parameters = BuildParameters.Create(Context);

@@ -18,6 +18,8 @@ void DefineTasks(BuildParameters parameters)
         {
             DeleteIfExists(parameters.SessionFile);
         }
+
+        ReportToGitHub(parameters, context); // build/github.cake: --check-run, --github-issue
     });
 
     // What Cake itself costs: warm ConnectIdentity should stay within 1.5x of this target.

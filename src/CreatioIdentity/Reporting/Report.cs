@@ -4,7 +4,8 @@ namespace CreatioIdentity.Reporting;
 
 /// <summary>
 /// Everything the engine commands of one run did, as report.json holds it (SPEC §2, contract).
-/// Ok is true when no step failed and no check is red.
+/// Ok is true when no step failed and no check is red. A run over several Creatio sites also
+/// lists each one under Environments (absent for a single site), and Ok is then all of theirs.
 /// </summary>
 public sealed record Report(
     int SchemaVersion,
@@ -13,7 +14,16 @@ public sealed record Report(
     string Creatio,
     string? RunId,
     IReadOnlyList<StepResult> Steps,
-    IReadOnlyList<CheckResult> Checks)
+    IReadOnlyList<CheckResult> Checks,
+    IReadOnlyList<EnvironmentReport>? Environments = null)
 {
     public const int CurrentSchemaVersion = 1;
 }
+
+/// <summary>One named Creatio site of a multi-environment run, as report.json lists it under environments.</summary>
+public sealed record EnvironmentReport(
+    string Name,
+    bool Ok,
+    string Creatio,
+    IReadOnlyList<StepResult> Steps,
+    IReadOnlyList<CheckResult> Checks);

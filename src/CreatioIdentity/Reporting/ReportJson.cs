@@ -31,7 +31,8 @@ internal static class ReportJson
             report.Creatio,
             report.RunId,
             [.. report.Steps.Select(ToDocument)],
-            [.. report.Checks.Select(ToDocument)]);
+            [.. report.Checks.Select(ToDocument)],
+            report.Environments is null ? null : [.. report.Environments.Select(ToDocument)]);
         JsonSerializer.Serialize(stream, document, Context.ReportDocument);
         stream.WriteByte((byte)'\n');
     }
@@ -54,30 +55,63 @@ internal static class ReportJson
             return null;
         }
 
-        var steps = new List<StepResult>(stepDocuments.Count);
-        foreach (var step in stepDocuments)
+        if (!TryReadSteps(stepDocuments, out var steps) || !TryReadChecks(checkDocuments, out var checks))
+        {
+            return null;
+        }
+
+        List<EnvironmentReport>? environments = null;
+        if (document.Environments is { } environmentDocuments)
+        {
+            environments = new List<EnvironmentReport>(environmentDocuments.Count);
+            foreach (var environment in environmentDocuments)
+            {
+                if (environment is not { Name: { } name, Creatio: { } site, Steps: { } environmentSteps, Checks: { } environmentChecks } ||
+                    !TryReadSteps(environmentSteps, out var readSteps) || !TryReadChecks(environmentChecks, out var readChecks))
+                {
+                    return null;
+                }
+
+                environments.Add(new EnvironmentReport(name, environment.Ok, site, readSteps, readChecks));
+            }
+        }
+
+        return new Report(document.SchemaVersion, document.Ok, command, creatio, document.RunId, steps, checks, environments);
+    }
+
+    private static bool TryReadSteps(List<StepDocument?> documents, out IReadOnlyList<StepResult> steps)
+    {
+        var read = new List<StepResult>(documents.Count);
+        steps = read;
+        foreach (var step in documents)
         {
             if (step is not { Name: { } name } || ParseStepStatus(step.Status) is not { } status || !TryReadChanges(step.Changes, out var changes))
             {
-                return null;
+                return false;
             }
 
             // The contract keeps checks at the report level only, so a step read back has none of its own.
-            steps.Add(new StepResult(name, status, step.DurationMs, changes, [], step.Error, step.ErrorCode, ReadNotApplied(step.NotApplied)));
+            read.Add(new StepResult(name, status, step.DurationMs, changes, [], step.Error, step.ErrorCode, ReadNotApplied(step.NotApplied)));
         }
 
-        var checks = new List<CheckResult>(checkDocuments.Count);
-        foreach (var check in checkDocuments)
+        return true;
+    }
+
+    private static bool TryReadChecks(List<CheckDocument?> documents, out IReadOnlyList<CheckResult> checks)
+    {
+        var read = new List<CheckResult>(documents.Count);
+        checks = read;
+        foreach (var check in documents)
         {
             if (check is not { Id: { } id } || ParseCheckStatus(check.Status) is not { } status)
             {
-                return null;
+                return false;
             }
 
-            checks.Add(new CheckResult(id, status, check.Message ?? string.Empty, string.IsNullOrWhiteSpace(check.ConfigPath) ? null : check.ConfigPath, check.ErrorCode));
+            read.Add(new CheckResult(id, status, check.Message ?? string.Empty, string.IsNullOrWhiteSpace(check.ConfigPath) ? null : check.ConfigPath, check.ErrorCode));
         }
 
-        return new Report(document.SchemaVersion, document.Ok, command, creatio, document.RunId, steps, checks);
+        return true;
     }
 
     public static string Format(StepStatus status) => status switch
@@ -160,6 +194,9 @@ internal static class ReportJson
 
     private static CheckDocument ToDocument(CheckResult check) =>
         new(check.Id, Format(check.Status), check.Message, check.ConfigPath, check.Status == CheckStatus.Fail ? check.ErrorCode : null);
+
+    private static EnvironmentDocument ToDocument(EnvironmentReport environment) =>
+        new(environment.Name, environment.Ok, environment.Creatio, [.. environment.Steps.Select(ToDocument)], [.. environment.Checks.Select(ToDocument)]);
 }
 
 // Every member is nullable so that a file edited by hand or cut short is detected, not trusted.
@@ -169,6 +206,14 @@ internal sealed record ReportDocument(
     string? Command,
     string? Creatio,
     string? RunId,
+    List<StepDocument?>? Steps,
+    List<CheckDocument?>? Checks,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<EnvironmentDocument?>? Environments = null);
+
+internal sealed record EnvironmentDocument(
+    string? Name,
+    bool Ok,
+    string? Creatio,
     List<StepDocument?>? Steps,
     List<CheckDocument?>? Checks);
 
