@@ -19,6 +19,7 @@ public sealed record RunResult(int ExitCode, string Output, Report? Report, IRea
 public sealed class EngineRun : IAsyncDisposable
 {
     private readonly Dictionary<string, string?> environment;
+    private readonly List<Action<RunResult>> observers = [];
 
     private EngineRun(SandboxHost sandbox, string directory)
     {
@@ -95,8 +96,13 @@ public sealed class EngineRun : IAsyncDisposable
         var agent = BuildAgents.Detect(name => environment.GetValueOrDefault(name), output, plain: true);
         var exitCode = await new CommandRunner(agent, name => environment.GetValueOrDefault(name))
             .RunAsync(engineCommand, configPath ?? ConfigPath, reportDir ?? ReportDir, CancellationToken.None);
-        return new RunResult(exitCode, output.ToString(), ReportStore.TryRead(ReportDir), ReadReportFiles());
+        var result = new RunResult(exitCode, output.ToString(), ReportStore.TryRead(ReportDir), ReadReportFiles());
+        observers.ForEach(observer => observer(result));
+        return result;
     }
+
+    /// <summary>Hands every later run's result to <paramref name="observer"/> as well.</summary>
+    public void Observe(Action<RunResult> observer) => observers.Add(observer);
 
     /// <summary>Runs the six commands of ConnectIdentity one after the other, stopping at the first failure, as Cake does.</summary>
     public async Task<IReadOnlyList<RunResult>> RunConnectIdentityAsStepsAsync()
