@@ -17,7 +17,7 @@ internal static class IdentityServiceServer
 
     public static async Task<WebApplication> StartAsync(SandboxOptions options, IssuedTokens issued, CancellationToken cancellationToken)
     {
-        var builder = LoopbackWebApplication.CreateBuilder(options.IdentityServicePort);
+        var builder = LoopbackWebApplication.CreateBuilder(options.IdentityServicePort, options.IdentityServiceCertificate);
         var databaseName = "identity-service-" + Guid.NewGuid().ToString("N");
 
         builder.Services.AddDbContext<IdentityServiceDbContext>(db =>
@@ -53,7 +53,7 @@ internal static class IdentityServiceServer
 
                 server.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
-                    .DisableTransportSecurityRequirement(); // loopback http only
+                    .DisableTransportSecurityRequirement(); // loopback; http unless a certificate is given
             });
 
         var app = builder.Build();

@@ -16,4 +16,10 @@ public sealed record Report(
     IReadOnlyList<CheckResult> Checks)
 {
     public const int CurrentSchemaVersion = 1;
+
+    /// <summary>What the run was warned about (insecureSkipVerify, a literal secret), with the YAML position; an addition to the contract.</summary>
+    public IReadOnlyList<ReportWarning> Warnings { get; init; } = [];
 }
+
+/// <summary>One warning of a run, with the file, line and column it is about when there is one.</summary>
+public sealed record ReportWarning(string Message, string? File = null, int? Line = null, int? Column = null);

@@ -29,7 +29,10 @@ internal static class ReportJson
             report.Creatio,
             report.RunId,
             [.. report.Steps.Select(ToDocument)],
-            [.. report.Checks.Select(ToDocument)]);
+            [.. report.Checks.Select(ToDocument)])
+        {
+            Warnings = report.Warnings.Count == 0 ? null : [.. report.Warnings.Select(w => new WarningDocument(w.Message, w.File, w.Line, w.Column))],
+        };
         JsonSerializer.Serialize(stream, document, Context.ReportDocument);
         stream.WriteByte((byte)'\n');
     }
@@ -75,7 +78,11 @@ internal static class ReportJson
             checks.Add(new CheckResult(id, status, check.Message ?? string.Empty));
         }
 
-        return new Report(document.SchemaVersion, document.Ok, command, creatio, document.RunId, steps, checks);
+        var warnings = (document.Warnings ?? [])
+            .Where(warning => warning is { Message: not null })
+            .Select(warning => new ReportWarning(warning!.Message!, warning.File, warning.Line, warning.Column))
+            .ToList();
+        return new Report(document.SchemaVersion, document.Ok, command, creatio, document.RunId, steps, checks) { Warnings = warnings };
     }
 
     public static string Format(StepStatus status) => status switch
@@ -144,7 +151,18 @@ internal sealed record ReportDocument(
     string? Creatio,
     string? RunId,
     List<StepDocument?>? Steps,
-    List<CheckDocument?>? Checks);
+    List<CheckDocument?>? Checks)
+{
+    /// <summary>An addition to schema version 1: absent when the run had no warning.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<WarningDocument?>? Warnings { get; init; }
+}
+
+internal sealed record WarningDocument(
+    string? Message,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? File,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Line,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Column);
 
 internal sealed record StepDocument(
     string? Name,
