@@ -65,6 +65,34 @@ public sealed class TlsTests
             Assert.Empty(world.Sandbox.Creatio.Requests);
             Assert.Empty(world.Sandbox.Creatio.Writes);
         }
+
+        [Fact]
+        public async Task Should_Name_Creatio_When_Only_Its_Certificate_Is_Not_Trusted()
+        {
+            // Given
+            using var authority = PrivateAuthority.Create();
+            await using var world = await EngineRun.StartAsync(new SandboxOptions { CreatioCertificate = authority.IssueServerCertificate() });
+
+            // When
+            var run = await world.RunAsync("connect");
+
+            // Then
+            Assert.Equal(ExitCodes.Failed, run.ExitCode);
+            var login = Assert.Single(run.Report!.Checks, check => check.Id == CheckIds.CreatioLogin);
+            Assert.Equal(CheckStatus.Fail, login.Status);
+            Assert.Contains("TLS handshake with Creatio", login.Message, StringComparison.Ordinal);
+            Assert.Empty(world.Sandbox.Creatio.Requests);
+            AssertNoSecretIn(run, world);
+        }
+    }
+
+    private static void AssertNoSecretIn(RunResult run, EngineRun world)
+    {
+        foreach (var secret in world.Secrets)
+        {
+            Assert.DoesNotContain(secret, run.Output, StringComparison.Ordinal);
+            Assert.All(run.ReportFiles.Values, content => Assert.DoesNotContain(secret, content, StringComparison.Ordinal));
+        }
     }
 
     public sealed class WithTheCaCertificate
