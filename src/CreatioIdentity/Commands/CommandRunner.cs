@@ -52,7 +52,9 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
         ServiceProvider services;
         try
         {
-            services = EngineServices.Build(config, SessionCache.FromEnvironment(environment), progress, StepTuning.FromEnvironment(environment));
+            var proxy = EnvironmentProxy.FromEnvironment(environment, config.Source.Path);
+            agent.MaskSecrets(proxy.Passwords);
+            services = EngineServices.Build(config, SessionCache.FromEnvironment(environment), progress, StepTuning.FromEnvironment(environment), proxy);
         }
         catch (ConfigurationException exception)
         {
@@ -87,7 +89,8 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
         Report report;
         try
         {
-            report = ReportStore.Record(reportDir, reportCommand, creatio, runId, results);
+            report = ReportStore.Record(reportDir, reportCommand, creatio, runId, results,
+                [.. config.Warnings.Select(warning => new ReportWarning(warning.Message, warning.Location.File, warning.Location.Line, warning.Location.Column))]);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

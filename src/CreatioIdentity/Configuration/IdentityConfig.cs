@@ -11,6 +11,9 @@ public sealed record IdentityConfig(
 {
     /// <summary>Warnings found while loading (a literal secret, insecureSkipVerify).</summary>
     public IReadOnlyList<ConfigDiagnostic> Warnings { get; init; } = [];
+
+    /// <summary>The file allows plain http to a host other than this machine (<c>allowInsecureHttp: true</c>).</summary>
+    public bool AllowInsecureHttp { get; init; }
 }
 
 public enum CreatioRuntime

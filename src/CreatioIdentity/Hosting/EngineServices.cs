@@ -19,17 +19,17 @@ public static class EngineServices
 {
     private const string CreatioClient = "creatio";
 
-    public static ServiceProvider Build(IdentityConfig config, SessionCache sessionCache, IProgress<string> progress, StepTuning tuning)
+    public static ServiceProvider Build(IdentityConfig config, SessionCache sessionCache, IProgress<string> progress, StepTuning tuning, IWebProxy? proxy = null)
     {
         // Read the CA now, so that a bad file is a configuration error before any request.
         var authority = config.Creatio.Tls is { InsecureSkipVerify: false, CaCertificate: { } ca } ? LoadAuthority(config, ca) : null;
         var services = new ServiceCollection();
         services.AddSingleton(config);
         services.AddHttpClient(CreatioClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(config.Creatio, authority))
+            .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(config.Creatio, authority, proxy))
             .AddStandardResilienceHandler(options => Configure(options, config.Creatio.Timeout));
         services.AddHttpClient<IdentityServiceProbe>(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(config.Creatio, authority))
+            .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(config.Creatio, authority, proxy))
             .AddStandardResilienceHandler(options => Configure(options, config.Creatio.Timeout));
 
         services.AddSingleton(provider => new CreatioSession(
@@ -77,7 +77,7 @@ public static class EngineServices
         options.CircuitBreaker.SamplingDuration = timeout * 2 + TimeSpan.FromSeconds(1);
     }
 
-    private static SocketsHttpHandler PrimaryHandler(CreatioOptions creatio, X509Certificate2? authority)
+    private static SocketsHttpHandler PrimaryHandler(CreatioOptions creatio, X509Certificate2Collection? authority, IWebProxy? proxy)
     {
         var handler = new SocketsHttpHandler
         {
@@ -88,6 +88,10 @@ public static class EngineServices
             AutomaticDecompression = DecompressionMethods.All,
             ConnectTimeout = creatio.Timeout,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+
+            // Null keeps .NET's default proxy; the engine hands in the one its environment names.
+            UseProxy = true,
+            Proxy = proxy,
         };
 
         var tls = creatio.Tls;
@@ -106,27 +110,52 @@ public static class EngineServices
         return handler;
     }
 
-    /// <summary>The CA file, PEM or DER, relative to the configuration file's folder.</summary>
-    private static X509Certificate2 LoadAuthority(IdentityConfig config, string caCertificate)
+    /// <summary>
+    /// The CA file, relative to the configuration file's folder: DER, or PEM with one or more
+    /// certificates (a bundle of root and intermediates). A file that holds a private key is
+    /// refused: a CA's key has no business on a build agent.
+    /// </summary>
+    private static X509Certificate2Collection LoadAuthority(IdentityConfig config, string caCertificate)
     {
         var path = Path.IsPathRooted(caCertificate)
             ? caCertificate
             : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(config.Source.Path)) ?? ".", caCertificate);
+        var location = config.Source.Locate("creatio.tls.caCertificate");
         try
         {
-            return File.ReadAllText(path).Contains("-----BEGIN", StringComparison.Ordinal)
-                ? X509Certificate2.CreateFromPemFile(path)
-                : X509CertificateLoader.LoadCertificateFromFile(path);
+            var bytes = File.ReadAllBytes(path);
+            var text = System.Text.Encoding.ASCII.GetString(bytes);
+            if (text.Contains("PRIVATE KEY-----", StringComparison.Ordinal))
+            {
+                throw Invalid(location, $"creatio.tls.caCertificate: {path} holds a private key; give only the CA's certificate (-----BEGIN CERTIFICATE-----), and keep the key off this machine.");
+            }
+
+            var authority = new X509Certificate2Collection();
+            if (text.Contains("-----BEGIN", StringComparison.Ordinal))
+            {
+                authority.ImportFromPem(text);
+            }
+            else
+            {
+                authority.Add(X509CertificateLoader.LoadCertificate(bytes));
+            }
+
+            return authority.Count > 0
+                ? authority
+                : throw Invalid(location, $"creatio.tls.caCertificate: {path} holds no certificate; give the CA's certificate as PEM (-----BEGIN CERTIFICATE-----) or DER.");
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
         {
-            throw new ConfigurationException([new ConfigDiagnostic(DiagnosticSeverity.Error, config.Source.Locate("creatio.tls.caCertificate"),
-                $"creatio.tls.caCertificate: cannot read a certificate from {path} ({exception.Message}); give a PEM or DER file, relative to the configuration file.")]);
+            throw Invalid(location,
+                $"creatio.tls.caCertificate: cannot read a certificate from {path} ({exception.Message}); give a PEM or DER file, relative to the configuration file.");
         }
     }
 
+    private static ConfigurationException Invalid(SourceLocation location, string message) =>
+        new([new ConfigDiagnostic(DiagnosticSeverity.Error, location, message)]);
+
     /// <summary>The system store said no; the configured CA may still vouch for the chain.</summary>
-    private static bool TrustedBy(X509Certificate2 authority, X509Certificate? certificate, X509Chain? presented, SslPolicyErrors errors)
+    private static bool TrustedBy(X509Certificate2Collection authority, X509Certificate? certificate, X509Chain? presented, SslPolicyErrors errors)
     {
         if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch) || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
         {
@@ -135,7 +164,7 @@ public static class EngineServices
 
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(authority);
+        chain.ChainPolicy.CustomTrustStore.AddRange(authority);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         if (presented is not null)
         {

@@ -17,7 +17,7 @@ public sealed record TokenProbeResult(bool Ok, string Message, string? ErrorCode
 /// discovery document and a client_credentials token for the configured client. The token itself
 /// is dropped at once; only whether one was issued is kept.
 /// </summary>
-public sealed class IdentityServiceProbe(HttpClient http)
+public sealed class IdentityServiceProbe(HttpClient http, IdentityConfig config)
 {
     public async Task<DiscoveryResult> DiscoverAsync(Uri identityService, CancellationToken cancellationToken)
     {
@@ -40,8 +40,15 @@ public sealed class IdentityServiceProbe(HttpClient http)
             var tokenEndpoint = document.RootElement.ValueKind == JsonValueKind.Object
                 && document.RootElement.TryGetProperty("token_endpoint", out var endpoint)
                 && Uri.TryCreate(endpoint.GetString(), UriKind.Absolute, out var parsed) ? parsed : null;
-            return tokenEndpoint is null
-                ? new DiscoveryResult(false, null, $"The discovery document {address} names no token_endpoint: is identityService.url really the Identity Service?", ErrorCodes.UnexpectedAnswer)
+            if (tokenEndpoint is null)
+            {
+                return new DiscoveryResult(false, null, $"The discovery document {address} names no token_endpoint: is identityService.url really the Identity Service?", ErrorCodes.UnexpectedAnswer);
+            }
+
+            // The client secret goes to whatever the document names; plain http elsewhere than this machine needs the file's consent.
+            return tokenEndpoint.Scheme != Uri.UriSchemeHttps && !tokenEndpoint.IsLoopback && !config.AllowInsecureHttp
+                ? new DiscoveryResult(false, null,
+                    $"The discovery document {address} names a token endpoint on plain http ({tokenEndpoint.GetLeftPart(UriPartial.Authority)}): the client secret would cross the network unencrypted, so it was not sent. Make the Identity Service publish its https address, or, on a network you trust, write 'allowInsecureHttp: true' in the file.", ErrorCodes.UnexpectedAnswer)
                 : new DiscoveryResult(true, tokenEndpoint, $"The runner read the discovery document at {address}.");
         }
         catch (JsonException)

@@ -18,6 +18,9 @@ public sealed record Report(
     IReadOnlyList<EnvironmentReport>? Environments = null)
 {
     public const int CurrentSchemaVersion = 1;
+
+    /// <summary>What the run was warned about (insecureSkipVerify, a literal secret), with the YAML position; an addition to the contract.</summary>
+    public IReadOnlyList<ReportWarning> Warnings { get; init; } = [];
 }
 
 /// <summary>One named Creatio site of a multi-environment run, as report.json lists it under environments.</summary>
@@ -27,3 +30,6 @@ public sealed record EnvironmentReport(
     string Creatio,
     IReadOnlyList<StepResult> Steps,
     IReadOnlyList<CheckResult> Checks);
+
+/// <summary>One warning of a run, with the file, line and column it is about when there is one.</summary>
+public sealed record ReportWarning(string Message, string? File = null, int? Line = null, int? Column = null);

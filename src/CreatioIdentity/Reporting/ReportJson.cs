@@ -32,7 +32,10 @@ internal static class ReportJson
             report.RunId,
             [.. report.Steps.Select(ToDocument)],
             [.. report.Checks.Select(ToDocument)],
-            report.Environments is null ? null : [.. report.Environments.Select(ToDocument)]);
+            report.Environments is null ? null : [.. report.Environments.Select(ToDocument)])
+        {
+            Warnings = report.Warnings.Count == 0 ? null : [.. report.Warnings.Select(w => new WarningDocument(w.Message, w.File, w.Line, w.Column))],
+        };
         JsonSerializer.Serialize(stream, document, Context.ReportDocument);
         stream.WriteByte((byte)'\n');
     }
@@ -76,7 +79,11 @@ internal static class ReportJson
             }
         }
 
-        return new Report(document.SchemaVersion, document.Ok, command, creatio, document.RunId, steps, checks, environments);
+        var warnings = (document.Warnings ?? [])
+            .Where(warning => warning is { Message: not null })
+            .Select(warning => new ReportWarning(warning!.Message!, warning.File, warning.Line, warning.Column))
+            .ToList();
+        return new Report(document.SchemaVersion, document.Ok, command, creatio, document.RunId, steps, checks, environments) { Warnings = warnings };
     }
 
     private static bool TryReadSteps(List<StepDocument?> documents, out IReadOnlyList<StepResult> steps)
@@ -208,7 +215,12 @@ internal sealed record ReportDocument(
     string? RunId,
     List<StepDocument?>? Steps,
     List<CheckDocument?>? Checks,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<EnvironmentDocument?>? Environments = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<EnvironmentDocument?>? Environments = null)
+{
+    /// <summary>An addition to schema version 1: absent when the run had no warning.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<WarningDocument?>? Warnings { get; init; }
+}
 
 internal sealed record EnvironmentDocument(
     string? Name,
@@ -216,6 +228,12 @@ internal sealed record EnvironmentDocument(
     string? Creatio,
     List<StepDocument?>? Steps,
     List<CheckDocument?>? Checks);
+
+internal sealed record WarningDocument(
+    string? Message,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? File,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Line,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Column);
 
 internal sealed record StepDocument(
     string? Name,

@@ -24,10 +24,10 @@ public static class ReportStore
     /// place, and the newest result of each check wins. Otherwise a new report starts. Writes
     /// report.json, junit.xml and summary.md, each atomically, and returns the merged report.
     /// </summary>
-    public static Report Record(string reportDir, string command, string creatioUrl, string? runId, IReadOnlyList<StepResult> steps) =>
-        Record(reportDir, command, creatioUrl, runId, steps, DefaultLockTimeout);
+    public static Report Record(string reportDir, string command, string creatioUrl, string? runId, IReadOnlyList<StepResult> steps, IReadOnlyList<ReportWarning>? warnings = null) =>
+        Record(reportDir, command, creatioUrl, runId, steps, DefaultLockTimeout, warnings);
 
-    internal static Report Record(string reportDir, string command, string creatioUrl, string? runId, IReadOnlyList<StepResult> steps, TimeSpan lockTimeout)
+    internal static Report Record(string reportDir, string command, string creatioUrl, string? runId, IReadOnlyList<StepResult> steps, TimeSpan lockTimeout, IReadOnlyList<ReportWarning>? warnings = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(reportDir);
         ArgumentNullException.ThrowIfNull(command);
@@ -41,6 +41,9 @@ public static class ReportStore
         var previous = TryRead(reportDir);
         var sameRun = previous is not null && runId is not null && string.Equals(previous.RunId, runId, StringComparison.Ordinal);
         var report = Merge(sameRun ? previous : null, command, WithoutUserInfo(creatioUrl), runId, steps);
+
+        // Every step process of a run reads the same file and warns the same; each warning is kept once.
+        report = report with { Warnings = [.. (sameRun ? previous!.Warnings : []).Concat(warnings ?? []).Distinct()] };
 
         WriteAtomically(Path.Combine(reportDir, JUnitFileName), stream => JUnitWriter.Write(report, stream));
         WriteAtomically(Path.Combine(reportDir, SummaryFileName), stream => SummaryWriter.Write(report, stream));
