@@ -197,16 +197,6 @@ public static class NativeLinker
 // A non-zero exit fails the task with the engine's own exit code (see build/exitcode.cake).
 void RunEngine(BuildParameters parameters, string command, IDictionary<string, string> extraEnvironment = null, params string[] extraArguments)
 {
-    var exitCode = RunEngineProcess(parameters, command, extraEnvironment, extraArguments);
-    if (exitCode != 0)
-    {
-        throw new CakeException(exitCode, $"creatio-identity {command} exited with code {exitCode}.");
-    }
-}
-
-// The same, returning the exit code: for a task that has more to do after a red result.
-int RunEngineProcess(BuildParameters parameters, string command, IDictionary<string, string> extraEnvironment = null, params string[] extraArguments)
-{
     var arguments = new ProcessArgumentBuilder();
     if (engine.Dll is not null)
     {
@@ -233,7 +223,11 @@ int RunEngineProcess(BuildParameters parameters, string command, IDictionary<str
         settings.EnvironmentVariables[name] = value;
     }
 
-    return StartProcess(engine.FileName, settings);
+    var exitCode = StartProcess(engine.FileName, settings);
+    if (exitCode != 0)
+    {
+        throw new CakeException(exitCode, $"creatio-identity {command} exited with code {exitCode}.");
+    }
 }
 
 public static class DotNetHost

@@ -47,9 +47,8 @@ public sealed class BuildParameters
     public required IReadOnlyList<string> Environments { get; init; }
     public required string Parallel { get; init; }
 
-    // ListEnvironments: --format=github|azure. Monitor: --github-issue syncs one issue per red environment.
+    // ListEnvironments: --format=github|azure.
     public required string MatrixFormat { get; init; }
-    public required bool GitHubIssue { get; init; }
 
     public bool HasEnvironments => Environments.Count > 0;
 
@@ -106,7 +105,6 @@ public sealed class BuildParameters
             Environments = context.HasArgument("environment") ? context.Arguments<string>("environment").ToList() : new List<string>(),
             Parallel = context.Argument("parallel", string.Empty),
             MatrixFormat = context.Argument("format", "github").ToLowerInvariant(),
-            GitHubIssue = context.HasArgument("github-issue") && !context.Argument("github-issue", "true").Equals("false", StringComparison.OrdinalIgnoreCase),
         };
     }
 
@@ -156,6 +154,11 @@ public sealed class BuildParameters
         if (TargetCommand is { } command)
         {
             variables["CREATIO_IDENTITY_TARGET"] = command;
+        }
+
+        if (CiLogGroups.Detect() is not null)
+        {
+            variables[CiLogGroups.InLogGroupVariable] = "true"; // build/loggroups.cake opened one around the task
         }
 
         return variables;

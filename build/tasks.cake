@@ -5,11 +5,6 @@ static readonly string[] ConnectSteps = ["Validate", "Preflight", "EnableFeature
 
 SandboxProcess sandbox;
 
-// Set by build/github.cake (the GitHub issue program's Cake side): after Monitor with
-// --github-issue, opens or updates one issue per red environment of report.json and closes it
-// when the environment is green again.
-Action<BuildParameters> SyncGitHubIssues = null;
-
 void DefineTasks(BuildParameters parameters)
 {
     Teardown(context =>
@@ -28,6 +23,8 @@ void DefineTasks(BuildParameters parameters)
                 DeleteIfExists(file);
             }
         }
+
+        ReportToGitHub(parameters, context); // build/github.cake: --check-run, --github-issue
     });
 
     // What Cake itself costs: warm ConnectIdentity should stay within 1.5x of this target.
@@ -71,27 +68,8 @@ void DefineTasks(BuildParameters parameters)
         .IsDependentOn("BuildEngine")
         .Does(() => RunEngine(parameters, "list-environments", null, "--format", parameters.MatrixFormat));
 
-    Task("Monitor")
-        .Description("Read-only, for a schedule: Preflight and Diagnose per environment; --github-issue keeps one issue per red environment.")
-        .IsDependentOn("BuildEngine")
-        .Does(() =>
-        {
-            var exitCode = RunEngineProcess(parameters, "monitor", sandbox?.Ready?.EngineEnvironment());
-            if (parameters.GitHubIssue && exitCode != 3)
-            {
-                if (SyncGitHubIssues is null)
-                {
-                    throw new CakeException(3, "--github-issue needs build/github.cake, which this checkout does not load.");
-                }
-
-                SyncGitHubIssues(parameters);
-            }
-
-            if (exitCode != 0)
-            {
-                throw new CakeException(exitCode, $"creatio-identity monitor exited with code {exitCode}.");
-            }
-        });
+    // --github-issue=true then keeps one issue per red environment (the Teardown, build/github.cake).
+    EngineTask(parameters, "Monitor", "Read-only, for a schedule: Preflight and Diagnose per environment; writes nothing to Creatio.");
 
     Task("StartSandbox")
         .Description("Starts the sandbox and waits until it listens.")

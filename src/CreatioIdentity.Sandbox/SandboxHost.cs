@@ -36,6 +36,9 @@ public sealed class SandboxHost : IAsyncDisposable
 
     public CreatioState Creatio { get; }
 
+    /// <summary>The faults armed against both servers (the same plan as <see cref="CreatioState.Faults"/>).</summary>
+    public FaultPlan Faults => Creatio.Faults;
+
     /// <summary>Every access token the Identity Service issued (to the runner and to the simulator alike).</summary>
     public IssuedTokens IssuedTokens { get; private init; } = new();
 
@@ -49,7 +52,7 @@ public sealed class SandboxHost : IAsyncDisposable
         WebApplication? identityService = null;
         try
         {
-            identityService = await IdentityServiceServer.StartAsync(options, issuedTokens, cancellationToken);
+            identityService = await IdentityServiceServer.StartAsync(options, issuedTokens, state.Faults, cancellationToken);
             var creatio = await CreatioSimulator.StartAsync(options, state, unreachable, time, cancellationToken);
             return new SandboxHost(options, state, identityService, creatio, unreachable) { IssuedTokens = issuedTokens };
         }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography.X509Certificates;
+
 namespace CreatioIdentity.Sandbox;
 
 /// <summary>How a <see cref="SandboxHost"/> is set up. Every default gives a healthy, empty Creatio.</summary>
@@ -35,9 +37,28 @@ public sealed class SandboxOptions
     /// <summary>For this long after a settings write the health check still sees the previous values.</summary>
     public TimeSpan HealthSettleDelay { get; init; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// Added to every request the Creatio simulator answers (not to its /_sandbox endpoints), as a
+    /// network round trip to a distant Creatio would; zero by default. Tests can change it later through
+    /// <see cref="SandboxHost.Faults"/>.
+    /// </summary>
+    public TimeSpan Latency { get; init; } = TimeSpan.Zero;
+
     /// <summary>Port of the Creatio simulator on 127.0.0.1; 0 picks a free one.</summary>
     public int CreatioPort { get; init; }
 
     /// <summary>Port of the Identity Service on 127.0.0.1; 0 picks a free one.</summary>
     public int IdentityServicePort { get; init; }
+
+    /// <summary>With a certificate (and its private key) the Creatio simulator serves HTTPS instead of http.</summary>
+    public X509Certificate2? CreatioCertificate { get; init; }
+
+    /// <summary>With a certificate (and its private key) the Identity Service serves HTTPS instead of http.</summary>
+    public X509Certificate2? IdentityServiceCertificate { get; init; }
+
+    /// <summary>
+    /// A certificate authority the simulator trusts, besides the system store, when it calls the
+    /// Identity Service itself (the health check), as a Creatio host with a private CA installed would.
+    /// </summary>
+    public X509Certificate2? TrustedAuthority { get; init; }
 }

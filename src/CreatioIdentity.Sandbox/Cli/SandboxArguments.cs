@@ -7,7 +7,7 @@ internal sealed record SandboxArguments(SandboxOptions Options, string? ReadyFil
 {
     public const string Usage =
         "Usage: CreatioIdentity.Sandbox [--runtime net|netframework] [--creatio-port N] [--identity-port N] " +
-        "[--ready-file PATH] [--parent-pid PID] [--creatio-cannot-reach-identity]";
+        "[--ready-file PATH] [--parent-pid PID] [--creatio-cannot-reach-identity] [--latency-ms N]";
 
     /// <exception cref="ArgumentException">An argument is unknown or its value is missing or wrong.</exception>
     public static SandboxArguments Parse(IReadOnlyList<string> args)
@@ -17,6 +17,7 @@ internal sealed record SandboxArguments(SandboxOptions Options, string? ReadyFil
         int? parentPid = null;
         string? readyFile = null;
         var canReach = true;
+        var latency = TimeSpan.Zero;
 
         for (var index = 0; index < args.Count; index++)
         {
@@ -31,6 +32,7 @@ internal sealed record SandboxArguments(SandboxOptions Options, string? ReadyFil
                 case "--ready-file": readyFile = Value(); break;
                 case "--parent-pid": parentPid = ParseNumber(name, Value()); break;
                 case "--creatio-cannot-reach-identity": canReach = false; break;
+                case "--latency-ms": latency = TimeSpan.FromMilliseconds(ParseNumber(name, Value())); break;
                 default: throw new ArgumentException($"Unknown argument '{name}'.");
             }
         }
@@ -41,6 +43,7 @@ internal sealed record SandboxArguments(SandboxOptions Options, string? ReadyFil
             CreatioPort = creatioPort,
             IdentityServicePort = identityPort,
             CreatioCanReachIdentityService = canReach,
+            Latency = latency,
         };
         return new SandboxArguments(options, readyFile, parentPid);
     }

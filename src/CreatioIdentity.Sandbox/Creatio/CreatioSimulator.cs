@@ -4,6 +4,7 @@ using CreatioIdentity.Sandbox.Creatio.Health;
 using CreatioIdentity.Sandbox.Creatio.OAuthConfig;
 using CreatioIdentity.Sandbox.Creatio.Recording;
 using CreatioIdentity.Sandbox.Creatio.Settings;
+using CreatioIdentity.Sandbox.Faults;
 using CreatioIdentity.Sandbox.Hosting;
 
 namespace CreatioIdentity.Sandbox.Creatio;
@@ -14,7 +15,7 @@ internal static class CreatioSimulator
     public static async Task<WebApplication> StartAsync(
         SandboxOptions options, CreatioState state, UnreachableNetwork? unreachable, TimeProvider time, CancellationToken cancellationToken)
     {
-        var builder = LoopbackWebApplication.CreateBuilder(options.CreatioPort);
+        var builder = LoopbackWebApplication.CreateBuilder(options.CreatioPort, options.CreatioCertificate);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(state);
         builder.Services.AddSingleton<IdentityServiceProbe>();
@@ -23,11 +24,15 @@ internal static class CreatioSimulator
             {
                 UseCookies = false,
                 ConnectCallback = unreachable is null ? null : unreachable.ConnectAsync,
+                SslOptions = { RemoteCertificateValidationCallback = LoopbackWebApplication.TrustAlso(options.TrustedAuthority) },
             });
 
         var app = builder.Build();
         app.UseRecordEndpoint(state);
+        app.UseFaultEndpoint(state.Faults);
         app.UseRequestRecording(state.Log, time);
+        app.UseFaultInjection(state.Faults, FaultServer.Creatio, time, state.ExpireSessions);
+        app.MapGet(LoginPage.Path, LoginPage.Show);
 
         // Login lives at the site root on both runtimes; everything else under the runtime's prefix.
         app.MapPost(CreatioRoutes.Login, AuthEndpoints.LoginAsync);

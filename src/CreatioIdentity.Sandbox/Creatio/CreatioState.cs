@@ -17,7 +17,11 @@ public sealed class CreatioState
     {
         Features = new FeatureStore(options);
         Settings = new SettingStore(options, time);
+        Faults = new FaultPlan(options.Latency);
     }
+
+    /// <summary>The faults armed against this Creatio and its Identity Service, and Creatio's latency.</summary>
+    public FaultPlan Faults { get; }
 
     /// <summary>Every request the simulator received, oldest first (a copy).</summary>
     public IReadOnlyList<RecordedRequest> Requests => Log.Snapshot();

@@ -1,3 +1,4 @@
+using CreatioIdentity.Sandbox.Faults;
 using CreatioIdentity.Sandbox.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
@@ -15,9 +16,9 @@ internal static class IdentityServiceServer
     public const string DiscoveryPath = ".well-known/openid-configuration";
     public const string TokenPath = "connect/token";
 
-    public static async Task<WebApplication> StartAsync(SandboxOptions options, IssuedTokens issued, CancellationToken cancellationToken)
+    public static async Task<WebApplication> StartAsync(SandboxOptions options, IssuedTokens issued, FaultPlan faults, CancellationToken cancellationToken)
     {
-        var builder = LoopbackWebApplication.CreateBuilder(options.IdentityServicePort);
+        var builder = LoopbackWebApplication.CreateBuilder(options.IdentityServicePort, options.IdentityServiceCertificate);
         var databaseName = "identity-service-" + Guid.NewGuid().ToString("N");
 
         builder.Services.AddDbContext<IdentityServiceDbContext>(db =>
@@ -53,10 +54,11 @@ internal static class IdentityServiceServer
 
                 server.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
-                    .DisableTransportSecurityRequirement(); // loopback http only
+                    .DisableTransportSecurityRequirement(); // loopback; http unless a certificate is given
             });
 
         var app = builder.Build();
+        app.UseFaultInjection(faults, FaultServer.IdentityService, TimeProvider.System);
         app.UseAuthentication();
         app.MapPost("/" + TokenPath, TokenEndpoint.Handle);
 

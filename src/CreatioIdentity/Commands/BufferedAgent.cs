@@ -49,6 +49,11 @@ internal sealed class BufferedAgent(IBuildAgent inner) : IBuildAgent
         Info($"Report: {Path.Combine(reportDir, ReportStore.ReportFileName)}");
     }
 
+    /// <summary>Not passed on: the run publishes one report for all environments, once, at the end.</summary>
+    public void PublishReport(Report report, string reportDir)
+    {
+    }
+
     /// <summary>Writes everything held back to the real agent inside one group titled <paramref name="title"/>.</summary>
     public void Flush(string title)
     {

@@ -98,12 +98,13 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
                 }
             });
 
-        var sections = environments.Select(selected => EnvironmentReport.From(selected.Name, outcomes[selected.Name].Report)).ToList();
+        var sections = environments.Select(selected => EnvironmentReports.From(selected.Name, outcomes[selected.Name].Report)).ToList();
         var exitCode = ExitCodes.Worst(outcomes.Values.Select(outcome => outcome.ExitCode));
         Report report;
         try
         {
-            report = ReportStore.RecordEnvironments(run.ReportDir, run.ReportCommand, run.RunId, sections);
+            report = ReportStore.RecordEnvironments(run.ReportDir, run.ReportCommand, run.RunId, sections,
+                [.. environments.SelectMany(selected => outcomes[selected.Name].Report.Warnings)]);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -112,11 +113,18 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
         }
 
         agent.ShowReport(report, run.ReportDir);
+
+        // Each environment's own report was held back (BufferedAgent); the run publishes once, the whole of it.
+        if (exitCode != ExitCodes.Ok || EngineCommands.Completes(run.ReportCommand, run.Command.Name))
+        {
+            agent.PublishReport(report, run.ReportDir);
+        }
+
         return exitCode;
     }
 
     /// <summary>One environment; whatever happens in it stays in it (its outcome says so).</summary>
-    private static async Task<SiteOutcome> RunEnvironmentAsync(BufferedAgent buffer, Run run, EnvironmentConfig selected, SessionCache sessionCache, CancellationToken cancellationToken)
+    private async Task<SiteOutcome> RunEnvironmentAsync(BufferedAgent buffer, Run run, EnvironmentConfig selected, SessionCache sessionCache, CancellationToken cancellationToken)
     {
         if (selected.Config is null)
         {
@@ -136,24 +144,26 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
         }
     }
 
-    private static async Task<SiteOutcome> RunSiteAsync(IBuildAgent agent, Run run, IdentityConfig config, SessionCache sessionCache, CancellationToken cancellationToken)
+    private async Task<SiteOutcome> RunSiteAsync(IBuildAgent output, Run run, IdentityConfig config, SessionCache sessionCache, CancellationToken cancellationToken)
     {
-        agent.MaskSecrets([config.Creatio.Password.Reveal(), config.IdentityService.ClientSecret.Reveal()]);
+        output.MaskSecrets([config.Creatio.Password.Reveal(), config.IdentityService.ClientSecret.Reveal()]);
         foreach (var warning in config.Warnings)
         {
-            agent.Warning(warning.Message, warning.Location);
+            output.Warning(warning.Message, warning.Location);
         }
 
         var creatio = config.Creatio.Url.AbsoluteUri;
-        var progress = new AgentProgress(agent);
+        var progress = new AgentProgress(output);
         ServiceProvider services;
         try
         {
-            services = EngineServices.Build(config, sessionCache, progress, run.Tuning);
+            var proxy = EnvironmentProxy.FromEnvironment(environment, config.Source.Path);
+            output.MaskSecrets(proxy.Passwords);
+            services = EngineServices.Build(config, sessionCache, progress, run.Tuning, proxy);
         }
         catch (ConfigurationException exception)
         {
-            return Invalid(agent, exception.Errors, run, creatio);
+            return Invalid(output, exception.Errors, run, creatio);
         }
 
         var results = new List<StepResult>();
@@ -175,10 +185,10 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
                 }
 
                 StepResult result;
-                using (agent.BeginGroup(step.Name))
+                using (output.BeginGroup(step.Name))
                 {
                     result = await step.RunAsync(context, cancellationToken);
-                    agent.ShowStep(result);
+                    output.ShowStep(result);
                 }
 
                 results.Add(result);
@@ -189,42 +199,55 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
         Report report;
         try
         {
-            report = ReportStore.Record(run.ReportDir, run.ReportCommand, creatio, run.RunId, results);
+            report = ReportStore.Record(run.ReportDir, run.ReportCommand, creatio, run.RunId, results,
+                [.. config.Warnings.Select(warning => new ReportWarning(warning.Message, warning.Location.File, warning.Location.Line, warning.Location.Column))]);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            agent.Error($"The report could not be written to {run.ReportDir} ({exception.Message}): pass a writable --report-dir. The steps above ran as shown.");
+            output.Error($"The report could not be written to {run.ReportDir} ({exception.Message}): pass a writable --report-dir. The steps above ran as shown.");
             return new SiteOutcome(ExitCodes.Failed, Unrecorded(run, creatio, results));
         }
 
-        // The whole table once, when the run is complete; a step process of a longer Cake target
-        // shows the checks it decided itself, so the log does not repeat a growing table.
-        agent.ShowReport(
-            EngineCommands.Completes(run.ReportCommand, run.Command.Name)
+        // The whole table once, when the run is complete (the target is done, or it stops here on a
+        // failure); a step process of a longer Cake target shows the checks it decided itself, so
+        // the log does not repeat a growing table.
+        var anyFailed = results.Any(result => result.Status == StepStatus.Failed);
+        var final = anyFailed || EngineCommands.Completes(run.ReportCommand, run.Command.Name);
+        output.ShowReport(
+            final
                 ? report
                 : report with
                 {
                     Command = run.Command.Name,
-                    Ok = results.All(result => result.Status != StepStatus.Failed),
+                    Ok = true,
                     Checks = [.. results.SelectMany(result => result.Checks)],
                 },
             run.ReportDir);
-        var prefix = run.Environment is null ? string.Empty : $"{run.Environment}: ";
-        foreach (var failure in results.Where(result => result.Status == StepStatus.Failed))
-        {
-            var failing = failure.Checks.Where(check => check.Status == CheckStatus.Fail).ToList();
-            foreach (var check in failing)
-            {
-                agent.Error($"{prefix}{check.Id}: {check.Message}", check.ConfigPath is null ? null : config.Source.Locate(check.ConfigPath));
-            }
 
-            if (failing.Count == 0 && failure.Error is not null)
+        // Red checks are annotated at the YAML line they are about (the environment's own key, or
+        // the default it inherited); the final process annotates every red check of the run,
+        // including those an earlier step process decided.
+        var prefix = run.Environment is null ? string.Empty : $"{run.Environment}: ";
+        var red = (final ? report.Checks : results.SelectMany(result => result.Checks)).Where(check => check.Status == CheckStatus.Fail);
+        foreach (var check in red)
+        {
+            output.Error($"{prefix}{check.Id}: {check.Message}", check.ConfigPath is null ? null : config.Source.Locate(check.ConfigPath));
+        }
+
+        foreach (var failure in results.Where(result => result.Status == StepStatus.Failed && !result.Checks.Any(check => check.Status == CheckStatus.Fail)))
+        {
+            if (failure.Error is not null)
             {
-                agent.Error($"{prefix}{failure.Name}: {failure.Error}");
+                output.Error($"{prefix}{failure.Name}: {failure.Error}");
             }
         }
 
-        if (results.Any(result => result.Status == StepStatus.Failed))
+        if (final)
+        {
+            output.PublishReport(report, run.ReportDir);
+        }
+
+        if (anyFailed)
         {
             return new SiteOutcome(ExitCodes.Failed, report);
         }
@@ -232,22 +255,25 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
         return new SiteOutcome(run.Command.IsPlan && results.Any(result => result.Changes.Count > 0) ? ExitCodes.ChangesPending : ExitCodes.Ok, report);
     }
 
-    private static SiteOutcome Invalid(IBuildAgent agent, IReadOnlyList<ConfigDiagnostic> errors, Run run, string creatio)
+    private static SiteOutcome Invalid(IBuildAgent output, IReadOnlyList<ConfigDiagnostic> errors, Run run, string creatio)
     {
         foreach (var error in errors)
         {
-            agent.Error(error.Message, error.Location);
+            output.Error(error.Message, error.Location);
         }
 
         var message = string.Join(Environment.NewLine, errors.Select(error => error.ToString()));
-        StepResult[] steps = [new StepResult("Validate", StepStatus.Failed, 0, [], [], message)];
+        StepResult[] steps = [new StepResult("Validate", StepStatus.Failed, 0, [], [], message, ErrorCodes.Configuration)];
         try
         {
-            return new SiteOutcome(ExitCodes.InvalidConfiguration, ReportStore.Record(run.ReportDir, run.ReportCommand, creatio, run.RunId, steps));
+            // An invalid configuration stops the run here: this report is the final one.
+            var report = ReportStore.Record(run.ReportDir, run.ReportCommand, creatio, run.RunId, steps);
+            output.PublishReport(report, run.ReportDir);
+            return new SiteOutcome(ExitCodes.InvalidConfiguration, report);
         }
         catch (Exception writeFailure) when (writeFailure is IOException or UnauthorizedAccessException)
         {
-            agent.Error($"The report could not be written to {run.ReportDir} ({writeFailure.Message}): pass a writable --report-dir.");
+            output.Error($"The report could not be written to {run.ReportDir} ({writeFailure.Message}): pass a writable --report-dir.");
             return new SiteOutcome(ExitCodes.InvalidConfiguration, Unrecorded(run, creatio, steps));
         }
     }

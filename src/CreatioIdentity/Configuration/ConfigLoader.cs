@@ -85,14 +85,18 @@ public static class ConfigLoader
             throw Failure(path, $"the configuration file was not found (looked for {Path.GetFullPath(path)}); pass its path with --config FILE, or put {DefaultFileName} in the working directory");
         }
 
+        byte[] bytes;
         try
         {
-            return File.ReadAllText(path);
+            bytes = ReadBounded(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             throw Failure(path, $"the configuration file could not be read: {exception.Message}");
         }
+
+        List<ConfigDiagnostic> errors = [];
+        return ConfigText.Decode(bytes, path, errors) ?? throw new ConfigurationException(errors);
     }
 
     /// <summary>Validates YAML text; <paramref name="displayPath"/> names it in messages and anchors relative paths.</summary>
@@ -115,6 +119,16 @@ public static class ConfigLoader
 
     private static (ConfigReader Reader, YamlSection Root) ReadRoot(string yamlText, string displayPath, Func<string, string?> environment)
     {
+        if (yamlText.Length > ConfigText.MaxBytes)
+        {
+            throw Failure(displayPath, TooLarge(yamlText.Length));
+        }
+
+        if (ConfigText.FindHiddenCharacter(yamlText, displayPath) is { } hidden)
+        {
+            throw new ConfigurationException([hidden]);
+        }
+
         var reader = new ConfigReader(displayPath, environment);
         var root = ReadDocument(yamlText, reader);
         var section = reader.Section(root, path: string.Empty, anchor: root, RootKeys, emptyIsAllowed: false);
@@ -141,6 +155,7 @@ public static class ConfigLoader
         return new IdentityConfig(version, site.Creatio, site.IdentityService, site.Features, site.Settings, reader.ToSource())
         {
             Warnings = reader.Warnings,
+            AllowInsecureHttp = site.AllowInsecureHttp,
         };
     }
 
@@ -150,13 +165,19 @@ public static class ConfigLoader
         var scanner = new Scanner(new StringReader(yamlText), skipComments: true);
         try
         {
-            stream.Load(new Parser(scanner));
+            stream.Load(new GuardedParser(new Parser(scanner)));
+        }
+        catch (RefusedYamlException exception)
+        {
+            throw new ConfigurationException([new ConfigDiagnostic(DiagnosticSeverity.Error, reader.At(exception.Start), exception.Message)]);
         }
         catch (YamlException exception)
         {
+            // YamlDotNet places a tab in the indentation vaguely (often at the mapping that holds it); the tab itself is the news.
             throw new ConfigurationException(
             [
-                new ConfigDiagnostic(DiagnosticSeverity.Error, reader.At(exception.Start), $"the file is not valid YAML: {exception.Message}"),
+                ConfigText.FindIndentationTab(yamlText, reader.DisplayPath, untilLine: checked((int)exception.Start.Line) + 1)
+                    ?? new ConfigDiagnostic(DiagnosticSeverity.Error, reader.At(exception.Start), $"the file is not valid YAML: {exception.Message}"),
             ]);
         }
         catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException)
@@ -164,7 +185,8 @@ public static class ConfigLoader
             // Some malformed input trips YamlDotNet's scanner without a YamlException; where it stopped is the best position there is.
             throw new ConfigurationException(
             [
-                new ConfigDiagnostic(DiagnosticSeverity.Error, reader.At(scanner.CurrentPosition), "the file is not valid YAML near here (check brackets, quotes and indentation)"),
+                ConfigText.FindIndentationTab(yamlText, reader.DisplayPath, untilLine: checked((int)scanner.CurrentPosition.Line) + 1)
+                    ?? new ConfigDiagnostic(DiagnosticSeverity.Error, reader.At(scanner.CurrentPosition), "the file is not valid YAML near here (check brackets, quotes and indentation)"),
             ]);
         }
 
@@ -214,6 +236,29 @@ public static class ConfigLoader
             return Directory.GetCurrentDirectory();
         }
     }
+
+    /// <summary>The file's bytes, refusing one larger than <see cref="ConfigText.MaxBytes"/> before reading it (or while, if it grows).</summary>
+    private static byte[] ReadBounded(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        if (stream.CanSeek && stream.Length > ConfigText.MaxBytes)
+        {
+            throw Failure(path, TooLarge(stream.Length));
+        }
+
+        var buffer = new byte[ConfigText.MaxBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
+        {
+            length += read;
+        }
+
+        return length > ConfigText.MaxBytes ? throw Failure(path, TooLarge(length)) : buffer[..length];
+    }
+
+    private static string TooLarge(long size) =>
+        $"the configuration file is {ConfigText.Size(size)}; one is at most {ConfigText.Size(ConfigText.MaxBytes)} (a few hundred bytes is usual): is --config pointing at the right file?";
 
     private static ConfigurationException Failure(string path, string message) =>
         new([new ConfigDiagnostic(DiagnosticSeverity.Error, new SourceLocation(path, 1, 1), message)]);

@@ -156,6 +156,7 @@ internal static partial class EnvironmentsReader
         var config = new IdentityConfig(ConfigLoader.CurrentVersion, site.Creatio, site.IdentityService, site.Features, site.Settings, reader.ToSource())
         {
             Environment = entry.Name,
+            AllowInsecureHttp = site.AllowInsecureHttp,
             Warnings = [.. reader.Warnings.Select(warning => warning with { Message = prefix + warning.Message })],
         };
         return new EnvironmentConfig(entry.Name, config, []);

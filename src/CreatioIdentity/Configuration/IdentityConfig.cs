@@ -14,6 +14,9 @@ public sealed record IdentityConfig(
 
     /// <summary>The environment's name when the file has <c>environments:</c>; null for a single-site file.</summary>
     public string? Environment { get; init; }
+
+    /// <summary>The file allows plain http to a host other than this machine (<c>allowInsecureHttp: true</c>).</summary>
+    public bool AllowInsecureHttp { get; init; }
 }
 
 public enum CreatioRuntime

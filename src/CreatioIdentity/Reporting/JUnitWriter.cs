@@ -24,9 +24,10 @@ public static class JUnitWriter
 
         // Several environments: one test suite each, with class names of their own, so that a
         // test reporter keeps dev's CreatioLogin apart from prod's.
-        var suites = report.Environments.Count == 0
+        var environments = report.Environments ?? [];
+        var suites = environments.Count == 0
             ? [Suite(SuiteName, CheckClassName, StepClassName, report)]
-            : report.Environments
+            : environments
                 .Select(environment => Suite($"{SuiteName}.{environment.Name}", $"{SuiteName}.{environment.Name}.checks", $"{SuiteName}.{environment.Name}.steps",
                     environment.ToReport(report.Command, report.RunId), environment.Name))
                 .ToList();
@@ -35,9 +36,9 @@ public static class JUnitWriter
             suites.Sum(suite => (int)suite.Attribute("tests")!),
             suites.Sum(suite => (int)suite.Attribute("failures")!),
             suites.Sum(suite => (int)suite.Attribute("skipped")!),
-            Seconds(report.Environments.Count == 0
+            Seconds(environments.Count == 0
                 ? report.Steps.Sum(s => s.DurationMs)
-                : report.Environments.Sum(environment => environment.Steps.Sum(s => s.DurationMs))));
+                : environments.Sum(environment => environment.Steps.Sum(s => s.DurationMs))));
         return new XDocument(
             new XDeclaration("1.0", "utf-8", null),
             new XElement("testsuites", new XAttribute("name", SuiteName), totals, suites));

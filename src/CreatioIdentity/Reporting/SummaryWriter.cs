@@ -15,7 +15,7 @@ public static class SummaryWriter
         var (headline, good) = ReportFormat.Headline(report);
         markdown.Append("## ").Append(headline).AppendLine(good ? " ✅" : " ❌");
         markdown.AppendLine();
-        if (report.Environments.Count == 0)
+        if (report.Environments is not { Count: > 0 } environments)
         {
             markdown.Append("Creatio: ").Append(Inline(report.Creatio)).Append(" · command: ").AppendLine(Inline(report.Command));
             markdown.AppendLine();
@@ -24,12 +24,12 @@ public static class SummaryWriter
         }
 
         // Fifty sites read best as an overview first, then one section each.
-        markdown.Append("Command: ").Append(Inline(report.Command)).Append(" · environments: ").Append(report.Environments.Count)
-            .AppendLine(CultureInfo.InvariantCulture, $" · red: {report.Environments.Count(environment => !environment.Ok)}");
+        markdown.Append("Command: ").Append(Inline(report.Command)).Append(" · environments: ").Append(environments.Count)
+            .AppendLine(CultureInfo.InvariantCulture, $" · red: {environments.Count(environment => !environment.Ok)}");
         markdown.AppendLine();
         markdown.AppendLine("| Environment | Status | Creatio | Red checks |");
         markdown.AppendLine("| --- | --- | --- | --- |");
-        foreach (var environment in report.Environments)
+        foreach (var environment in environments)
         {
             var red = environment.Checks.Where(check => check.Status == CheckStatus.Fail).Select(check => check.Id).ToList();
             if (red.Count == 0 && !environment.Ok)
@@ -40,7 +40,7 @@ public static class SummaryWriter
             Row(markdown, environment.Name, environment.Ok ? "✅ ok" : "❌ not ok", environment.Creatio, red.Count == 0 ? "–" : string.Join(", ", red));
         }
 
-        foreach (var environment in report.Environments)
+        foreach (var environment in environments)
         {
             var section = environment.ToReport(report.Command, report.RunId);
             var (sectionHeadline, sectionGood) = ReportFormat.Headline(section);

@@ -19,7 +19,7 @@ public sealed class DiagnoseStep : Step
             var current = await context.Facts.HealthAsync(cancellationToken);
             if (current.IsConnected && current.IsDefaultResourceRegistered == false)
             {
-                outcome.Changed("default OAuth resource", "not registered", "registered");
+                outcome.Changed(ResourceItem, "not registered", "registered");
             }
 
             return;
@@ -42,17 +42,24 @@ public sealed class DiagnoseStep : Step
         }
         else if (health.IsConnected && health.IsDefaultResourceRegistered == false)
         {
-            var added = await context.OAuthConfig.AddDefaultResourceAsync(cancellationToken);
+            outcome.Intend(ResourceItem, "not registered", "registered");
+            outcome.Sending(ResourceItem);
             context.Facts.HealthChanged();
+            var added = await context.OAuthConfig.AddDefaultResourceAsync(cancellationToken);
             if (!added.Success && !added.AlreadyExists)
             {
+                outcome.Refused(ResourceItem);
                 outcome.Check(CheckResult.Fail(CheckIds.DefaultResourceRegistered, ResourceRefusal(added.Message)));
                 return;
             }
 
             if (added.Success)
             {
-                outcome.Changed("default OAuth resource", "not registered", "registered");
+                outcome.Done(ResourceItem);
+            }
+            else
+            {
+                outcome.Withdraw(ResourceItem); // it was there already: nothing changed, nothing pending
             }
 
             health = await context.Facts.HealthAsync(cancellationToken);
@@ -67,6 +74,8 @@ public sealed class DiagnoseStep : Step
             }
         }
     }
+
+    private const string ResourceItem = "default OAuth resource";
 
     private static string ResourceRefusal(string? message)
     {

@@ -71,8 +71,8 @@ public sealed class CakeEnvironmentsTests
         Assert.Empty(world["dev"].Creatio.Writes);
         var report = CreatioIdentity.Reporting.ReportStore.TryRead(world.ReportDir)!;
         Assert.Equal("monitor", report.Command);
-        Assert.True(report.Environments.Single(environment => environment.Name == "dev").Ok);
-        Assert.False(report.Environments.Single(environment => environment.Name == "prod").Ok);
+        Assert.True(report.Environments!.Single(environment => environment.Name == "dev").Ok);
+        Assert.False(report.Environments!.Single(environment => environment.Name == "prod").Ok);
 
         // Then: a bad --parallel is a command-line error
         Assert.True(badParallel.ExitCode == 3, badParallel.Output);

@@ -22,9 +22,9 @@ public sealed class EnvironmentRunTests
             // Then: the exit code and one section per site, in name order
             Assert.True(run.ExitCode == 0, run.Output);
             Assert.True(run.Report!.Ok);
-            Assert.Equal(["dev", "prod", "test"], run.Report.Environments.Select(environment => environment.Name));
+            Assert.Equal(["dev", "prod", "test"], run.Report.Environments!.Select(environment => environment.Name));
             Assert.Empty(run.Report.Checks);
-            Assert.All(run.Report.Environments, environment =>
+            Assert.All(run.Report.Environments!, environment =>
             {
                 Assert.True(environment.Ok);
                 Assert.Equal(world[environment.Name].CreatioUrl.AbsoluteUri, environment.Creatio);
@@ -68,7 +68,7 @@ public sealed class EnvironmentRunTests
             // Then: the run is red, and so is test alone
             Assert.Equal(1, run.ExitCode);
             Assert.False(run.Report!.Ok);
-            var test = Assert.Single(run.Report.Environments, environment => environment.Name == "test");
+            var test = Assert.Single(run.Report.Environments!, environment => environment.Name == "test");
             Assert.False(test.Ok);
             Assert.Equal(CheckStatus.Fail, Assert.Single(test.Checks, check => check.Id == CheckIds.CreatioLogin).Status);
             Assert.Empty(world["test"].Creatio.Writes);
@@ -76,7 +76,7 @@ public sealed class EnvironmentRunTests
             // Then: dev and prod are connected, as if test did not exist
             foreach (var name in new[] { "dev", "prod" })
             {
-                var section = Assert.Single(run.Report.Environments, environment => environment.Name == name);
+                var section = Assert.Single(run.Report.Environments!, environment => environment.Name == name);
                 Assert.True(section.Ok, name);
                 Assert.All(section.Checks, check => Assert.Equal(CheckStatus.Pass, check.Status));
                 Assert.Equal(world[name].Options.ClientSecret, world[name].Creatio.GetSetting(OAuthSettingCodes.ClientSecret));
@@ -98,8 +98,8 @@ public sealed class EnvironmentRunTests
 
             // Then
             Assert.Equal(1, run.ExitCode);
-            Assert.False(run.Report!.Environments.Single(environment => environment.Name == "dev").Ok);
-            var prod = run.Report.Environments.Single(environment => environment.Name == "prod");
+            Assert.False(run.Report!.Environments!.Single(environment => environment.Name == "dev").Ok);
+            var prod = run.Report.Environments!.Single(environment => environment.Name == "prod");
             Assert.True(prod.Ok, run.Output);
             Assert.True(world["prod"].Creatio.DefaultResourceRegistered);
         }
@@ -117,7 +117,7 @@ public sealed class EnvironmentRunTests
 
             // Then
             Assert.True(run.ExitCode == 0, run.Output);
-            Assert.Equal(["dev"], run.Report!.Environments.Select(environment => environment.Name));
+            Assert.Equal(["dev"], run.Report!.Environments!.Select(environment => environment.Name));
             Assert.NotEmpty(world["dev"].Creatio.Writes);
             Assert.Empty(world["prod"].Creatio.Requests);
         }
@@ -157,12 +157,12 @@ public sealed class EnvironmentRunTests
 
             // Then
             Assert.Equal(3, run.ExitCode);
-            var test = run.Report!.Environments.Single(environment => environment.Name == "test");
+            var test = run.Report!.Environments!.Single(environment => environment.Name == "test");
             Assert.Equal("Validate", Assert.Single(test.Steps).Name);
             Assert.Contains("TEST_CREATIO_PASSWORD", test.Steps[0].Error, StringComparison.Ordinal);
             Assert.Contains("environment 'test': environment variable TEST_CREATIO_PASSWORD is not set", run.Output, StringComparison.Ordinal);
             Assert.Empty(world["test"].Creatio.Requests);
-            var dev = run.Report.Environments.Single(environment => environment.Name == "dev");
+            var dev = run.Report.Environments!.Single(environment => environment.Name == "dev");
             Assert.Contains(dev.Steps, step => step.Name == "Plan" && step.Changes.Count > 0);
         }
 
@@ -192,7 +192,7 @@ public sealed class EnvironmentRunTests
 
             // Then
             Assert.Equal(2, run.ExitCode);
-            Assert.All(run.Report!.Environments.Single(environment => environment.Name == "dev").Steps, step => Assert.Empty(step.Changes));
+            Assert.All(run.Report!.Environments!.Single(environment => environment.Name == "dev").Steps, step => Assert.Empty(step.Changes));
         }
     }
 

@@ -25,11 +25,11 @@ public sealed class MonitorTests
 
         // Then: dev red with what to do, prod green
         Assert.Equal("monitor", run.Report!.Command);
-        var dev = run.Report.Environments.Single(environment => environment.Name == "dev");
+        var dev = run.Report.Environments!.Single(environment => environment.Name == "dev");
         Assert.False(dev.Ok);
         Assert.Equal(["Preflight", "Diagnose"], dev.Steps.Select(step => step.Name));
         Assert.Equal(CheckStatus.Fail, dev.Checks.Single(check => check.Id == CheckIds.SystemSettingsFilledIn).Status);
-        var prod = run.Report.Environments.Single(environment => environment.Name == "prod");
+        var prod = run.Report.Environments!.Single(environment => environment.Name == "prod");
         Assert.True(prod.Ok, run.Output);
         Assert.All(prod.Checks, check => Assert.Equal(CheckStatus.Pass, check.Status));
     }
@@ -50,10 +50,10 @@ public sealed class MonitorTests
         Assert.Equal(1, run.ExitCode);
         Assert.Empty(world["prod"].Creatio.Writes);
         Assert.False(world["prod"].Creatio.DefaultResourceRegistered);
-        var check = run.Report!.Environments.Single().Checks.Single(check => check.Id == CheckIds.DefaultResourceRegistered);
+        var check = run.Report!.Environments!.Single().Checks.Single(check => check.Id == CheckIds.DefaultResourceRegistered);
         Assert.Equal(CheckStatus.Fail, check.Status);
         Assert.Contains("Monitor only reads: run Diagnose", check.Message, StringComparison.Ordinal);
-        Assert.All(run.Report.Environments.Single().Checks.Where(other => other.Id != CheckIds.DefaultResourceRegistered), other => Assert.Equal(CheckStatus.Pass, other.Status));
+        Assert.All(run.Report.Environments!.Single().Checks.Where(other => other.Id != CheckIds.DefaultResourceRegistered), other => Assert.Equal(CheckStatus.Pass, other.Status));
     }
 
     [Fact]
@@ -70,8 +70,8 @@ public sealed class MonitorTests
 
         // Then
         Assert.Equal(1, run.ExitCode);
-        Assert.False(run.Report!.Environments.Single(environment => environment.Name == "dev").Ok);
-        Assert.True(run.Report.Environments.Single(environment => environment.Name == "prod").Ok, run.Output);
+        Assert.False(run.Report!.Environments!.Single(environment => environment.Name == "dev").Ok);
+        Assert.True(run.Report.Environments!.Single(environment => environment.Name == "prod").Ok, run.Output);
         Assert.Empty(world["prod"].Creatio.Writes);
         Assert.True(world.ReportOf("prod")!.Ok);
     }

@@ -54,7 +54,7 @@ public sealed class EnvironmentReportTests
 
             // Then
             Assert.True(report.Ok);
-            Assert.Equal(["dev", "prod"], ReportStore.TryRead(fixture.ReportDir)!.Environments.Select(environment => environment.Name));
+            Assert.Equal(["dev", "prod"], ReportStore.TryRead(fixture.ReportDir)!.Environments!.Select(environment => environment.Name));
         }
 
         [Fact]
@@ -68,7 +68,7 @@ public sealed class EnvironmentReportTests
             var report = ReportStore.RecordEnvironments(fixture.ReportDir, "connect", "run-42", [Section("dev", ok: true)]);
 
             // Then
-            Assert.Equal(["dev"], report.Environments.Select(environment => environment.Name));
+            Assert.Equal(["dev"], report.Environments!.Select(environment => environment.Name));
         }
 
         [Fact]
@@ -118,9 +118,9 @@ public sealed class EnvironmentReportTests
             var read = ReportStore.TryRead(fixture.ReportDir)!;
 
             // Then
-            Assert.Equal(2, read.Environments.Count);
-            Assert.Equal("Refused.", read.Environments[1].Checks.Single().Message);
-            Assert.Equal(StepStatus.Failed, read.Environments[1].Steps.Single().Status);
+            Assert.Equal(2, read.Environments!.Count);
+            Assert.Equal("Refused.", read.Environments![1].Checks.Single().Message);
+            Assert.Equal(StepStatus.Failed, read.Environments![1].Steps.Single().Status);
         }
 
         [Fact]

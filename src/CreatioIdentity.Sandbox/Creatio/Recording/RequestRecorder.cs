@@ -18,14 +18,44 @@ internal static class RequestRecorder
             request.Body.Position = 0;
             var path = request.PathBase.Add(request.Path).Value ?? "/";
 
+            var recorded = 0;
+            void Record(int statusCode)
+            {
+                if (Interlocked.Exchange(ref recorded, 1) == 0)
+                {
+                    var isWrite = context.GetEndpoint()?.Metadata.GetMetadata<WriteEndpoint>() is not null;
+                    log.Add(new RecordedRequest(at, request.Method, path, body.Length == 0 ? null : body, statusCode, isWrite));
+                }
+            }
+
             // Recorded before the answer leaves, so a caller never sees an answer that is not in the record yet.
             context.Response.OnStarting(() =>
             {
-                var isWrite = context.GetEndpoint()?.Metadata.GetMetadata<WriteEndpoint>() is not null;
-                log.Add(new RecordedRequest(at, request.Method, path, body.Length == 0 ? null : body, context.Response.StatusCode, isWrite));
+                Record(NoAnswer.IsMarked(context) ? 0 : context.Response.StatusCode);
                 return Task.CompletedTask;
             });
 
-            await next(context);
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                // A connection reset, or a hung request the client gave up on: no answer, status 0.
+                if (NoAnswer.IsMarked(context) || (!context.Response.HasStarted && context.RequestAborted.IsCancellationRequested))
+                {
+                    Record(0);
+                }
+            }
         });
+}
+
+/// <summary>Marks a request that gets no answer (a reset or a hang), so the record says status 0 whatever the server does after.</summary>
+internal static class NoAnswer
+{
+    private static readonly object Key = new();
+
+    public static void Mark(HttpContext context) => context.Items[Key] = true;
+
+    public static bool IsMarked(HttpContext context) => context.Items.ContainsKey(Key);
 }

@@ -1,0 +1,83 @@
+using System.Text.Json.Serialization;
+
+namespace CreatioIdentity.Sandbox;
+
+/// <summary>Which of the sandbox's two servers a fault is injected into.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FaultServer>))]
+public enum FaultServer
+{
+    Creatio,
+    IdentityService,
+}
+
+/// <summary>What a faulted request gets instead of (or after) its real answer.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FaultKind>))]
+public enum FaultKind
+{
+    /// <summary>An HTTP error status (<see cref="Fault.StatusCode"/>, 503 unless told) with a proxy's HTML error page.</summary>
+    Status,
+
+    /// <summary>No answer at all until the client gives up (bounded by <see cref="FaultPlan.HangLimit"/>).</summary>
+    Hang,
+
+    /// <summary>The connection is aborted without an answer.</summary>
+    Reset,
+
+    /// <summary>Every session ends and the request gets 401, as Creatio on .NET answers an expired session.</summary>
+    SessionExpired,
+
+    /// <summary>Every session ends and the request gets a 302 to the HTML login page, as Creatio on .NET Framework answers.</summary>
+    LoginPage,
+
+    /// <summary>403: the BPMCSRF header is rejected (the session itself stays valid).</summary>
+    CsrfRejected,
+
+    /// <summary>HTTP 200 that claims JSON and carries a cut-off body.</summary>
+    MalformedJson,
+
+    /// <summary>The health check answers red (HTTP 500, Identity Service not available) on every other call, the real answer in between.</summary>
+    HealthFlip,
+}
+
+/// <summary>
+/// One armed fault: the next <see cref="Count"/> requests whose path contains <see cref="Path"/>
+/// get <see cref="Kind"/>. A null count keeps it armed until the plan is cleared. With
+/// <see cref="AfterHandling"/> the request is first handled for real (a write is applied) and only
+/// its answer is lost or spoilt, as when a proxy times out after forwarding.
+/// </summary>
+public sealed record Fault(
+    FaultKind Kind,
+    string Path = "",
+    int? Count = 1,
+    int StatusCode = 503,
+    bool AfterHandling = false,
+    FaultServer Server = FaultServer.Creatio)
+{
+    public static Fault Status(string path, int statusCode = 503, int? count = 1, bool afterHandling = false) =>
+        new(FaultKind.Status, path, count, statusCode, afterHandling);
+
+    public static Fault Hang(string path, int? count = 1, bool afterHandling = false) => new(FaultKind.Hang, path, count, AfterHandling: afterHandling);
+
+    public static Fault Reset(string path, int? count = 1, bool afterHandling = false) => new(FaultKind.Reset, path, count, AfterHandling: afterHandling);
+
+    public static Fault SessionExpired(string path, int? count = 1) => new(FaultKind.SessionExpired, path, count);
+
+    public static Fault LoginPage(string path, int? count = 1) => new(FaultKind.LoginPage, path, count);
+
+    public static Fault CsrfRejected(string path, int? count = 1) => new(FaultKind.CsrfRejected, path, count);
+
+    public static Fault MalformedJson(string path, int? count = 1, bool afterHandling = false) => new(FaultKind.MalformedJson, path, count, AfterHandling: afterHandling);
+
+    /// <summary>The next <paramref name="count"/> health checks alternate red (first) and real.</summary>
+    public static Fault HealthFlip(int? count = 4) => new(FaultKind.HealthFlip, "api/OAuthHealthCheck", count);
+
+    /// <summary>The Identity Service is down for everyone, the runner and Creatio alike: 503 from its front end, or connections dropped.</summary>
+    public static Fault IdentityServiceDown(FaultKind kind = FaultKind.Status, int? count = null) =>
+        new(kind, string.Empty, count, 503, Server: FaultServer.IdentityService);
+
+    public bool Matches(FaultServer server, string path) =>
+        Server == server && path.Contains(Path, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>A fault that was injected: which request got it.</summary>
+public sealed record InjectedFault(DateTimeOffset At, FaultServer Server, string Method, string Path, FaultKind Kind, bool AfterHandling);
