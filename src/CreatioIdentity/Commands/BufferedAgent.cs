@@ -54,8 +54,12 @@ internal sealed class BufferedAgent(IBuildAgent inner) : IBuildAgent
     {
     }
 
-    /// <summary>Writes everything held back to the real agent inside one group titled <paramref name="title"/>.</summary>
-    public void Flush(string title)
+    /// <summary>
+    /// Writes everything held back to the real agent inside one group titled <paramref name="title"/>,
+    /// opened by <paramref name="headline"/>: where the group is not shown (a CI agent inside a Cake
+    /// task's own group), the headline still says whose block it is.
+    /// </summary>
+    public void Flush(string title, string headline)
     {
         List<Action<IBuildAgent>> held;
         lock (gate)
@@ -66,6 +70,7 @@ internal sealed class BufferedAgent(IBuildAgent inner) : IBuildAgent
 
         using (inner.BeginGroup(title))
         {
+            inner.Info(headline);
             foreach (var entry in held)
             {
                 entry(inner);

@@ -94,7 +94,7 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
                 outcomes[selected.Name] = outcome;
                 lock (output)
                 {
-                    buffer.Flush($"{selected.Name}: {ReportFormat.Headline(outcome.Report).Text}");
+                    buffer.Flush(selected.Name, $"{selected.Name}: {ReportFormat.Headline(outcome.Report).Text}");
                 }
             });
 

@@ -23,16 +23,16 @@ public sealed class BufferedAgentTests
             Assert.Empty(fixture.Output);
 
             // When
-            prod.Flush("prod");
-            dev.Flush("dev");
+            prod.Flush("prod", "prod: red");
+            dev.Flush("dev", "dev: green");
 
             // Then
             var lines = fixture.Lines.Where(line => line.Length > 0).ToList();
             var prodTitle = lines.FindIndex(line => line.Contains("prod", StringComparison.Ordinal) && line.Contains('─'));
             var devTitle = lines.FindIndex(line => line.Contains("dev", StringComparison.Ordinal) && line.Contains('─'));
-            Assert.Equal(["prod line 1", "error: prod failed"], lines[(prodTitle + 1)..devTitle]);
-            Assert.Equal("dev line 1", lines[devTitle + 1]);
-            Assert.StartsWith("Preflight unchanged", lines[devTitle + 2], StringComparison.Ordinal);
+            Assert.Equal(["prod: red", "prod line 1", "error: prod failed"], lines[(prodTitle + 1)..devTitle]);
+            Assert.Equal(["dev: green", "dev line 1"], lines[(devTitle + 1)..(devTitle + 3)]);
+            Assert.StartsWith("Preflight unchanged", lines[devTitle + 3], StringComparison.Ordinal);
         }
 
         [Fact]
@@ -45,7 +45,7 @@ public sealed class BufferedAgentTests
             agent.Info("the value is s3cret-value");
 
             // When
-            agent.Flush("dev");
+            agent.Flush("dev", "dev");
 
             // Then
             Assert.DoesNotContain("s3cret-value", fixture.Output, StringComparison.Ordinal);
@@ -62,7 +62,7 @@ public sealed class BufferedAgentTests
 
             // When
             agent.ShowReport(report, "artifacts/dev");
-            agent.Flush("dev");
+            agent.Flush("dev", "dev");
 
             // Then
             Assert.Contains("fail CreatioLogin: Refused.", fixture.Output, StringComparison.Ordinal);

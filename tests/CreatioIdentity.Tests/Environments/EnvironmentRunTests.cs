@@ -230,7 +230,7 @@ public sealed class EnvironmentRunTests
             var lines = run.Output.Split('\n');
             foreach (var name in world.Names)
             {
-                var title = Array.FindIndex(lines, line => line.Contains($"─ {name}: Creatio Identity Service", StringComparison.Ordinal));
+                var title = Array.FindIndex(lines, line => line.StartsWith($"── {name} ─", StringComparison.Ordinal));
                 Assert.True(title >= 0, run.Output);
                 var next = Array.FindIndex(lines, title + 1, line => line.StartsWith("──", StringComparison.Ordinal));
                 var block = lines[title..(next < 0 ? lines.Length : next)];
@@ -240,6 +240,7 @@ public sealed class EnvironmentRunTests
                     .ToList();
                 Assert.Equal(2, mentions.Count);
                 Assert.All(mentions, index => Assert.InRange(index, title, next < 0 ? lines.Length : next));
+                Assert.StartsWith($"{name}: Creatio Identity Service: connected", block[1], StringComparison.Ordinal);
                 Assert.Contains(block, line => line.StartsWith("Preflight", StringComparison.Ordinal));
                 Assert.Contains(block, line => line.StartsWith("Diagnose", StringComparison.Ordinal));
             }

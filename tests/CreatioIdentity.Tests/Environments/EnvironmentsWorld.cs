@@ -101,6 +101,11 @@ public sealed class EnvironmentsWorld : IAsyncDisposable
         return new RunResult(exitCode, output.ToString(), ReportStore.TryRead(ReportDir), ReportFiles());
     }
 
+    /// <summary>Runs a command with a CI agent of the test's choosing; returns its exit code.</summary>
+    public Task<int> RunWithAsync(IBuildAgent agent, string command, params string[] environments) =>
+        new CommandRunner(agent, name => environment.GetValueOrDefault(name))
+            .RunAsync(EngineCommands.Find(command)!, ConfigPath, ReportDir, new RunSelection(environments), CancellationToken.None);
+
     /// <summary>The report of one environment's own folder.</summary>
     public Report? ReportOf(string name) => ReportStore.TryRead(Path.Combine(ReportDir, name));
 
