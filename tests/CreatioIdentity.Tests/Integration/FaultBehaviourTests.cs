@@ -384,7 +384,8 @@ public static class FaultBehaviourTests
             // Given
             var (world, config) = await StartAsync();
             await using var _ = world;
-            world.Environment["SANDBOX_CREATIO_URL"] = "http://creatio.invalid/";
+            // https: a plain-http Creatio elsewhere than this machine is refused before any request (allowInsecureHttp).
+            world.Environment["SANDBOX_CREATIO_URL"] = "https://creatio.invalid/";
 
             // When
             var run = await world.RunAsync("connect", config);
