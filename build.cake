@@ -4,9 +4,11 @@
 //   dotnet cake --target=Sandbox [--sandbox-runtime=net|netframework]
 //
 // Targets: Validate, Preflight, Plan, EnableFeature, ApplySettings, TestConnection, Diagnose,
-// ConnectIdentity (default), Sandbox; Empty is a do-nothing baseline for timing.
+// ConnectIdentity (default), Sandbox, Monitor (read-only), ListEnvironments (CI matrix); Empty is a
+// do-nothing baseline for timing. Several sites: --environment=NAME (repeatable) or all, --parallel=N.
 // Other arguments: --configuration (Release), --engine=native|jit (native AOT by default, JIT as the
 // fallback), --engine-dll / --sandbox-dll (use a prebuilt dll).
+// --check-run=true / --github-issue=true report the run to GitHub after the target (build/github.cake).
 // Each step runs one `creatio-identity <command>` process; exit codes: 0 ok, 1 red or failed,
 // 2 plan has pending changes, 3 invalid configuration or command line.
 
@@ -15,6 +17,8 @@
 #load "build/engine.cake"
 #load "build/sandbox.cake"
 #load "build/tasks.cake"
+#load "build/loggroups.cake"
+#load "build/github.cake"
 #load "build/exitcode.cake"
 
 var parameters = BuildParameters.Create(Context);
@@ -26,6 +30,7 @@ if (parameters.Problem() is { } problem)
 
 Verbose("Run {0}; config {1}; reports in {2}.", parameters.RunId, parameters.ConfigFile, parameters.ReportDirectory);
 DefineTasks(parameters);
+DefineLogGroups();
 
 if (!Tasks.Any(task => task.Name.Equals(parameters.Target, StringComparison.OrdinalIgnoreCase)))
 {

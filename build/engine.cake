@@ -195,7 +195,7 @@ public static class NativeLinker
 
 // Runs `creatio-identity <command>` with the console passed straight through.
 // A non-zero exit fails the task with the engine's own exit code (see build/exitcode.cake).
-void RunEngine(BuildParameters parameters, string command, IDictionary<string, string> extraEnvironment = null)
+void RunEngine(BuildParameters parameters, string command, IDictionary<string, string> extraEnvironment = null, params string[] extraArguments)
 {
     var arguments = new ProcessArgumentBuilder();
     if (engine.Dll is not null)
@@ -212,6 +212,12 @@ void RunEngine(BuildParameters parameters, string command, IDictionary<string, s
         WorkingDirectory = parameters.CallerDirectory,
         EnvironmentVariables = parameters.EngineEnvironment(),
     };
+    parameters.AppendSelection(settings.Arguments);
+    foreach (var argument in extraArguments)
+    {
+        settings.Arguments.Append(argument);
+    }
+
     foreach (var (name, value) in extraEnvironment ?? new Dictionary<string, string>())
     {
         settings.EnvironmentVariables[name] = value;

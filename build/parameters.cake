@@ -16,11 +16,13 @@ public sealed class BuildParameters
             ["TestConnection"] = "test-connection",
             ["Diagnose"] = "diagnose",
             ["ConnectIdentity"] = "connect",
+            ["Monitor"] = "monitor",
             ["Sandbox"] = "sandbox",
         };
 
     public static readonly string[] SandboxRuntimes = ["net", "netframework"];
     public static readonly string[] EngineKinds = ["native", "jit"];
+    public static readonly string[] MatrixFormats = ["github", "azure"];
 
     public required string Target { get; init; }
     public required string Configuration { get; init; }
@@ -40,6 +42,15 @@ public sealed class BuildParameters
     public required string SandboxRuntime { get; init; }
     public required string RunId { get; init; }
     public required string SessionKey { get; init; }
+
+    // --environment NAME (repeatable) or all, and --parallel N: passed to every engine command.
+    public required IReadOnlyList<string> Environments { get; init; }
+    public required string Parallel { get; init; }
+
+    // ListEnvironments: --format=github|azure.
+    public required string MatrixFormat { get; init; }
+
+    public bool HasEnvironments => Environments.Count > 0;
 
     public string TargetCommand => EngineCommands.TryGetValue(Target, out var command) ? command : null;
 
@@ -91,6 +102,9 @@ public sealed class BuildParameters
             SandboxRuntime = context.Argument("sandbox-runtime", "net"),
             RunId = Guid.NewGuid().ToString(),
             SessionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            Environments = context.HasArgument("environment") ? context.Arguments<string>("environment").ToList() : new List<string>(),
+            Parallel = context.Argument("parallel", string.Empty),
+            MatrixFormat = context.Argument("format", "github").ToLowerInvariant(),
         };
     }
 
@@ -107,7 +121,26 @@ public sealed class BuildParameters
             return $"--engine must be one of {string.Join(", ", EngineKinds)}, not '{Engine}'.";
         }
 
+        if (!MatrixFormats.Contains(MatrixFormat))
+        {
+            return $"--format must be one of {string.Join(", ", MatrixFormats)}, not '{MatrixFormat}'.";
+        }
+
         return null;
+    }
+
+    // The engine's own arguments for --environment and --parallel; it checks them (exit 3).
+    public void AppendSelection(ProcessArgumentBuilder arguments)
+    {
+        foreach (var environment in Environments)
+        {
+            arguments.Append("--environment").AppendQuoted(environment);
+        }
+
+        if (Parallel.Length > 0)
+        {
+            arguments.Append("--parallel").AppendQuoted(Parallel);
+        }
     }
 
     // The variables every engine process gets: one run, one report, one shared session.
@@ -121,6 +154,11 @@ public sealed class BuildParameters
         if (TargetCommand is { } command)
         {
             variables["CREATIO_IDENTITY_TARGET"] = command;
+        }
+
+        if (CiLogGroups.Detect() is not null)
+        {
+            variables[CiLogGroups.InLogGroupVariable] = "true"; // build/loggroups.cake opened one around the task
         }
 
         return variables;

@@ -17,7 +17,14 @@ void DefineTasks(BuildParameters parameters)
         finally
         {
             DeleteIfExists(parameters.SessionFile);
+            // Each environment of a multi-site run keeps its own session file.
+            foreach (var file in GetFiles($"{BuildParameters.TempDirectory}/{parameters.RunId}.*.session"))
+            {
+                DeleteIfExists(file);
+            }
         }
+
+        ReportToGitHub(parameters, context); // build/github.cake: --check-run, --github-issue
     });
 
     // What Cake itself costs: warm ConnectIdentity should stay within 1.5x of this target.
@@ -42,10 +49,27 @@ void DefineTasks(BuildParameters parameters)
 
     var connect = Task("ConnectIdentity")
         .Description("Validate, Preflight, EnableFeature, ApplySettings, TestConnection, Diagnose.");
-    foreach (var step in ConnectSteps)
+    if (parameters.HasEnvironments)
     {
-        connect.IsDependentOn(step);
+        // Several sites: one engine process runs the whole sequence for each, concurrently, so
+        // that a site failing a step never stops the others (Cake stops at the first failed task).
+        connect.IsDependentOn("BuildEngine").Does(() => RunEngine(parameters, "connect", sandbox?.Ready?.EngineEnvironment()));
     }
+    else
+    {
+        foreach (var step in ConnectSteps)
+        {
+            connect.IsDependentOn(step);
+        }
+    }
+
+    Task("ListEnvironments")
+        .Description("Prints the environments of the file as a CI matrix (--format=github|azure); needs no secret.")
+        .IsDependentOn("BuildEngine")
+        .Does(() => RunEngine(parameters, "list-environments", null, "--format", parameters.MatrixFormat));
+
+    // --github-issue=true then keeps one issue per red environment (the Teardown, build/github.cake).
+    EngineTask(parameters, "Monitor", "Read-only, for a schedule: Preflight and Diagnose per environment; writes nothing to Creatio.");
 
     Task("StartSandbox")
         .Description("Starts the sandbox and waits until it listens.")

@@ -1,3 +1,5 @@
+using System.Security.Cryptography.X509Certificates;
+
 namespace CreatioIdentity.Sandbox;
 
 /// <summary>How a <see cref="SandboxHost"/> is set up. Every default gives a healthy, empty Creatio.</summary>
@@ -47,4 +49,16 @@ public sealed class SandboxOptions
 
     /// <summary>Port of the Identity Service on 127.0.0.1; 0 picks a free one.</summary>
     public int IdentityServicePort { get; init; }
+
+    /// <summary>With a certificate (and its private key) the Creatio simulator serves HTTPS instead of http.</summary>
+    public X509Certificate2? CreatioCertificate { get; init; }
+
+    /// <summary>With a certificate (and its private key) the Identity Service serves HTTPS instead of http.</summary>
+    public X509Certificate2? IdentityServiceCertificate { get; init; }
+
+    /// <summary>
+    /// A certificate authority the simulator trusts, besides the system store, when it calls the
+    /// Identity Service itself (the health check), as a Creatio host with a private CA installed would.
+    /// </summary>
+    public X509Certificate2? TrustedAuthority { get; init; }
 }

@@ -16,19 +16,52 @@ var reportDirOption = new Option<string>("--report-dir")
     DefaultValueFactory = _ => Path.Combine("artifacts", "creatio-identity"),
     Recursive = true,
 };
+var environmentOption = new Option<string[]>("--environment")
+{
+    Description = "With environments: in the file, the environment to run (repeatable, or comma-separated), or 'all'. A single-site file takes none.",
+    Recursive = true,
+};
+var parallelOption = new Option<int>("--parallel")
+{
+    Description = $"How many environments run at once (1 to {RunSelection.MaxParallel}).",
+    DefaultValueFactory = _ => RunSelection.DefaultParallel,
+    Recursive = true,
+};
+parallelOption.Validators.Add(result =>
+{
+    if (result.GetValueOrDefault<int>() is < 1 or > RunSelection.MaxParallel)
+    {
+        result.AddError($"--parallel must be a whole number from 1 to {RunSelection.MaxParallel}.");
+    }
+});
 root.Options.Add(configOption);
 root.Options.Add(reportDirOption);
+root.Options.Add(environmentOption);
+root.Options.Add(parallelOption);
+
+RunSelection Selection(ParseResult parse) => new(parse.GetValue(environmentOption) ?? [], parse.GetValue(parallelOption));
 
 foreach (var engineCommand in EngineCommands.All)
 {
     var command = new Command(engineCommand.Name, $"{engineCommand.Description} (Cake target {engineCommand.CakeTarget})");
     command.SetAction((parse, cancellationToken) =>
         new CommandRunner(agent, Environment.GetEnvironmentVariable).RunAsync(
-            engineCommand, parse.GetValue(configOption)!, parse.GetValue(reportDirOption)!, cancellationToken));
+            engineCommand, parse.GetValue(configOption)!, parse.GetValue(reportDirOption)!, Selection(parse), cancellationToken));
     root.Subcommands.Add(command);
 }
 
-root.Subcommands.Add(SandboxCommand.Create(configOption, reportDirOption, agent));
+var formatOption = new Option<string>("--format")
+{
+    Description = "github: {\"environment\":[...]} for strategy.matrix through fromJSON; azure: {\"NAME\":{\"environment\":\"NAME\"}} for an Azure Pipelines matrix.",
+    DefaultValueFactory = _ => ListEnvironmentsCommand.GitHubFormat,
+};
+formatOption.AcceptOnlyFromAmong(ListEnvironmentsCommand.GitHubFormat, ListEnvironmentsCommand.AzureFormat);
+var listEnvironments = new Command("list-environments", "Print the environments of the file as a CI matrix (JSON); needs no secret (Cake target ListEnvironments).") { formatOption };
+listEnvironments.SetAction(parse => ListEnvironmentsCommand.Run(
+    agent, Environment.GetEnvironmentVariable, Console.Out, parse.GetValue(configOption)!, parse.GetValue(formatOption)!, Selection(parse)));
+root.Subcommands.Add(listEnvironments);
+
+root.Subcommands.Add(SandboxCommand.Create(configOption, reportDirOption, agent, Selection));
 
 var parseResult = root.Parse(args);
 if (parseResult.Errors.Count > 0)

@@ -15,7 +15,7 @@ internal static class CreatioSimulator
     public static async Task<WebApplication> StartAsync(
         SandboxOptions options, CreatioState state, UnreachableNetwork? unreachable, TimeProvider time, CancellationToken cancellationToken)
     {
-        var builder = LoopbackWebApplication.CreateBuilder(options.CreatioPort);
+        var builder = LoopbackWebApplication.CreateBuilder(options.CreatioPort, options.CreatioCertificate);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(state);
         builder.Services.AddSingleton<IdentityServiceProbe>();
@@ -24,6 +24,7 @@ internal static class CreatioSimulator
             {
                 UseCookies = false,
                 ConnectCallback = unreachable is null ? null : unreachable.ConnectAsync,
+                SslOptions = { RemoteCertificateValidationCallback = LoopbackWebApplication.TrustAlso(options.TrustedAuthority) },
             });
 
         var app = builder.Build();

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using CreatioIdentity.Sandbox.Creatio.Recording;
 
 namespace CreatioIdentity.Sandbox.Faults;
 
@@ -88,6 +89,7 @@ internal static class FaultInjection
                 }
                 catch (OperationCanceledException)
                 {
+                    NoAnswer.Mark(context);
                     return; // the client gave up, as it should
                 }
 
@@ -95,6 +97,7 @@ internal static class FaultInjection
                 break;
 
             case FaultKind.Reset:
+                NoAnswer.Mark(context);
                 context.Abort();
                 break;
 

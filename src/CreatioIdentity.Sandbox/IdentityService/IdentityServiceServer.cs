@@ -18,7 +18,7 @@ internal static class IdentityServiceServer
 
     public static async Task<WebApplication> StartAsync(SandboxOptions options, IssuedTokens issued, FaultPlan faults, CancellationToken cancellationToken)
     {
-        var builder = LoopbackWebApplication.CreateBuilder(options.IdentityServicePort);
+        var builder = LoopbackWebApplication.CreateBuilder(options.IdentityServicePort, options.IdentityServiceCertificate);
         var databaseName = "identity-service-" + Guid.NewGuid().ToString("N");
 
         builder.Services.AddDbContext<IdentityServiceDbContext>(db =>
@@ -54,7 +54,7 @@ internal static class IdentityServiceServer
 
                 server.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
-                    .DisableTransportSecurityRequirement(); // loopback http only
+                    .DisableTransportSecurityRequirement(); // loopback; http unless a certificate is given
             });
 
         var app = builder.Build();

@@ -5,12 +5,25 @@ namespace CreatioIdentity.Agents;
 /// <summary>Chooses the agent for where the engine runs, once per process.</summary>
 public static class BuildAgents
 {
-    public static IBuildAgent Detect(Func<string, string?> environment, IAnsiConsole? console = null)
+    /// <summary>
+    /// GitHub Actions when GITHUB_ACTIONS=true, Azure Pipelines when TF_BUILD=True, else the local
+    /// console. Everything goes to <paramref name="output"/> (standard output when not given);
+    /// <paramref name="plain"/> leaves out ANSI codes and colours.
+    /// </summary>
+    public static IBuildAgent Detect(Func<string, string?> environment, TextWriter? output = null, bool plain = false)
     {
         ArgumentNullException.ThrowIfNull(environment);
 
-        // GitHub Actions (GITHUB_ACTIONS=true) and Azure Pipelines (TF_BUILD=True) agents plug in
-        // here, ahead of the console, each in its own file behind IBuildAgent.
-        return new ConsoleAgent(console ?? AnsiConsole.Console);
+        if (GitHubActionsAgent.IsRunningOn(environment))
+        {
+            return new GitHubActionsAgent(output ?? Console.Out, environment, plain);
+        }
+
+        if (AzurePipelinesAgent.IsRunningOn(environment))
+        {
+            return new AzurePipelinesAgent(output ?? Console.Out, environment, plain);
+        }
+
+        return new ConsoleAgent(output is null && !plain ? AnsiConsole.Console : AgentConsole.Create(output ?? Console.Out, plain));
     }
 }

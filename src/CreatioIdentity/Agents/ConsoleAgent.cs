@@ -79,11 +79,32 @@ public sealed class ConsoleAgent(IAnsiConsole console) : IBuildAgent
             console.Write(table);
         }
 
+        if (report.Environments is { Count: > 0 } environments)
+        {
+            var overview = new Table().AddColumn("Environment").AddColumn("Status").AddColumn("Creatio").AddColumn("Red checks");
+            foreach (var environment in environments)
+            {
+                var red = environment.Checks.Where(check => check.Status == CheckStatus.Fail).Select(check => check.Id).ToList();
+                overview.AddRow(
+                    Text(environment.Name, Style.Plain),
+                    Text(environment.Ok ? "ok" : "not ok", environment.Ok ? Good : Bad),
+                    Text(environment.Creatio, Dim),
+                    Text(red.Count == 0 ? (environment.Ok ? "-" : "a step failed") : string.Join(", ", red), Style.Plain));
+            }
+
+            console.Write(overview);
+        }
+
         var (headline, good) = ReportFormat.Headline(report);
         Line(
             (headline, good ? Good : Bad),
-            (" (" + report.Creatio + ")", Dim));
+            (report.Creatio.Length == 0 ? string.Empty : " (" + report.Creatio + ")", Dim));
         Line(("Report: " + Path.Combine(reportDir, ReportStore.ReportFileName), Dim));
+    }
+
+    /// <summary>The console has nowhere else to publish: report.json, junit.xml and summary.md are in reportDir.</summary>
+    public void PublishReport(Report report, string reportDir)
+    {
     }
 
     private static string Located(string message, SourceLocation? location) => location is null ? message : $"{location}: {message}";

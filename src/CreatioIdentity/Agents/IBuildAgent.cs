@@ -33,6 +33,13 @@ public interface IBuildAgent
     /// <summary>One line: the step's name, status, duration and changes.</summary>
     void ShowStep(StepResult step);
 
-    /// <summary>The checks table; a CI agent also publishes summary.md from reportDir as the job summary.</summary>
+    /// <summary>The checks table (of this process's checks, or the whole report when it is final).</summary>
     void ShowReport(Report report, string reportDir);
+
+    /// <summary>
+    /// The run is over and this is its final report: a CI agent publishes it where the CI shows it
+    /// (job summary, step outputs, task result). Called once per Cake run, by the engine process
+    /// that completes the target or that failed.
+    /// </summary>
+    void PublishReport(Report report, string reportDir);
 }

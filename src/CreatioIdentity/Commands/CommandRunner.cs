@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CreatioIdentity.Agents;
 using CreatioIdentity.Checks;
 using CreatioIdentity.Configuration;
@@ -16,55 +17,166 @@ public static class ExitCodes
     public const int Failed = 1;
     public const int ChangesPending = 2;
     public const int InvalidConfiguration = 3;
+
+    /// <summary>
+    /// The exit code of a run over several environments: an invalid configuration (3) outranks a
+    /// red check or failed step (1), which outranks pending changes (2), which outrank green (0).
+    /// </summary>
+    public static int Worst(IEnumerable<int> codes) =>
+        codes.OrderByDescending(Rank).FirstOrDefault(Ok);
+
+    private static int Rank(int code) => code switch
+    {
+        InvalidConfiguration => 3,
+        Failed => 2,
+        ChangesPending => 1,
+        Ok => 0,
+        _ => 2,
+    };
 }
 
 /// <summary>
 /// Runs one engine command: load the configuration, run its steps in order (stopping at the first
-/// failure), record the report and show it. The only place where steps and agents meet.
+/// failure), record the report and show it. The only place where steps and agents meet. With
+/// several environments selected, each runs the same way, concurrently within a bound, with its
+/// own services, session, report folder and held-back output.
 /// </summary>
 public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> environment)
 {
     public const string TargetVariable = "CREATIO_IDENTITY_TARGET";
 
-    public async Task<int> RunAsync(EngineCommand command, string configPath, string reportDir, CancellationToken cancellationToken)
+    public Task<int> RunAsync(EngineCommand command, string configPath, string reportDir, CancellationToken cancellationToken) =>
+        RunAsync(command, configPath, reportDir, RunSelection.None, cancellationToken);
+
+    public async Task<int> RunAsync(EngineCommand command, string configPath, string reportDir, RunSelection selection, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(selection);
+
         var runId = environment(SessionCache.RunIdVariable);
         var reportCommand = runId is not null && environment(TargetVariable) is { Length: > 0 } target ? target : command.Name;
+        var run = new Run(command, reportDir, reportCommand, runId, StepTuning.FromEnvironment(environment));
 
-        IdentityConfig config;
+        ConfigSelection loaded;
         try
         {
-            config = ConfigLoader.Load(configPath, environment);
+            loaded = ConfigLoader.LoadSelection(configPath, environment, selection.Environments);
         }
         catch (ConfigurationException exception)
         {
-            return Invalid(exception, reportDir, reportCommand, runId, creatio: string.Empty);
+            return Invalid(agent, exception.Errors, run, creatio: string.Empty).ExitCode;
         }
 
-        agent.MaskSecrets([config.Creatio.Password.Reveal(), config.IdentityService.ClientSecret.Reveal()]);
+        return loaded.HasEnvironments
+            ? await RunEnvironmentsAsync(run, loaded.Environments, selection.Parallel, cancellationToken)
+            : (await RunSiteAsync(agent, run, loaded.Site!, SessionCache.FromEnvironment(environment), cancellationToken)).ExitCode;
+    }
+
+    private async Task<int> RunEnvironmentsAsync(Run run, IReadOnlyList<EnvironmentConfig> environments, int parallel, CancellationToken cancellationToken)
+    {
+        // Every site's secrets are masked before any site prints a line.
+        agent.MaskSecrets(environments
+            .Where(selected => selected.Config is not null)
+            .SelectMany(selected => new[] { selected.Config!.Creatio.Password.Reveal(), selected.Config.IdentityService.ClientSecret.Reveal() }));
+        agent.Info($"{run.Command.Name}: {environments.Count} environment(s) ({string.Join(", ", environments.Select(selected => selected.Name))}), at most {parallel} at a time.");
+
+        var sessionCache = SessionCache.FromEnvironment(environment);
+        var outcomes = new ConcurrentDictionary<string, SiteOutcome>(StringComparer.Ordinal);
+        var output = new Lock();
+        await Parallel.ForEachAsync(
+            environments,
+            new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken },
+            async (selected, token) =>
+            {
+                var buffer = new BufferedAgent(agent);
+                var siteRun = run with { ReportDir = Path.Combine(run.ReportDir, selected.Name), Environment = selected.Name };
+                var outcome = await RunEnvironmentAsync(buffer, siteRun, selected, sessionCache.ForEnvironment(selected.Name), token);
+                outcomes[selected.Name] = outcome;
+                lock (output)
+                {
+                    buffer.Flush(selected.Name, $"{selected.Name}: {ReportFormat.Headline(outcome.Report).Text}");
+                }
+            });
+
+        var sections = environments.Select(selected => EnvironmentReports.From(selected.Name, outcomes[selected.Name].Report)).ToList();
+        var exitCode = ExitCodes.Worst(outcomes.Values.Select(outcome => outcome.ExitCode));
+        Report report;
+        try
+        {
+            report = ReportStore.RecordEnvironments(run.ReportDir, run.ReportCommand, run.RunId, sections,
+                [.. environments.SelectMany(selected => outcomes[selected.Name].Report.Warnings)]);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            agent.Error($"The report could not be written to {run.ReportDir} ({exception.Message}): pass a writable --report-dir. The environments above ran as shown.");
+            return ExitCodes.Worst([exitCode, ExitCodes.Failed]);
+        }
+
+        agent.ShowReport(report, run.ReportDir);
+
+        // Each environment's own report was held back (BufferedAgent); the run publishes once, the whole of it.
+        if (exitCode != ExitCodes.Ok || EngineCommands.Completes(run.ReportCommand, run.Command.Name))
+        {
+            agent.PublishReport(report, run.ReportDir);
+        }
+
+        return exitCode;
+    }
+
+    /// <summary>One environment; whatever happens in it stays in it (its outcome says so).</summary>
+    private async Task<SiteOutcome> RunEnvironmentAsync(BufferedAgent buffer, Run run, EnvironmentConfig selected, SessionCache sessionCache, CancellationToken cancellationToken)
+    {
+        if (selected.Config is null)
+        {
+            return Invalid(buffer, selected.Errors, run, creatio: string.Empty);
+        }
+
+        try
+        {
+            return await RunSiteAsync(buffer, run, selected.Config, sessionCache, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var message = $"The environment {selected.Name} stopped on an unexpected {exception.GetType().Name}: {exception.Message}";
+            buffer.Error(message);
+            var failed = new StepResult(run.Command.Name, StepStatus.Failed, 0, [], [], message);
+            return new SiteOutcome(ExitCodes.Failed, Unrecorded(run, selected.Config.Creatio.Url.AbsoluteUri, [failed]));
+        }
+    }
+
+    private async Task<SiteOutcome> RunSiteAsync(IBuildAgent output, Run run, IdentityConfig config, SessionCache sessionCache, CancellationToken cancellationToken)
+    {
+        output.MaskSecrets([config.Creatio.Password.Reveal(), config.IdentityService.ClientSecret.Reveal()]);
         foreach (var warning in config.Warnings)
         {
-            agent.Warning(warning.Message, warning.Location);
+            output.Warning(warning.Message, warning.Location);
         }
 
         var creatio = config.Creatio.Url.AbsoluteUri;
-        var progress = new AgentProgress(agent);
+        var progress = new AgentProgress(output);
         ServiceProvider services;
         try
         {
-            services = EngineServices.Build(config, SessionCache.FromEnvironment(environment), progress, StepTuning.FromEnvironment(environment));
+            var proxy = EnvironmentProxy.FromEnvironment(environment, config.Source.Path);
+            output.MaskSecrets(proxy.Passwords);
+            services = EngineServices.Build(config, sessionCache, progress, run.Tuning, proxy);
         }
         catch (ConfigurationException exception)
         {
-            return Invalid(exception, reportDir, reportCommand, runId, creatio);
+            return Invalid(output, exception.Errors, run, creatio);
         }
 
         var results = new List<StepResult>();
         await using (services)
         {
             var context = services.GetRequiredService<StepContext>();
+            if (run.Command.ReadOnly)
+            {
+                context = context.WithReadOnly();
+            }
+
             var failed = false;
-            foreach (var step in command.Steps())
+            foreach (var step in run.Command.Steps())
             {
                 if (failed)
                 {
@@ -73,10 +185,10 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
                 }
 
                 StepResult result;
-                using (agent.BeginGroup(step.Name))
+                using (output.BeginGroup(step.Name))
                 {
                     result = await step.RunAsync(context, cancellationToken);
-                    agent.ShowStep(result);
+                    output.ShowStep(result);
                 }
 
                 results.Add(result);
@@ -87,67 +199,96 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
         Report report;
         try
         {
-            report = ReportStore.Record(reportDir, reportCommand, creatio, runId, results);
+            report = ReportStore.Record(run.ReportDir, run.ReportCommand, creatio, run.RunId, results,
+                [.. config.Warnings.Select(warning => new ReportWarning(warning.Message, warning.Location.File, warning.Location.Line, warning.Location.Column))]);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            agent.Error($"The report could not be written to {reportDir} ({exception.Message}): pass a writable --report-dir. The steps above ran as shown.");
-            return ExitCodes.Failed;
+            output.Error($"The report could not be written to {run.ReportDir} ({exception.Message}): pass a writable --report-dir. The steps above ran as shown.");
+            return new SiteOutcome(ExitCodes.Failed, Unrecorded(run, creatio, results));
         }
 
-        // The whole table once, when the run is complete; a step process of a longer Cake target
-        // shows the checks it decided itself, so the log does not repeat a growing table.
-        agent.ShowReport(
-            EngineCommands.Completes(reportCommand, command.Name)
+        // The whole table once, when the run is complete (the target is done, or it stops here on a
+        // failure); a step process of a longer Cake target shows the checks it decided itself, so
+        // the log does not repeat a growing table.
+        var anyFailed = results.Any(result => result.Status == StepStatus.Failed);
+        var final = anyFailed || EngineCommands.Completes(run.ReportCommand, run.Command.Name);
+        output.ShowReport(
+            final
                 ? report
                 : report with
                 {
-                    Command = command.Name,
-                    Ok = results.All(result => result.Status != StepStatus.Failed),
+                    Command = run.Command.Name,
+                    Ok = true,
                     Checks = [.. results.SelectMany(result => result.Checks)],
                 },
-            reportDir);
-        foreach (var failure in results.Where(result => result.Status == StepStatus.Failed))
-        {
-            var failing = failure.Checks.Where(check => check.Status == CheckStatus.Fail).ToList();
-            foreach (var check in failing)
-            {
-                agent.Error($"{check.Id}: {check.Message}", check.ConfigPath is null ? null : config.Source.Locate(check.ConfigPath));
-            }
+            run.ReportDir);
 
-            if (failing.Count == 0 && failure.Error is not null)
+        // Red checks are annotated at the YAML line they are about (the environment's own key, or
+        // the default it inherited); the final process annotates every red check of the run,
+        // including those an earlier step process decided.
+        var prefix = run.Environment is null ? string.Empty : $"{run.Environment}: ";
+        var red = (final ? report.Checks : results.SelectMany(result => result.Checks)).Where(check => check.Status == CheckStatus.Fail);
+        foreach (var check in red)
+        {
+            output.Error($"{prefix}{check.Id}: {check.Message}", check.ConfigPath is null ? null : config.Source.Locate(check.ConfigPath));
+        }
+
+        foreach (var failure in results.Where(result => result.Status == StepStatus.Failed && !result.Checks.Any(check => check.Status == CheckStatus.Fail)))
+        {
+            if (failure.Error is not null)
             {
-                agent.Error($"{failure.Name}: {failure.Error}");
+                output.Error($"{prefix}{failure.Name}: {failure.Error}");
             }
         }
 
-        if (results.Any(result => result.Status == StepStatus.Failed))
+        if (final)
         {
-            return ExitCodes.Failed;
+            output.PublishReport(report, run.ReportDir);
         }
 
-        return command.IsPlan && results.Any(result => result.Changes.Count > 0) ? ExitCodes.ChangesPending : ExitCodes.Ok;
+        if (anyFailed)
+        {
+            return new SiteOutcome(ExitCodes.Failed, report);
+        }
+
+        return new SiteOutcome(run.Command.IsPlan && results.Any(result => result.Changes.Count > 0) ? ExitCodes.ChangesPending : ExitCodes.Ok, report);
     }
 
-    private int Invalid(ConfigurationException exception, string reportDir, string reportCommand, string? runId, string creatio)
+    private static SiteOutcome Invalid(IBuildAgent output, IReadOnlyList<ConfigDiagnostic> errors, Run run, string creatio)
     {
-        foreach (var error in exception.Errors)
+        foreach (var error in errors)
         {
-            agent.Error(error.Message, error.Location);
+            output.Error(error.Message, error.Location);
         }
 
-        var message = string.Join(Environment.NewLine, exception.Errors.Select(error => error.ToString()));
+        var message = string.Join(Environment.NewLine, errors.Select(error => error.ToString()));
+        StepResult[] steps = [new StepResult("Validate", StepStatus.Failed, 0, [], [], message, ErrorCodes.Configuration)];
         try
         {
-            ReportStore.Record(reportDir, reportCommand, creatio, runId, [new StepResult("Validate", StepStatus.Failed, 0, [], [], message)]);
+            // An invalid configuration stops the run here: this report is the final one.
+            var report = ReportStore.Record(run.ReportDir, run.ReportCommand, creatio, run.RunId, steps);
+            output.PublishReport(report, run.ReportDir);
+            return new SiteOutcome(ExitCodes.InvalidConfiguration, report);
         }
         catch (Exception writeFailure) when (writeFailure is IOException or UnauthorizedAccessException)
         {
-            agent.Error($"The report could not be written to {reportDir} ({writeFailure.Message}): pass a writable --report-dir.");
+            output.Error($"The report could not be written to {run.ReportDir} ({writeFailure.Message}): pass a writable --report-dir.");
+            return new SiteOutcome(ExitCodes.InvalidConfiguration, Unrecorded(run, creatio, steps));
         }
-
-        return ExitCodes.InvalidConfiguration;
     }
+
+    /// <summary>A report that could not be written still tells the run what happened.</summary>
+    private static Report Unrecorded(Run run, string creatio, IReadOnlyList<StepResult> steps) =>
+        new(Report.CurrentSchemaVersion, false, run.ReportCommand, creatio, run.RunId, steps, [.. steps.SelectMany(step => step.Checks)]);
+
+    /// <summary>What one command run is about: where it reports, under which command and run id, for which environment.</summary>
+    private sealed record Run(EngineCommand Command, string ReportDir, string ReportCommand, string? RunId, StepTuning Tuning)
+    {
+        public string? Environment { get; init; }
+    }
+
+    private sealed record SiteOutcome(int ExitCode, Report Report);
 
     private sealed class AgentProgress(IBuildAgent agent) : IProgress<string>
     {

@@ -3,7 +3,8 @@ using CreatioIdentity.Steps;
 namespace CreatioIdentity.Commands;
 
 /// <summary>One engine command and the Cake target that runs it (SPEC §2, contract).</summary>
-public sealed record EngineCommand(string Name, string CakeTarget, string Description, Func<IReadOnlyList<Step>> Steps)
+/// <param name="ReadOnly">The command must write nothing to Creatio, whatever its steps would otherwise do (monitor).</param>
+public sealed record EngineCommand(string Name, string CakeTarget, string Description, Func<IReadOnlyList<Step>> Steps, bool ReadOnly = false)
 {
     public bool IsPlan => Name == "plan";
 }
@@ -21,6 +22,8 @@ public static class EngineCommands
         new("diagnose", "Diagnose", "Every check of the Diagnostic tab; registers the default OAuth resource when it is the only thing missing.", () => [new DiagnoseStep()]),
         new("connect", "ConnectIdentity", "Validate, Preflight, EnableFeature, ApplySettings, TestConnection, Diagnose.", () =>
             [new ValidateStep(), new PreflightStep(), new EnableFeatureStep(), new ApplySettingsStep(), new TestConnectionStep(), new DiagnoseStep()]),
+        new("monitor", "Monitor", "Read-only health of each site for a schedule: Preflight and Diagnose, writing nothing to Creatio.", () =>
+            [new PreflightStep(), new DiagnoseStep()], ReadOnly: true),
     ];
 
     public static EngineCommand? Find(string name) => All.FirstOrDefault(command => command.Name == name);

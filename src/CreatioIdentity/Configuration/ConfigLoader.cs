@@ -15,31 +15,88 @@ public static class ConfigLoader
 
     public const int CurrentVersion = 1;
 
-    private static readonly string[] RootKeys = ["version", .. SiteReader.Keys];
+    private static readonly string[] RootKeys = ["version", .. SiteReader.Keys, .. EnvironmentsReader.Keys];
 
     /// <summary>Reads and validates the file at <paramref name="path"/>.</summary>
     /// <exception cref="ConfigurationException">The file is missing, unreadable or invalid; carries every error found.</exception>
     public static IdentityConfig Load(string path, Func<string, string?> environment)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(environment);
+        return Parse(ReadText(path), path, environment);
+    }
 
+    /// <summary>
+    /// Reads the file and the sites the command line selects: the one site of a single-site file
+    /// (then <paramref name="requested"/> must be empty), or the named environments of a file with
+    /// <c>environments:</c> (each name, or <c>all</c>). Only the selected environments are resolved,
+    /// so a CI matrix leg needs only its own secrets. An environment whose own values are wrong
+    /// carries its errors instead of failing the others.
+    /// </summary>
+    /// <exception cref="ConfigurationException">The file, its structure or the selection is invalid.</exception>
+    public static ConfigSelection LoadSelection(string path, Func<string, string?> environment, IReadOnlyCollection<string> requested)
+    {
+        ArgumentNullException.ThrowIfNull(requested);
+        var (reader, section) = ReadRoot(ReadText(path), path, environment);
+        if (!EnvironmentsReader.IsMultiSite(section))
+        {
+            if (requested.Count > 0)
+            {
+                throw Failure(path, $"--environment {string.Join(", ", requested)} was given, but this file describes one site (it has no {EnvironmentsReader.EnvironmentsKey}:); drop --environment, or move the site under {EnvironmentsReader.EnvironmentsKey}: NAME:");
+            }
+
+            return new ConfigSelection(ReadSingleSite(reader, section, path), []);
+        }
+
+        ReadVersion(reader, section);
+        var entries = EnvironmentsReader.ReadNames(reader, section, out var defaults);
+        var selected = reader.HasErrors ? null : EnvironmentsReader.Select(reader, section, entries, requested);
+        if (reader.HasErrors || selected is null)
+        {
+            throw new ConfigurationException(reader.Errors);
+        }
+
+        var baseDirectory = BaseDirectory(path);
+        return new ConfigSelection(null, [.. selected.Select(entry => EnvironmentsReader.Read(entry, defaults, path, environment, baseDirectory))]);
+    }
+
+    /// <summary>
+    /// The environment names of the file in file order, empty for a single-site file. Resolves no
+    /// <c>${VAR}</c>: listing the CI matrix needs no secret.
+    /// </summary>
+    /// <exception cref="ConfigurationException">The file or its structure is invalid.</exception>
+    public static IReadOnlyList<string> ReadEnvironmentNames(string path)
+    {
+        var (reader, section) = ReadRoot(ReadText(path), path, _ => null);
+        if (!EnvironmentsReader.IsMultiSite(section))
+        {
+            return [];
+        }
+
+        ReadVersion(reader, section);
+        var entries = EnvironmentsReader.ReadNames(reader, section, out _);
+        return reader.HasErrors ? throw new ConfigurationException(reader.Errors) : [.. entries.Select(entry => entry.Name)];
+    }
+
+    private static string ReadText(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path))
         {
             throw Failure(path, $"the configuration file was not found (looked for {Path.GetFullPath(path)}); pass its path with --config FILE, or put {DefaultFileName} in the working directory");
         }
 
-        string text;
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(path);
+            bytes = ReadBounded(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             throw Failure(path, $"the configuration file could not be read: {exception.Message}");
         }
 
-        return Parse(text, path, environment);
+        List<ConfigDiagnostic> errors = [];
+        return ConfigText.Decode(bytes, path, errors) ?? throw new ConfigurationException(errors);
     }
 
     /// <summary>Validates YAML text; <paramref name="displayPath"/> names it in messages and anchors relative paths.</summary>
@@ -50,6 +107,28 @@ public static class ConfigLoader
         ArgumentException.ThrowIfNullOrEmpty(displayPath);
         ArgumentNullException.ThrowIfNull(environment);
 
+        var (reader, section) = ReadRoot(yamlText, displayPath, environment);
+        if (EnvironmentsReader.IsMultiSite(section))
+        {
+            var names = ReadEnvironmentNamesOrNone(reader, section);
+            throw Failure(displayPath, $"this file describes several Creatio sites ({string.Join(", ", names)}); choose with --environment NAME (repeatable) or --environment {EnvironmentsReader.All}");
+        }
+
+        return ReadSingleSite(reader, section, displayPath);
+    }
+
+    private static (ConfigReader Reader, YamlSection Root) ReadRoot(string yamlText, string displayPath, Func<string, string?> environment)
+    {
+        if (yamlText.Length > ConfigText.MaxBytes)
+        {
+            throw Failure(displayPath, TooLarge(yamlText.Length));
+        }
+
+        if (ConfigText.FindHiddenCharacter(yamlText, displayPath) is { } hidden)
+        {
+            throw new ConfigurationException([hidden]);
+        }
+
         var reader = new ConfigReader(displayPath, environment);
         var root = ReadDocument(yamlText, reader);
         var section = reader.Section(root, path: string.Empty, anchor: root, RootKeys, emptyIsAllowed: false);
@@ -58,6 +137,14 @@ public static class ConfigLoader
             throw new ConfigurationException(reader.Errors);
         }
 
+        return (reader, section);
+    }
+
+    private static IEnumerable<string> ReadEnvironmentNamesOrNone(ConfigReader reader, YamlSection section) =>
+        EnvironmentsReader.ReadNames(reader, section, out _).Select(entry => entry.Name);
+
+    private static IdentityConfig ReadSingleSite(ConfigReader reader, YamlSection section, string displayPath)
+    {
         var version = ReadVersion(reader, section);
         var site = SiteReader.Read(reader, section, BaseDirectory(displayPath));
         if (reader.HasErrors || site is null)
@@ -68,6 +155,7 @@ public static class ConfigLoader
         return new IdentityConfig(version, site.Creatio, site.IdentityService, site.Features, site.Settings, reader.ToSource())
         {
             Warnings = reader.Warnings,
+            AllowInsecureHttp = site.AllowInsecureHttp,
         };
     }
 
@@ -77,13 +165,19 @@ public static class ConfigLoader
         var scanner = new Scanner(new StringReader(yamlText), skipComments: true);
         try
         {
-            stream.Load(new Parser(scanner));
+            stream.Load(new GuardedParser(new Parser(scanner)));
+        }
+        catch (RefusedYamlException exception)
+        {
+            throw new ConfigurationException([new ConfigDiagnostic(DiagnosticSeverity.Error, reader.At(exception.Start), exception.Message)]);
         }
         catch (YamlException exception)
         {
+            // YamlDotNet places a tab in the indentation vaguely (often at the mapping that holds it); the tab itself is the news.
             throw new ConfigurationException(
             [
-                new ConfigDiagnostic(DiagnosticSeverity.Error, reader.At(exception.Start), $"the file is not valid YAML: {exception.Message}"),
+                ConfigText.FindIndentationTab(yamlText, reader.DisplayPath, untilLine: checked((int)exception.Start.Line) + 1)
+                    ?? new ConfigDiagnostic(DiagnosticSeverity.Error, reader.At(exception.Start), $"the file is not valid YAML: {exception.Message}"),
             ]);
         }
         catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException)
@@ -91,7 +185,8 @@ public static class ConfigLoader
             // Some malformed input trips YamlDotNet's scanner without a YamlException; where it stopped is the best position there is.
             throw new ConfigurationException(
             [
-                new ConfigDiagnostic(DiagnosticSeverity.Error, reader.At(scanner.CurrentPosition), "the file is not valid YAML near here (check brackets, quotes and indentation)"),
+                ConfigText.FindIndentationTab(yamlText, reader.DisplayPath, untilLine: checked((int)scanner.CurrentPosition.Line) + 1)
+                    ?? new ConfigDiagnostic(DiagnosticSeverity.Error, reader.At(scanner.CurrentPosition), "the file is not valid YAML near here (check brackets, quotes and indentation)"),
             ]);
         }
 
@@ -141,6 +236,29 @@ public static class ConfigLoader
             return Directory.GetCurrentDirectory();
         }
     }
+
+    /// <summary>The file's bytes, refusing one larger than <see cref="ConfigText.MaxBytes"/> before reading it (or while, if it grows).</summary>
+    private static byte[] ReadBounded(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        if (stream.CanSeek && stream.Length > ConfigText.MaxBytes)
+        {
+            throw Failure(path, TooLarge(stream.Length));
+        }
+
+        var buffer = new byte[ConfigText.MaxBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
+        {
+            length += read;
+        }
+
+        return length > ConfigText.MaxBytes ? throw Failure(path, TooLarge(length)) : buffer[..length];
+    }
+
+    private static string TooLarge(long size) =>
+        $"the configuration file is {ConfigText.Size(size)}; one is at most {ConfigText.Size(ConfigText.MaxBytes)} (a few hundred bytes is usual): is --config pointing at the right file?";
 
     private static ConfigurationException Failure(string path, string message) =>
         new([new ConfigDiagnostic(DiagnosticSeverity.Error, new SourceLocation(path, 1, 1), message)]);

@@ -11,6 +11,12 @@ public sealed record IdentityConfig(
 {
     /// <summary>Warnings found while loading (a literal secret, insecureSkipVerify).</summary>
     public IReadOnlyList<ConfigDiagnostic> Warnings { get; init; } = [];
+
+    /// <summary>The environment's name when the file has <c>environments:</c>; null for a single-site file.</summary>
+    public string? Environment { get; init; }
+
+    /// <summary>The file allows plain http to a host other than this machine (<c>allowInsecureHttp: true</c>).</summary>
+    public bool AllowInsecureHttp { get; init; }
 }
 
 public enum CreatioRuntime

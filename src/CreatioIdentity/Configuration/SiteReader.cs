@@ -7,7 +7,8 @@ internal sealed record Site(
     CreatioOptions Creatio,
     IdentityServiceOptions IdentityService,
     IReadOnlyDictionary<string, bool> Features,
-    IReadOnlyDictionary<string, string> Settings);
+    IReadOnlyDictionary<string, string> Settings,
+    bool AllowInsecureHttp);
 
 /// <summary>
 /// Reads the keys that describe one site. Version 1 files hold one site at the top level; the
@@ -19,7 +20,9 @@ internal static class SiteReader
     public const string DefaultFeature = "OAuth20Integration";
     public const int DefaultTimeoutSeconds = 30;
 
-    public static IReadOnlyList<string> Keys { get; } = ["creatio", "identityService", "features", "settings"];
+    public const string AllowInsecureHttpKey = "allowInsecureHttp";
+
+    public static IReadOnlyList<string> Keys { get; } = ["creatio", "identityService", "features", "settings", AllowInsecureHttpKey];
 
     private static readonly string[] CreatioKeys = ["url", "runtime", "username", "password", "timeoutSeconds", "tls"];
     private static readonly string[] TlsKeys = ["caCertificate", "insecureSkipVerify"];
@@ -47,23 +50,47 @@ internal static class SiteReader
     /// </summary>
     public static Site? Read(ConfigReader reader, YamlSection site, string baseDirectory)
     {
+        var allowInsecureHttp = reader.Boolean(site, AllowInsecureHttpKey) ?? false;
+
         var creatioSection = reader.Child(site, "creatio", CreatioKeys, required: true, "the Creatio site: url, username, password");
-        var creatio = creatioSection is null ? null : ReadCreatio(reader, creatioSection, baseDirectory);
+        var creatio = creatioSection is null ? null : ReadCreatio(reader, creatioSection, baseDirectory, allowInsecureHttp);
 
         var identitySection = reader.Child(site, "identityService", IdentityServiceKeys, required: true, "the Identity Service: url, clientId, clientSecret");
-        var identityService = identitySection is null ? null : ReadIdentityService(reader, identitySection);
+        var identityService = identitySection is null ? null : ReadIdentityService(reader, identitySection, allowInsecureHttp);
 
         var features = ReadFeatures(reader, site);
         var settings = ReadSettings(reader, site);
 
         return creatio is null || identityService is null || features is null || settings is null
             ? null
-            : new Site(creatio, identityService, features, settings);
+            : new Site(creatio, identityService, features, settings, allowInsecureHttp);
     }
 
-    private static CreatioOptions? ReadCreatio(ConfigReader reader, YamlSection section, string baseDirectory)
+    /// <summary>
+    /// A password or client secret crosses the network in clear over http. That is harmless only
+    /// when it never leaves this machine (loopback), or when the file says so on purpose.
+    /// </summary>
+    private static void RequireEncryption(ConfigReader reader, YamlSection section, Uri? url, bool allowInsecureHttp, string secretPath)
+    {
+        if (url is null || url.Scheme != Uri.UriSchemeHttp || url.IsLoopback || section.Find("url") is not { } entry)
+        {
+            return;
+        }
+
+        var keyPath = section.PathOf("url");
+        if (allowInsecureHttp)
+        {
+            reader.Warning(entry.Value, $"INSECURE: {keyPath} is plain http and {AllowInsecureHttpKey} is true, so {secretPath} crosses the network to {url.Host} unencrypted; anyone on the path can read it. Use https:// outside a test network");
+            return;
+        }
+
+        reader.Error(entry.Value, $"{keyPath} is plain http to {url.Host}, which is not this machine: {secretPath} would cross the network unencrypted. Use https://; only on a network you trust, write '{AllowInsecureHttpKey}: true' at the top level of the file");
+    }
+
+    private static CreatioOptions? ReadCreatio(ConfigReader reader, YamlSection section, string baseDirectory, bool allowInsecureHttp)
     {
         var url = reader.Url(section, "url", "the site root, e.g. https://creatio.example.com", $"{section.PathOf("username")} and {section.PathOf("password")}");
+        RequireEncryption(reader, section, url, allowInsecureHttp, $"the password (and the client secret, written into Creatio's settings)");
         var runtime = reader.Choice(section, "runtime", Runtimes) ?? CreatioRuntime.Auto;
         var username = reader.Text(section, "username", required: true, secret: false, "the Creatio user, e.g. ${CREATIO_USERNAME}");
         var password = ReadSecret(reader, section, "password", "the user's password, e.g. ${CREATIO_PASSWORD}");
@@ -82,15 +109,16 @@ internal static class SiteReader
         var insecureSkipVerify = reader.Boolean(section, "insecureSkipVerify") ?? false;
         if (insecureSkipVerify && section.Find("insecureSkipVerify") is { } entry)
         {
-            reader.Warning(entry.Value, $"{section.PathOf("insecureSkipVerify")} is true: Creatio's certificate is not checked, so whoever sits on the network path can read the password; use it only against a test site");
+            reader.Warning(entry.Value, $"INSECURE: {section.PathOf("insecureSkipVerify")} is true: the certificates of Creatio and the Identity Service are not checked, so whoever sits on the network path can read the password and the client secret; use it only against a test site, and trust a private CA with {section.PathOf("caCertificate")} instead");
         }
 
         return new TlsOptions(caCertificate is null ? null : Path.GetFullPath(caCertificate.Text, baseDirectory), insecureSkipVerify);
     }
 
-    private static IdentityServiceOptions? ReadIdentityService(ConfigReader reader, YamlSection section)
+    private static IdentityServiceOptions? ReadIdentityService(ConfigReader reader, YamlSection section, bool allowInsecureHttp)
     {
         var url = reader.Url(section, "url", "the Identity Service root, e.g. https://identity.example.com", $"{section.PathOf("clientId")} and {section.PathOf("clientSecret")}");
+        RequireEncryption(reader, section, url, allowInsecureHttp, section.PathOf("clientSecret"));
         var clientId = reader.Text(section, "clientId", required: true, secret: false, "the client Creatio uses, e.g. ${IDENTITY_CLIENT_ID}");
         var clientSecret = ReadSecret(reader, section, "clientSecret", "the client's secret, e.g. ${IDENTITY_CLIENT_SECRET}");
 

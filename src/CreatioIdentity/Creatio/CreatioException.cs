@@ -1,9 +1,23 @@
+using System.Net.Sockets;
+using CreatioIdentity.Checks;
+
 namespace CreatioIdentity.Creatio;
 
 /// <summary>Why a call to Creatio failed; stable, so reports and tests can rely on it.</summary>
 public enum CreatioFailure
 {
-    Unreachable,
+    /// <summary>The host name did not resolve: the request never left.</summary>
+    Dns,
+
+    /// <summary>No connection could be made: the request never left.</summary>
+    Connect,
+
+    /// <summary>The TLS handshake failed: the request never left.</summary>
+    Tls,
+
+    /// <summary>The connection was dropped after the request was sent: Creatio may or may not have acted on it.</summary>
+    ConnectionLost,
+
     Timeout,
     Authentication,
     Csrf,
@@ -20,4 +34,46 @@ public sealed class CreatioException(CreatioFailure failure, string message, Exc
     : Exception(message, inner)
 {
     public CreatioFailure Failure { get; } = failure;
+
+    /// <summary>The report's error code (<see cref="ErrorCodes"/>).</summary>
+    public string ErrorCode => Failures.Code(Failure);
+
+    /// <summary>
+    /// False only when the request certainly never reached Creatio (no name, no connection, no TLS);
+    /// a write that failed otherwise may have been applied.
+    /// </summary>
+    public bool MayHaveReachedCreatio => Failure is not (CreatioFailure.Dns or CreatioFailure.Connect or CreatioFailure.Tls);
+}
+
+/// <summary>The classification of transport failures, shared by the Creatio session and the Identity Service probe.</summary>
+public static class Failures
+{
+    public static string Code(CreatioFailure failure) => failure switch
+    {
+        CreatioFailure.Dns => ErrorCodes.Dns,
+        CreatioFailure.Connect or CreatioFailure.ConnectionLost => ErrorCodes.Connect,
+        CreatioFailure.Tls => ErrorCodes.Tls,
+        CreatioFailure.Timeout => ErrorCodes.Timeout,
+        CreatioFailure.Authentication => ErrorCodes.Authentication,
+        CreatioFailure.Csrf => ErrorCodes.Csrf,
+        CreatioFailure.HttpStatus or CreatioFailure.NotFound => ErrorCodes.HttpStatus,
+        CreatioFailure.UnexpectedAnswer => ErrorCodes.UnexpectedAnswer,
+        _ => ErrorCodes.Unexpected,
+    };
+
+    /// <summary>What kind of transport failure an exception from HttpClient is, or null when it is none.</summary>
+    public static CreatioFailure? Classify(Exception exception) => exception switch
+    {
+        _ when Timeouts.IsTimeout(exception) => CreatioFailure.Timeout,
+        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => CreatioFailure.Dns,
+        HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData } } => CreatioFailure.Dns,
+        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => CreatioFailure.Tls,
+        HttpRequestException { InnerException: System.Security.Authentication.AuthenticationException } => CreatioFailure.Tls,
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => CreatioFailure.Connect,
+        HttpRequestException => CreatioFailure.ConnectionLost,
+        _ => null,
+    };
+
+    /// <summary>True for the failures retrying cannot cure within seconds: a name that does not resolve, a certificate that is not trusted.</summary>
+    public static bool IsPermanent(Exception? exception) => exception is not null && Classify(exception) is CreatioFailure.Dns or CreatioFailure.Tls;
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CreatioIdentity.Configuration;
@@ -254,17 +253,31 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
     private CreatioException? Classify(Exception exception, Uri uri, CreatioRoute route)
     {
         var where = $"{uri.Scheme}://{uri.Authority}";
-        return exception switch
+        var sent = route.IsWrite ? $" Creatio may or may not have applied {route}: run again, every step reads the state first and writes only what differs." : string.Empty;
+        return Failures.Classify(exception) switch
         {
-            Exception when Timeouts.IsTimeout(exception) => new CreatioException(CreatioFailure.Timeout,
-                $"Creatio at {where} did not answer {route} within {options.Timeout.TotalSeconds:0} s: check that the site is up, or raise creatio.timeoutSeconds.", exception),
-            HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData } } => new CreatioException(CreatioFailure.Unreachable,
+            CreatioFailure.Timeout => new CreatioException(CreatioFailure.Timeout,
+                $"Creatio at {where} did not answer {route} within {options.Timeout.TotalSeconds:0} s{(route.IsIdempotent ? ", retries included" : string.Empty)}: check that the site is up, or raise creatio.timeoutSeconds.{sent}", exception),
+            CreatioFailure.Dns => new CreatioException(CreatioFailure.Dns,
                 $"The host of Creatio, {uri.Host}, could not be resolved (DNS): check creatio.url and the runner's DNS.", exception),
-            HttpRequestException { InnerException: System.Security.Authentication.AuthenticationException } => new CreatioException(CreatioFailure.Unreachable,
-                $"The TLS handshake with Creatio at {where} failed: trust its certificate authority with creatio.tls.caCertificate.", exception),
-            HttpRequestException => new CreatioException(CreatioFailure.Unreachable,
-                $"Creatio at {where} could not be reached ({exception.Message}): check creatio.url, the network and any proxy (HTTPS_PROXY, NO_PROXY).", exception),
+            CreatioFailure.Tls => new CreatioException(CreatioFailure.Tls,
+                $"The TLS handshake with Creatio at {where} failed ({Innermost(exception)}): trust its certificate authority with creatio.tls.caCertificate.", exception),
+            CreatioFailure.Connect => new CreatioException(CreatioFailure.Connect,
+                $"Creatio at {where} could not be reached ({Innermost(exception)}): check creatio.url, that the site is up, the network and any proxy (HTTPS_PROXY, NO_PROXY).", exception),
+            CreatioFailure.ConnectionLost => new CreatioException(CreatioFailure.ConnectionLost,
+                $"The connection to Creatio at {where} was dropped before {route} was answered ({Innermost(exception)}): a proxy or load balancer in between may cut connections; check that the site is up.{sent}", exception),
             _ => null,
         };
+    }
+
+    private static string Innermost(Exception exception)
+    {
+        var inner = exception;
+        while (inner.InnerException is not null)
+        {
+            inner = inner.InnerException;
+        }
+
+        return inner.Message.TrimEnd('.');
     }
 }

@@ -52,13 +52,23 @@ public sealed class FeatureClient(CreatioSession session)
     public async Task SetFeatureStateForAllUsersAsync(string code, bool enabled, CancellationToken cancellationToken)
     {
         var answer = await session.SendAsync(CreatioRoutes.SetFeatureStateForAllUsers, new FeatureStateRequest(code, enabled ? 1 : 0), CreatioJsonContext.Default.FeatureStateRequest, cancellationToken);
-        Expect(answer);
+        ExpectUnderstood(answer);
     }
 
     public async Task ClearFeaturesCacheForAllUsersAsync(CancellationToken cancellationToken)
     {
         var answer = await session.SendAsync(CreatioRoutes.ClearFeaturesCacheForAllUsers, cancellationToken);
+        ExpectUnderstood(answer);
+    }
+
+    /// <summary>A write answers 200 with nothing, {} or a JSON string; anything else is not taken as done.</summary>
+    private static void ExpectUnderstood(CreatioResponse answer)
+    {
         Expect(answer);
+        if (answer.Body.Trim().Length > 0)
+        {
+            _ = answer.Json();
+        }
     }
 
     private static void Expect(CreatioResponse answer)

@@ -36,6 +36,19 @@ public sealed class SessionCache
     public static string PathFor(string runId) =>
         System.IO.Path.Combine(System.IO.Path.GetTempPath(), "creatio-identity", runId + ".session");
 
+    /// <summary>The file of one environment's session: each site of a multi-site run keeps its own login.</summary>
+    public static string PathFor(string runId, string environmentName) =>
+        System.IO.Path.Combine(System.IO.Path.GetTempPath(), "creatio-identity", $"{runId}.{environmentName}.session");
+
+    /// <summary>This run's cache for one environment: its own file, so that concurrent sites never overwrite each other's session.</summary>
+    public SessionCache ForEnvironment(string environmentName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(environmentName);
+        return filePath is null
+            ? this
+            : new SessionCache(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(filePath)!, $"{System.IO.Path.GetFileNameWithoutExtension(filePath)}.{environmentName}.session"), key);
+    }
+
     public static SessionCache FromEnvironment(Func<string, string?> environment)
     {
         var runId = environment(RunIdVariable);

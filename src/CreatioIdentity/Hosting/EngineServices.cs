@@ -19,17 +19,17 @@ public static class EngineServices
 {
     private const string CreatioClient = "creatio";
 
-    public static ServiceProvider Build(IdentityConfig config, SessionCache sessionCache, IProgress<string> progress, StepTuning tuning)
+    public static ServiceProvider Build(IdentityConfig config, SessionCache sessionCache, IProgress<string> progress, StepTuning tuning, IWebProxy? proxy = null)
     {
         // Read the CA now, so that a bad file is a configuration error before any request.
         var authority = config.Creatio.Tls is { InsecureSkipVerify: false, CaCertificate: { } ca } ? LoadAuthority(config, ca) : null;
         var services = new ServiceCollection();
         services.AddSingleton(config);
         services.AddHttpClient(CreatioClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(config.Creatio, authority))
+            .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(config.Creatio, authority, proxy))
             .AddStandardResilienceHandler(options => Configure(options, config.Creatio.Timeout));
         services.AddHttpClient<IdentityServiceProbe>(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(config.Creatio, authority))
+            .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(config.Creatio, authority, proxy))
             .AddStandardResilienceHandler(options => Configure(options, config.Creatio.Timeout));
 
         services.AddSingleton(provider => new CreatioSession(
@@ -52,7 +52,11 @@ public static class EngineServices
         return services.BuildServiceProvider();
     }
 
-    /// <summary>Reads are retried with backoff and jitter; a write is sent once (the request says which it is).</summary>
+    /// <summary>
+    /// Reads, login, the health check and token requests are retried with backoff and jitter; a write is
+    /// sent once (the request says which it is). A name that does not resolve or a certificate that is
+    /// not trusted is not retried: waiting does not cure it, so the step stops at once.
+    /// </summary>
     private static void Configure(HttpStandardResilienceOptions options, TimeSpan timeout)
     {
         options.AttemptTimeout.Timeout = timeout;
@@ -66,13 +70,14 @@ public static class EngineServices
             var retryable = request?.Options.TryGetValue(CreatioSession.Retryable, out var flag) == true && flag;
             var answered = arguments.Outcome.Result?.StatusCode == HttpStatusCode.InternalServerError
                 && request?.Options.TryGetValue(CreatioSession.AnswersWith500, out var carries) == true && carries;
-            return ValueTask.FromResult(retryable && !answered && HttpClientResiliencePredicates.IsTransient(arguments.Outcome));
+            return ValueTask.FromResult(retryable && !answered && !Failures.IsPermanent(arguments.Outcome.Exception)
+                && HttpClientResiliencePredicates.IsTransient(arguments.Outcome));
         };
         options.TotalRequestTimeout.Timeout = timeout * 3 + TimeSpan.FromSeconds(2);
         options.CircuitBreaker.SamplingDuration = timeout * 2 + TimeSpan.FromSeconds(1);
     }
 
-    private static SocketsHttpHandler PrimaryHandler(CreatioOptions creatio, X509Certificate2? authority)
+    private static SocketsHttpHandler PrimaryHandler(CreatioOptions creatio, X509Certificate2Collection? authority, IWebProxy? proxy)
     {
         var handler = new SocketsHttpHandler
         {
@@ -83,6 +88,10 @@ public static class EngineServices
             AutomaticDecompression = DecompressionMethods.All,
             ConnectTimeout = creatio.Timeout,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+
+            // Null keeps .NET's default proxy; the engine hands in the one its environment names.
+            UseProxy = true,
+            Proxy = proxy,
         };
 
         var tls = creatio.Tls;
@@ -101,27 +110,52 @@ public static class EngineServices
         return handler;
     }
 
-    /// <summary>The CA file, PEM or DER, relative to the configuration file's folder.</summary>
-    private static X509Certificate2 LoadAuthority(IdentityConfig config, string caCertificate)
+    /// <summary>
+    /// The CA file, relative to the configuration file's folder: DER, or PEM with one or more
+    /// certificates (a bundle of root and intermediates). A file that holds a private key is
+    /// refused: a CA's key has no business on a build agent.
+    /// </summary>
+    private static X509Certificate2Collection LoadAuthority(IdentityConfig config, string caCertificate)
     {
         var path = Path.IsPathRooted(caCertificate)
             ? caCertificate
             : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(config.Source.Path)) ?? ".", caCertificate);
+        var location = config.Source.Locate("creatio.tls.caCertificate");
         try
         {
-            return File.ReadAllText(path).Contains("-----BEGIN", StringComparison.Ordinal)
-                ? X509Certificate2.CreateFromPemFile(path)
-                : X509CertificateLoader.LoadCertificateFromFile(path);
+            var bytes = File.ReadAllBytes(path);
+            var text = System.Text.Encoding.ASCII.GetString(bytes);
+            if (text.Contains("PRIVATE KEY-----", StringComparison.Ordinal))
+            {
+                throw Invalid(location, $"creatio.tls.caCertificate: {path} holds a private key; give only the CA's certificate (-----BEGIN CERTIFICATE-----), and keep the key off this machine.");
+            }
+
+            var authority = new X509Certificate2Collection();
+            if (text.Contains("-----BEGIN", StringComparison.Ordinal))
+            {
+                authority.ImportFromPem(text);
+            }
+            else
+            {
+                authority.Add(X509CertificateLoader.LoadCertificate(bytes));
+            }
+
+            return authority.Count > 0
+                ? authority
+                : throw Invalid(location, $"creatio.tls.caCertificate: {path} holds no certificate; give the CA's certificate as PEM (-----BEGIN CERTIFICATE-----) or DER.");
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
         {
-            throw new ConfigurationException([new ConfigDiagnostic(DiagnosticSeverity.Error, config.Source.Locate("creatio.tls.caCertificate"),
-                $"creatio.tls.caCertificate: cannot read a certificate from {path} ({exception.Message}); give a PEM or DER file, relative to the configuration file.")]);
+            throw Invalid(location,
+                $"creatio.tls.caCertificate: cannot read a certificate from {path} ({exception.Message}); give a PEM or DER file, relative to the configuration file.");
         }
     }
 
+    private static ConfigurationException Invalid(SourceLocation location, string message) =>
+        new([new ConfigDiagnostic(DiagnosticSeverity.Error, location, message)]);
+
     /// <summary>The system store said no; the configured CA may still vouch for the chain.</summary>
-    private static bool TrustedBy(X509Certificate2 authority, X509Certificate? certificate, X509Chain? presented, SslPolicyErrors errors)
+    private static bool TrustedBy(X509Certificate2Collection authority, X509Certificate? certificate, X509Chain? presented, SslPolicyErrors errors)
     {
         if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch) || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
         {
@@ -130,7 +164,7 @@ public static class EngineServices
 
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(authority);
+        chain.ChainPolicy.CustomTrustStore.AddRange(authority);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         if (presented is not null)
         {

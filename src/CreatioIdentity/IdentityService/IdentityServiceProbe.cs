@@ -1,21 +1,23 @@
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text.Json;
+using CreatioIdentity.Checks;
 using CreatioIdentity.Configuration;
 using CreatioIdentity.Creatio;
 
 namespace CreatioIdentity.IdentityService;
 
-public sealed record DiscoveryResult(bool Ok, Uri? TokenEndpoint, string Message);
+/// <summary>The runner's look at the discovery document; a failure carries its error code (<see cref="ErrorCodes"/>).</summary>
+public sealed record DiscoveryResult(bool Ok, Uri? TokenEndpoint, string Message, string? ErrorCode = null);
 
-public sealed record TokenProbeResult(bool Ok, string Message);
+/// <summary>Whether the Identity Service issued a token; a failure carries its error code (<see cref="ErrorCodes"/>).</summary>
+public sealed record TokenProbeResult(bool Ok, string Message, string? ErrorCode = null);
 
 /// <summary>
 /// The runner's own look at the Identity Service, the same two things Creatio checks: the
 /// discovery document and a client_credentials token for the configured client. The token itself
 /// is dropped at once; only whether one was issued is kept.
 /// </summary>
-public sealed class IdentityServiceProbe(HttpClient http)
+public sealed class IdentityServiceProbe(HttpClient http, IdentityConfig config)
 {
     public async Task<DiscoveryResult> DiscoverAsync(Uri identityService, CancellationToken cancellationToken)
     {
@@ -28,25 +30,34 @@ public sealed class IdentityServiceProbe(HttpClient http)
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                return new DiscoveryResult(false, null,
-                    $"The discovery document {address} answered HTTP {(int)response.StatusCode}: check identityService.url (the Identity Service root, without /connect/token).");
+                return new DiscoveryResult(false, null, (int)response.StatusCode >= 500
+                    ? $"The Identity Service at {address.GetLeftPart(UriPartial.Authority)} answered its discovery document with HTTP {(int)response.StatusCode}{Retried}: it is down or failing; check the Identity Service (its log, its host) and run again."
+                    : $"The discovery document {address} answered HTTP {(int)response.StatusCode}: check identityService.url (the Identity Service root, without /connect/token).",
+                    ErrorCodes.HttpStatus);
             }
 
             using var document = JsonDocument.Parse(body);
             var tokenEndpoint = document.RootElement.ValueKind == JsonValueKind.Object
                 && document.RootElement.TryGetProperty("token_endpoint", out var endpoint)
                 && Uri.TryCreate(endpoint.GetString(), UriKind.Absolute, out var parsed) ? parsed : null;
-            return tokenEndpoint is null
-                ? new DiscoveryResult(false, null, $"The discovery document {address} names no token_endpoint: is identityService.url really the Identity Service?")
+            if (tokenEndpoint is null)
+            {
+                return new DiscoveryResult(false, null, $"The discovery document {address} names no token_endpoint: is identityService.url really the Identity Service?", ErrorCodes.UnexpectedAnswer);
+            }
+
+            // The client secret goes to whatever the document names; plain http elsewhere than this machine needs the file's consent.
+            return tokenEndpoint.Scheme != Uri.UriSchemeHttps && !tokenEndpoint.IsLoopback && !config.AllowInsecureHttp
+                ? new DiscoveryResult(false, null,
+                    $"The discovery document {address} names a token endpoint on plain http ({tokenEndpoint.GetLeftPart(UriPartial.Authority)}): the client secret would cross the network unencrypted, so it was not sent. Make the Identity Service publish its https address, or, on a network you trust, write 'allowInsecureHttp: true' in the file.", ErrorCodes.UnexpectedAnswer)
                 : new DiscoveryResult(true, tokenEndpoint, $"The runner read the discovery document at {address}.");
         }
         catch (JsonException)
         {
-            return new DiscoveryResult(false, null, $"The discovery document {address} is not JSON: identityService.url may point at a web page rather than the Identity Service.");
+            return new DiscoveryResult(false, null, $"The discovery document {address} is not JSON: identityService.url may point at a web page rather than the Identity Service.", ErrorCodes.UnexpectedAnswer);
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && Unreachable(exception, address) is { } message)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && Unreachable(exception, address) is { } failure)
         {
-            return new DiscoveryResult(false, null, message);
+            return new DiscoveryResult(false, null, failure.Message, failure.Code);
         }
     }
 
@@ -67,6 +78,13 @@ public sealed class IdentityServiceProbe(HttpClient http)
         {
             using var response = await http.SendAsync(request, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if ((int)response.StatusCode >= 500)
+            {
+                return new TokenProbeResult(false,
+                    $"The token endpoint {tokenEndpoint} answered HTTP {(int)response.StatusCode}{Retried}: the Identity Service is down or failing; check it (its log, its host) and run again.",
+                    ErrorCodes.HttpStatus);
+            }
+
             using var document = JsonDocument.Parse(body.Length == 0 ? "{}" : body);
             var root = document.RootElement;
             if (response.IsSuccessStatusCode && root.ValueKind == JsonValueKind.Object && root.TryGetProperty("access_token", out var token) && token.GetString() is { Length: > 0 })
@@ -81,26 +99,36 @@ public sealed class IdentityServiceProbe(HttpClient http)
                 "unauthorized_client" or "unsupported_grant_type" => $"Client '{clientId}' may not use the client_credentials grant ({error}): allow it in the Identity Service's client configuration.",
                 null => $"The token endpoint {tokenEndpoint} answered HTTP {(int)response.StatusCode} without a token.",
                 _ => $"The Identity Service refused a token to client '{clientId}' ({error}).",
-            });
+            }, error is null ? ErrorCodes.HttpStatus : ErrorCodes.Authentication);
         }
         catch (JsonException)
         {
-            return new TokenProbeResult(false, $"The token endpoint {tokenEndpoint} did not answer JSON.");
+            return new TokenProbeResult(false, $"The token endpoint {tokenEndpoint} did not answer JSON: check that identityService.url is the Identity Service and that nothing in between answers for it.", ErrorCodes.UnexpectedAnswer);
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && Unreachable(exception, tokenEndpoint) is { } message)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && Unreachable(exception, tokenEndpoint) is { } failure)
         {
-            return new TokenProbeResult(false, message);
+            return new TokenProbeResult(false, failure.Message, failure.Code);
         }
     }
 
-    private static string? Unreachable(Exception exception, Uri address) => exception switch
+    private const string Retried = " (retried with backoff)";
+
+    private static (string Code, string Message)? Unreachable(Exception exception, Uri address)
     {
-        Exception when Timeouts.IsTimeout(exception) => $"The Identity Service at {address.GetLeftPart(UriPartial.Authority)} did not answer in time.",
-        HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData } } =>
-            $"The Identity Service host {address.Host} could not be resolved (DNS) from the runner: check identityService.url.",
-        HttpRequestException { InnerException: System.Security.Authentication.AuthenticationException } =>
-            $"The TLS handshake with the Identity Service at {address.GetLeftPart(UriPartial.Authority)} failed: trust its certificate authority with creatio.tls.caCertificate.",
-        HttpRequestException => $"The runner could not reach the Identity Service at {address.GetLeftPart(UriPartial.Authority)} ({exception.Message}).",
-        _ => null,
-    };
+        var where = address.GetLeftPart(UriPartial.Authority);
+        return Failures.Classify(exception) switch
+        {
+            CreatioFailure.Timeout => (ErrorCodes.Timeout,
+                $"The Identity Service at {where} did not answer in time{Retried}: check that it is up and that the runner's network reaches it, or raise creatio.timeoutSeconds."),
+            CreatioFailure.Dns => (ErrorCodes.Dns,
+                $"The Identity Service host {address.Host} could not be resolved (DNS) from the runner: check identityService.url."),
+            CreatioFailure.Tls => (ErrorCodes.Tls,
+                $"The TLS handshake with the Identity Service at {where} failed: trust its certificate authority with creatio.tls.caCertificate."),
+            CreatioFailure.Connect => (ErrorCodes.Connect,
+                $"The runner could not reach the Identity Service at {where} ({exception.Message}){Retried}: check that it is up, identityService.url, and any proxy (HTTPS_PROXY, NO_PROXY)."),
+            CreatioFailure.ConnectionLost => (ErrorCodes.Connect,
+                $"The Identity Service at {where} dropped the connection before answering ({exception.Message}){Retried}: check that it is up and healthy, and run again."),
+            _ => null,
+        };
+    }
 }

@@ -22,8 +22,32 @@ public static class JUnitWriter
     {
         ArgumentNullException.ThrowIfNull(report);
 
-        var cases = report.Checks.Select(CheckCase)
-            .Concat(report.Steps.Where(IsUnexplainedFailure).Select(StepCase))
+        // Several environments: one test suite each, with class names of their own, so that a
+        // test reporter keeps dev's CreatioLogin apart from prod's.
+        var environments = report.Environments ?? [];
+        var suites = environments.Count == 0
+            ? [Suite(SuiteName, CheckClassName, StepClassName, report)]
+            : environments
+                .Select(environment => Suite($"{SuiteName}.{environment.Name}", $"{SuiteName}.{environment.Name}.checks", $"{SuiteName}.{environment.Name}.steps",
+                    environment.ToReport(report.Command, report.RunId), environment.Name))
+                .ToList();
+
+        var totals = Counts(
+            suites.Sum(suite => (int)suite.Attribute("tests")!),
+            suites.Sum(suite => (int)suite.Attribute("failures")!),
+            suites.Sum(suite => (int)suite.Attribute("skipped")!),
+            Seconds(environments.Count == 0
+                ? report.Steps.Sum(s => s.DurationMs)
+                : environments.Sum(environment => environment.Steps.Sum(s => s.DurationMs))));
+        return new XDocument(
+            new XDeclaration("1.0", "utf-8", null),
+            new XElement("testsuites", new XAttribute("name", SuiteName), totals, suites));
+    }
+
+    private static XElement Suite(string name, string checkClassName, string stepClassName, Report report, string? environment = null)
+    {
+        var cases = report.Checks.Select(check => CheckCase(check, checkClassName))
+            .Concat(report.Steps.Where(IsUnexplainedFailure).Select(step => StepCase(step, stepClassName)))
             .ToList();
         var tests = cases.Count;
         var failures = cases.Count(c => c.Element("failure") is not null);
@@ -31,19 +55,16 @@ public static class JUnitWriter
         var time = Seconds(report.Steps.Sum(s => s.DurationMs));
 
         var properties = new XElement("properties",
+            environment is null ? null : Property("environment", environment),
             Property("command", report.Command),
             Property("creatio", report.Creatio),
             report.RunId is null ? null : Property("runId", report.RunId));
 
-        var suite = new XElement("testsuite",
-            new XAttribute("name", SuiteName),
+        return new XElement("testsuite",
+            new XAttribute("name", XmlText(name)),
             Counts(tests, failures, skipped, time),
             properties,
             cases);
-
-        return new XDocument(
-            new XDeclaration("1.0", "utf-8", null),
-            new XElement("testsuites", new XAttribute("name", SuiteName), Counts(tests, failures, skipped, time), suite));
     }
 
     public static void Write(Report report, Stream stream)
@@ -58,10 +79,10 @@ public static class JUnitWriter
     private static bool IsUnexplainedFailure(StepResult step) =>
         step.Status == StepStatus.Failed && !step.Checks.Any(c => c.Status == CheckStatus.Fail);
 
-    private static XElement CheckCase(CheckResult check)
+    private static XElement CheckCase(CheckResult check, string className)
     {
         var element = new XElement("testcase",
-            new XAttribute("classname", CheckClassName),
+            new XAttribute("classname", XmlText(className)),
             new XAttribute("name", XmlText(check.Id)),
             new XAttribute("time", Seconds(0)));
         switch (check.Status)
@@ -79,11 +100,11 @@ public static class JUnitWriter
         return element;
     }
 
-    private static XElement StepCase(StepResult step)
+    private static XElement StepCase(StepResult step, string className)
     {
         var message = XmlText(string.IsNullOrWhiteSpace(step.Error) ? $"The step {step.Name} failed." : step.Error);
         return new XElement("testcase",
-            new XAttribute("classname", StepClassName),
+            new XAttribute("classname", XmlText(className)),
             new XAttribute("name", XmlText(StepCasePrefix + step.Name)),
             new XAttribute("time", Seconds(step.DurationMs)),
             new XElement("failure", new XAttribute("message", message), new XAttribute("type", "StepFailed"), message));

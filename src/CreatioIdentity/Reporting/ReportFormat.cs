@@ -19,6 +19,11 @@ internal static class ReportFormat
     /// </summary>
     public static (string Text, bool Good) Headline(Report report)
     {
+        if (report.Environments is { Count: > 0 } environments)
+        {
+            return EnvironmentsHeadline(report.Command, environments);
+        }
+
         if (!report.Ok)
         {
             return ("Creatio Identity Service: not connected", false);
@@ -28,6 +33,22 @@ internal static class ReportFormat
         return connected
             ? ("Creatio Identity Service: connected", true)
             : ($"Creatio Identity Service: {report.Command} found nothing red (the connection was not tested)", true);
+    }
+
+    /// <summary>"3 of 3 environments connected", or which are red; connected only when each one's own headline says so.</summary>
+    private static (string Text, bool Good) EnvironmentsHeadline(string command, IReadOnlyList<EnvironmentReport> environments)
+    {
+        var total = environments.Count;
+        var red = environments.Where(environment => !environment.Ok).Select(environment => environment.Name).ToList();
+        if (red.Count > 0)
+        {
+            return ($"Creatio Identity Service: {red.Count} of {total} environments not connected ({string.Join(", ", red)})", false);
+        }
+
+        var connected = environments.All(environment => environment.Checks.Any(check => check.Id == CheckIds.AccessTokenRetrievable && check.Status == CheckStatus.Pass));
+        return connected
+            ? ($"Creatio Identity Service: {total} of {total} environments connected", true)
+            : ($"Creatio Identity Service: {command} found nothing red in {total} environments (the connection was not tested in every one)", true);
     }
 
     public static string Change(Change change) => $"{change.Item}: {change.From ?? Absent} → {change.To ?? Absent}";

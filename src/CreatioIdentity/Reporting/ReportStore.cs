@@ -24,10 +24,10 @@ public static class ReportStore
     /// place, and the newest result of each check wins. Otherwise a new report starts. Writes
     /// report.json, junit.xml and summary.md, each atomically, and returns the merged report.
     /// </summary>
-    public static Report Record(string reportDir, string command, string creatioUrl, string? runId, IReadOnlyList<StepResult> steps) =>
-        Record(reportDir, command, creatioUrl, runId, steps, DefaultLockTimeout);
+    public static Report Record(string reportDir, string command, string creatioUrl, string? runId, IReadOnlyList<StepResult> steps, IReadOnlyList<ReportWarning>? warnings = null) =>
+        Record(reportDir, command, creatioUrl, runId, steps, DefaultLockTimeout, warnings);
 
-    internal static Report Record(string reportDir, string command, string creatioUrl, string? runId, IReadOnlyList<StepResult> steps, TimeSpan lockTimeout)
+    internal static Report Record(string reportDir, string command, string creatioUrl, string? runId, IReadOnlyList<StepResult> steps, TimeSpan lockTimeout, IReadOnlyList<ReportWarning>? warnings = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(reportDir);
         ArgumentNullException.ThrowIfNull(command);
@@ -41,6 +41,43 @@ public static class ReportStore
         var previous = TryRead(reportDir);
         var sameRun = previous is not null && runId is not null && string.Equals(previous.RunId, runId, StringComparison.Ordinal);
         var report = Merge(sameRun ? previous : null, command, WithoutUserInfo(creatioUrl), runId, steps);
+
+        // Every step process of a run reads the same file and warns the same; each warning is kept once.
+        report = report with { Warnings = [.. (sameRun ? previous!.Warnings : []).Concat(warnings ?? []).Distinct()] };
+
+        WriteAtomically(Path.Combine(reportDir, JUnitFileName), stream => JUnitWriter.Write(report, stream));
+        WriteAtomically(Path.Combine(reportDir, SummaryFileName), stream => SummaryWriter.Write(report, stream));
+        WriteAtomically(Path.Combine(reportDir, ReportFileName), stream => ReportJson.Serialize(report, stream));
+        return report;
+    }
+
+    /// <summary>
+    /// Records the environments of a multi-site run at the top of reportDir, after each has been
+    /// recorded in its own folder (<c>reportDir/NAME/</c>) by <see cref="Record(string, string, string, string?, IReadOnlyList{StepResult})"/>.
+    /// An earlier report of the same run keeps the environments this call does not name; the
+    /// sections are in name order and the report is ok when every one is.
+    /// </summary>
+    public static Report RecordEnvironments(string reportDir, string command, string? runId, IReadOnlyList<EnvironmentReport> environments, IReadOnlyList<ReportWarning>? warnings = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reportDir);
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(environments);
+
+        Directory.CreateDirectory(reportDir);
+        using var reportLock = AcquireLock(reportDir, DefaultLockTimeout);
+
+        var previous = TryRead(reportDir);
+        var sameRun = previous is not null && runId is not null && string.Equals(previous.RunId, runId, StringComparison.Ordinal);
+        var sections = (sameRun ? previous!.Environments ?? [] : [])
+            .Where(kept => !environments.Any(environment => string.Equals(environment.Name, kept.Name, StringComparison.Ordinal)))
+            .Concat(environments.Select(environment => environment with { Creatio = WithoutUserInfo(environment.Creatio) }))
+            .OrderBy(environment => environment.Name, StringComparer.Ordinal)
+            .ToList();
+        var report = new Report(Report.CurrentSchemaVersion, sections.TrueForAll(environment => environment.Ok), command, string.Empty, runId, [], [], sections)
+        {
+            // Each warning names its environment; every step process of a run warns the same, so each is kept once.
+            Warnings = [.. (sameRun ? previous!.Warnings : []).Concat(warnings ?? []).Distinct()],
+        };
 
         WriteAtomically(Path.Combine(reportDir, JUnitFileName), stream => JUnitWriter.Write(report, stream));
         WriteAtomically(Path.Combine(reportDir, SummaryFileName), stream => SummaryWriter.Write(report, stream));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CreatioIdentity.Checks;
 
@@ -14,10 +15,49 @@ public static class SummaryWriter
         var (headline, good) = ReportFormat.Headline(report);
         markdown.Append("## ").Append(headline).AppendLine(good ? " ✅" : " ❌");
         markdown.AppendLine();
-        markdown.Append("Creatio: ").Append(Inline(report.Creatio)).Append(" · command: ").AppendLine(Inline(report.Command));
-        markdown.AppendLine();
+        if (report.Environments is not { Count: > 0 } environments)
+        {
+            markdown.Append("Creatio: ").Append(Inline(report.Creatio)).Append(" · command: ").AppendLine(Inline(report.Command));
+            markdown.AppendLine();
+            Body(markdown, report, "###");
+            return markdown.ToString();
+        }
 
-        markdown.AppendLine("### Checks");
+        // Fifty sites read best as an overview first, then one section each.
+        markdown.Append("Command: ").Append(Inline(report.Command)).Append(" · environments: ").Append(environments.Count)
+            .AppendLine(CultureInfo.InvariantCulture, $" · red: {environments.Count(environment => !environment.Ok)}");
+        markdown.AppendLine();
+        markdown.AppendLine("| Environment | Status | Creatio | Red checks |");
+        markdown.AppendLine("| --- | --- | --- | --- |");
+        foreach (var environment in environments)
+        {
+            var red = environment.Checks.Where(check => check.Status == CheckStatus.Fail).Select(check => check.Id).ToList();
+            if (red.Count == 0 && !environment.Ok)
+            {
+                red.AddRange(environment.Steps.Where(step => step.Status == StepStatus.Failed).Select(step => $"step {step.Name}"));
+            }
+
+            Row(markdown, environment.Name, environment.Ok ? "✅ ok" : "❌ not ok", environment.Creatio, red.Count == 0 ? "–" : string.Join(", ", red));
+        }
+
+        foreach (var environment in environments)
+        {
+            var section = environment.ToReport(report.Command, report.RunId);
+            var (sectionHeadline, sectionGood) = ReportFormat.Headline(section);
+            markdown.AppendLine();
+            markdown.Append("### ").Append(Inline(environment.Name)).Append(": ").Append(sectionHeadline).AppendLine(sectionGood ? " ✅" : " ❌");
+            markdown.AppendLine();
+            markdown.Append("Creatio: ").AppendLine(Inline(environment.Creatio));
+            markdown.AppendLine();
+            Body(markdown, section, "####");
+        }
+
+        return markdown.ToString();
+    }
+
+    private static void Body(StringBuilder markdown, Report report, string heading)
+    {
+        markdown.Append(heading).AppendLine(" Checks");
         markdown.AppendLine();
         if (report.Checks.Count == 0)
         {
@@ -34,7 +74,7 @@ public static class SummaryWriter
         }
 
         markdown.AppendLine();
-        markdown.AppendLine("### Steps");
+        markdown.Append(heading).AppendLine(" Steps");
         markdown.AppendLine();
         if (report.Steps.Count == 0)
         {
@@ -55,8 +95,6 @@ public static class SummaryWriter
                 Row(markdown, step.Name, Status(step.Status), ReportFormat.Duration(step.DurationMs), string.Join("\n", details));
             }
         }
-
-        return markdown.ToString();
     }
 
     public static void Write(Report report, Stream stream)

@@ -29,7 +29,8 @@ public sealed class ApplySettingsStep : Step
             writes.Add(secret);
         }
 
-        string? From(DesiredSetting setting) => setting.IsSecret ? null : current.GetValueOrDefault(setting.Code) is { Length: > 0 } value ? value : "(not set)";
+        // The value before, so that a person can restore it; the secret is never readable, so it stays masked.
+        string? From(DesiredSetting setting) => setting.IsSecret ? Secret.Mask : current.GetValueOrDefault(setting.Code) is { Length: > 0 } value ? value : "(not set)";
         string To(DesiredSetting setting) => setting.IsSecret ? Secret.Mask : setting.Value;
 
         if (context.PlanOnly)
@@ -55,14 +56,25 @@ public sealed class ApplySettingsStep : Step
             return;
         }
 
-        var verdicts = await context.Settings.PostAsync(writes.ToDictionary(setting => setting.Code, setting => setting.Value), cancellationToken);
+        foreach (var setting in writes)
+        {
+            outcome.Intend(setting.Code, From(setting), To(setting));
+        }
+
+        outcome.Sending(writes.Select(setting => setting.Code));
         context.Facts.SettingsChanged(writes.Select(setting => setting.Code));
+        var verdicts = await context.Settings.PostAsync(writes.ToDictionary(setting => setting.Code, setting => setting.Value), cancellationToken);
 
         var saved = writes.Where(setting => verdicts.GetValueOrDefault(setting.Code)).ToList();
         var refused = writes.Except(saved).ToList();
         foreach (var setting in saved)
         {
-            outcome.Changed(setting.Code, From(setting), To(setting));
+            outcome.Done(setting.Code);
+        }
+
+        foreach (var setting in refused)
+        {
+            outcome.Refused(setting.Code);
         }
 
         var readBackCodes = saved.Where(setting => !setting.IsSecret).Select(setting => setting.Code).ToList();

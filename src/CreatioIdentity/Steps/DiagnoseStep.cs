@@ -5,7 +5,8 @@ namespace CreatioIdentity.Steps;
 
 /// <summary>
 /// The Diagnostic tab: every check, the runner's and Creatio's read together. Like the page, it
-/// registers the default OAuth resource when that is the only thing missing.
+/// registers the default OAuth resource when that is the only thing missing; read-only (monitor),
+/// it says so instead.
 /// </summary>
 public sealed class DiagnoseStep : Step
 {
@@ -18,7 +19,7 @@ public sealed class DiagnoseStep : Step
             var current = await context.Facts.HealthAsync(cancellationToken);
             if (current.IsConnected && current.IsDefaultResourceRegistered == false)
             {
-                outcome.Changed("default OAuth resource", "not registered", "registered");
+                outcome.Changed(ResourceItem, "not registered", "registered");
             }
 
             return;
@@ -33,19 +34,32 @@ public sealed class DiagnoseStep : Step
         outcome.Check(context.Facts.Login ?? CheckResult.Pass(CheckIds.CreatioLogin,
             $"Creatio at {context.Config.Creatio.Url} accepted the session of '{context.Config.Creatio.Username}'.", "creatio.username"));
 
-        if (health.IsConnected && health.IsDefaultResourceRegistered == false)
+        if (context.ReadOnly && health.IsConnected && health.IsDefaultResourceRegistered == false)
         {
-            var added = await context.OAuthConfig.AddDefaultResourceAsync(cancellationToken);
+            // Monitoring reports what the page would fix, and leaves the fixing to Diagnose.
+            outcome.Check(CheckResult.Fail(CheckIds.DefaultResourceRegistered,
+                "The default OAuth resource is not registered. Monitor only reads: run Diagnose (or ConnectIdentity) to register it, as the Diagnostic tab does."));
+        }
+        else if (health.IsConnected && health.IsDefaultResourceRegistered == false)
+        {
+            outcome.Intend(ResourceItem, "not registered", "registered");
+            outcome.Sending(ResourceItem);
             context.Facts.HealthChanged();
+            var added = await context.OAuthConfig.AddDefaultResourceAsync(cancellationToken);
             if (!added.Success && !added.AlreadyExists)
             {
+                outcome.Refused(ResourceItem);
                 outcome.Check(CheckResult.Fail(CheckIds.DefaultResourceRegistered, ResourceRefusal(added.Message)));
                 return;
             }
 
             if (added.Success)
             {
-                outcome.Changed("default OAuth resource", "not registered", "registered");
+                outcome.Done(ResourceItem);
+            }
+            else
+            {
+                outcome.Withdraw(ResourceItem); // it was there already: nothing changed, nothing pending
             }
 
             health = await context.Facts.HealthAsync(cancellationToken);
@@ -54,9 +68,14 @@ public sealed class DiagnoseStep : Step
         foreach (var check in Diagnosis.Evaluate(health, context.Config.IdentityService.Url, context.Config.IdentityService.ClientId,
                      context.Facts.RunnerDiscovery, context.Facts.RunnerToken, includeDefaultResource: true))
         {
-            outcome.Check(check);
+            if (!(context.ReadOnly && check.Id == CheckIds.DefaultResourceRegistered && outcome.Checks.Any(decided => decided.Id == check.Id)))
+            {
+                outcome.Check(check);
+            }
         }
     }
+
+    private const string ResourceItem = "default OAuth resource";
 
     private static string ResourceRefusal(string? message)
     {

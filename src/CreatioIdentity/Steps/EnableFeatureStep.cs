@@ -30,19 +30,31 @@ public sealed class EnableFeatureStep : Step
             return;
         }
 
-        foreach (var (code, wanted, current) in pending)
-        {
-            outcome.Changed($"feature {code} (all users)", Describe(current), Describe(wanted));
-        }
-
         if (context.PlanOnly)
         {
+            foreach (var (code, wanted, current) in pending)
+            {
+                outcome.Changed(Item(code), Describe(current), Describe(wanted));
+            }
+
             return;
+        }
+
+        foreach (var (code, wanted, current) in pending)
+        {
+            outcome.Intend(Item(code), Describe(current), Describe(wanted));
+        }
+
+        if (pending.Count > 0)
+        {
+            outcome.Intend(CacheItem, "stale", "cleared");
         }
 
         foreach (var (code, wanted, _) in pending)
         {
+            outcome.Sending(Item(code));
             await context.Features.SetFeatureStateForAllUsersAsync(code, wanted, cancellationToken);
+            outcome.Done(Item(code));
         }
 
         var cacheCleared = false;
@@ -59,7 +71,7 @@ public sealed class EnableFeatureStep : Step
             if (effective != wanted && !cacheCleared)
             {
                 // Stored right but served wrong: the application still serves a stale feature cache.
-                await ClearCacheAsync(context, outcome, cancellationToken);
+                await ClearCacheAsync(context, outcome, cancellationToken, announced: false);
                 cacheCleared = true;
                 effective = await EffectiveStateAsync(context, code, wanted, poll: true, cancellationToken);
             }
@@ -97,11 +109,21 @@ public sealed class EnableFeatureStep : Step
         return pending;
     }
 
-    private static async Task ClearCacheAsync(StepContext context, StepOutcome outcome, CancellationToken cancellationToken)
+    private const string CacheItem = "feature cache";
+
+    private static string Item(string code) => $"feature {code} (all users)";
+
+    private static async Task ClearCacheAsync(StepContext context, StepOutcome outcome, CancellationToken cancellationToken, bool announced = true)
     {
+        if (!announced)
+        {
+            outcome.Intend(CacheItem, "stale", "cleared");
+        }
+
+        outcome.Sending(CacheItem);
         await context.Features.ClearFeaturesCacheForAllUsersAsync(cancellationToken);
         context.Facts.FeaturesChanged();
-        outcome.Changed("feature cache", "stale", "cleared");
+        outcome.Done(CacheItem);
     }
 
     private static async Task<bool> EffectiveStateAsync(StepContext context, string code, bool wanted, bool poll, CancellationToken cancellationToken)

@@ -30,7 +30,7 @@ public sealed class PreflightStep : Step
         {
             return
             [
-                CheckResult.Fail(CheckIds.IdentityServiceDiscovery, discovery.Message, "identityService.url"),
+                CheckResult.Fail(CheckIds.IdentityServiceDiscovery, discovery.Message, "identityService.url", discovery.ErrorCode),
                 CheckResult.Skip(CheckIds.ClientCredentialsToken, "Skipped: the discovery document named no token endpoint.", "identityService.clientId"),
             ];
         }
@@ -41,7 +41,7 @@ public sealed class PreflightStep : Step
             CheckResult.Pass(CheckIds.IdentityServiceDiscovery, discovery.Message, "identityService.url"),
             token.Ok
                 ? CheckResult.Pass(CheckIds.ClientCredentialsToken, token.Message, "identityService.clientId")
-                : CheckResult.Fail(CheckIds.ClientCredentialsToken, token.Message, "identityService.clientSecret"),
+                : CheckResult.Fail(CheckIds.ClientCredentialsToken, token.Message, "identityService.clientSecret", token.ErrorCode),
         ];
     }
 
@@ -56,7 +56,7 @@ public sealed class PreflightStep : Step
         catch (CreatioException exception)
         {
             var configPath = exception.Failure == CreatioFailure.Authentication ? "creatio.password" : "creatio.url";
-            return context.Facts.Login = CheckResult.Fail(CheckIds.CreatioLogin, exception.Message, configPath);
+            return context.Facts.Login = CheckResult.Fail(CheckIds.CreatioLogin, exception.Message, configPath, exception.ErrorCode);
         }
     }
 }

@@ -37,30 +37,54 @@ public sealed class StepContext(
     /// <summary>When true, steps only read and describe the changes they would make.</summary>
     public bool PlanOnly { get; private init; }
 
+    /// <summary>When true (monitor), steps read and judge but never write, not even what Diagnose would register.</summary>
+    public bool ReadOnly { get; private init; }
+
     public StepContext WithPlanOnly() =>
-        new(Config, Session, Facts, Features, Settings, OAuthConfig, IdentityService, Progress, Tuning) { PlanOnly = true };
+        new(Config, Session, Facts, Features, Settings, OAuthConfig, IdentityService, Progress, Tuning) { PlanOnly = true, ReadOnly = ReadOnly };
+
+    public StepContext WithReadOnly() =>
+        new(Config, Session, Facts, Features, Settings, OAuthConfig, IdentityService, Progress, Tuning) { PlanOnly = PlanOnly, ReadOnly = true };
 }
 
-/// <summary>How long the steps wait for Creatio to settle.</summary>
+/// <summary>How long the steps wait for Creatio to settle, and the most any step may take.</summary>
 /// <param name="SettleTimeout">The longest TestConnection waits for a green health check.</param>
 /// <param name="StableRedWindow">How long the same red answer must persist before it is taken as final.</param>
 /// <param name="FeatureConfirmAttempts">How often a feature's effective state is asked for after the cache was cleared.</param>
-public sealed record StepTuning(TimeSpan SettleTimeout, TimeSpan StableRedWindow, int FeatureConfirmAttempts)
+/// <param name="StepDeadline">The total time one step may take, requests, retries and waits together.</param>
+public sealed record StepTuning(TimeSpan SettleTimeout, TimeSpan StableRedWindow, int FeatureConfirmAttempts, TimeSpan StepDeadline)
 {
     public const string SettleVariable = "CREATIO_IDENTITY_SETTLE_SECONDS";
 
-    public static StepTuning Default { get; } = new(TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(5), 4);
+    public const string DeadlineVariable = "CREATIO_IDENTITY_STEP_DEADLINE_SECONDS";
 
-    /// <summary>CREATIO_IDENTITY_SETTLE_SECONDS=N caps both waits at N seconds (a slow Creatio needs more, tests less).</summary>
+    /// <summary>The deadline leaves the settling wait a minute of requests on top.</summary>
+    private static readonly TimeSpan DeadlineOverSettle = TimeSpan.FromSeconds(60);
+
+    public static StepTuning Default { get; } = new(TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(5), 4, TimeSpan.FromSeconds(120));
+
+    /// <summary>
+    /// CREATIO_IDENTITY_SETTLE_SECONDS=N caps both waits at N seconds (a slow Creatio needs more, tests less);
+    /// CREATIO_IDENTITY_STEP_DEADLINE_SECONDS=N is each step's deadline (default: the settle time plus 60 s).
+    /// </summary>
     public static StepTuning FromEnvironment(Func<string, string?> environment)
     {
-        var text = environment(SettleVariable);
-        if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds < 0)
+        var tuning = Default;
+        if (Seconds(environment(SettleVariable)) is { } settle)
         {
-            return Default;
+            tuning = tuning with
+            {
+                SettleTimeout = settle,
+                StableRedWindow = settle < Default.StableRedWindow ? settle : Default.StableRedWindow,
+                StepDeadline = settle + DeadlineOverSettle,
+            };
         }
 
-        var span = TimeSpan.FromSeconds(seconds);
-        return Default with { SettleTimeout = span, StableRedWindow = span < Default.StableRedWindow ? span : Default.StableRedWindow };
+        return Seconds(environment(DeadlineVariable)) is { } deadline && deadline > TimeSpan.Zero ? tuning with { StepDeadline = deadline } : tuning;
     }
+
+    private static TimeSpan? Seconds(string? text) =>
+        double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 && seconds < 86_400
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
 }

@@ -64,6 +64,15 @@ public sealed class ConfigFixture
 
     public IdentityConfig Load(string path) => ConfigLoader.Load(path, Lookup);
 
+    /// <summary>Writes the text to a file of its own and selects <paramref name="environments"/> from it.</summary>
+    public ConfigSelection LoadSelection(string yaml, params string[] environments)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "creatio-identity-tests", Guid.NewGuid().ToString("N"), DisplayPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, yaml);
+        return ConfigLoader.LoadSelection(path, Lookup, environments);
+    }
+
     public ConfigurationException Reject(string yaml) => Assert.Throws<ConfigurationException>(() => Parse(yaml));
 
     public string? Lookup(string name) => Environment.GetValueOrDefault(name);

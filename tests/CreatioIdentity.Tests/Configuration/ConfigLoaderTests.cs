@@ -255,7 +255,7 @@ public sealed class ConfigLoaderTests
             var exception = fixture.Reject(ConfigFixture.MinimalYaml + "\nversion: 1\n");
 
             // Then
-            ConfigFixture.AssertError(exception, 10, 1, "Duplicate key");
+            ConfigFixture.AssertError(exception, 10, 1, "the key 'version' is written twice", "first at line 1");
         }
     }
 }

@@ -9,11 +9,19 @@ public sealed class ExampleFilesTests
 
     public static TheoryData<string> Examples() => [.. ExampleNames()];
 
-    /// <summary>Every *.yml under examples/, relative to the repository root with forward slashes.</summary>
+    /// <summary>The CI pipeline examples outside examples/github/: pipelines that run the tool, not files it reads.</summary>
+    public static readonly string[] PipelineExamples = ["examples/azure-pipelines-matrix.yml"];
+
+    /// <summary>
+    /// Every *.yml under examples/, relative to the repository root with forward slashes; but for
+    /// examples/github/ and the pipeline examples, which hold workflows (.ci/run lints those), not configuration files.
+    /// </summary>
     private static List<string> ExampleNames() =>
     [
         .. Directory.GetFiles(RepositoryRoot.Combine("examples"), "*.yml", SearchOption.AllDirectories)
             .Select(file => Path.GetRelativePath(RepositoryRoot.FullPath, file).Replace('\\', '/'))
+            .Where(name => !name.StartsWith("examples/github/", StringComparison.Ordinal))
+            .Except(PipelineExamples, StringComparer.Ordinal)
             .Order(StringComparer.Ordinal),
     ];
 
@@ -42,12 +50,15 @@ public sealed class ExampleFilesTests
         // Given
         var path = RepositoryRoot.Combine(example);
 
-        // When
-        var config = ConfigLoader.Load(path, DummyEnvironment);
+        // When: every environment of a multi-site example
+        var selection = ConfigLoader.LoadSelection(path, DummyEnvironment, ConfigLoader.ReadEnvironmentNames(path).Count > 0 ? ["all"] : []);
+        var configs = selection.HasEnvironments
+            ? selection.Environments.Select(environment => environment.Config ?? throw new ConfigurationException(environment.Errors)).ToList()
+            : [selection.Site!];
 
         // Then
-        Assert.Equal(ConfigLoader.CurrentVersion, config.Version);
-        Assert.Empty(config.Warnings);
+        Assert.All(configs, config => Assert.Equal(ConfigLoader.CurrentVersion, config.Version));
+        Assert.All(configs, config => Assert.Empty(config.Warnings));
     }
 
     [Theory]
@@ -71,7 +82,7 @@ public sealed class ExampleFilesTests
         var examples = ExampleNames();
 
         // Then
-        Assert.Subset(examples.ToHashSet(), new HashSet<string>(["examples/sandbox.yml", "examples/production.yml", "examples/minimal.yml"]));
+        Assert.Subset(examples.ToHashSet(), new HashSet<string>(["examples/sandbox.yml", "examples/production.yml", "examples/minimal.yml", "examples/environments.yml"]));
     }
 
     [Fact]

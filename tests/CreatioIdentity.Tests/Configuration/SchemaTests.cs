@@ -23,6 +23,7 @@ public sealed class SchemaTests
         { "empty username", "  username: ${CREATIO_USERNAME}", "  username: ''" },
         { "identity setting in settings", "", "settings:\n  OAuth20IdentityServerUrl: https://other.example.com" },
         { "setting without value", "", "settings:\n  UsrNothing:" },
+        { "allowInsecureHttp yes", "", "allowInsecureHttp: yes" },
     };
 
     private static string Document(string find, string replace)
@@ -56,7 +57,7 @@ public sealed class SchemaTests
     public void Should_Accept_The_Fixture_Files_The_Loader_Accepts()
     {
         // Given
-        string[] documents = [ConfigFixture.MinimalYaml, ConfigFixture.CompleteYaml];
+        string[] documents = [ConfigFixture.MinimalYaml, ConfigFixture.CompleteYaml, "allowInsecureHttp: true\n" + ConfigFixture.MinimalYaml];
 
         // When
         var errors = documents.SelectMany(ConfigSchema.Validate).ToList();

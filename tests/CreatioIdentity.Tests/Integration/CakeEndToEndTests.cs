@@ -12,7 +12,7 @@ namespace CreatioIdentity.Tests.Integration;
 [Collection(CakeCollection.Name)]
 public sealed class CakeEndToEndTests
 {
-    private static async Task<(int ExitCode, string Output)> CakeAsync(EngineRun world, string target, string reportDir)
+    internal static async Task<(int ExitCode, string Output)> CakeAsync(EngineRun world, string target, string reportDir)
     {
         var start = new ProcessStartInfo("dotnet")
         {

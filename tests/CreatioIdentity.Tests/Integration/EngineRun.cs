@@ -5,7 +5,6 @@ using CreatioIdentity.Creatio;
 using CreatioIdentity.Reporting;
 using CreatioIdentity.Sandbox;
 using CreatioIdentity.Steps;
-using Spectre.Console;
 
 namespace CreatioIdentity.Tests.Integration;
 
@@ -20,6 +19,7 @@ public sealed record RunResult(int ExitCode, string Output, Report? Report, IRea
 public sealed class EngineRun : IAsyncDisposable
 {
     private readonly Dictionary<string, string?> environment;
+    private readonly List<Action<RunResult>> observers = [];
 
     private EngineRun(SandboxHost sandbox, string directory)
     {
@@ -40,6 +40,13 @@ public sealed class EngineRun : IAsyncDisposable
 
         // Red answers are final after a second here; a real Creatio gets the default minute.
         environment[StepTuning.SettleVariable] = "1";
+
+        // A test run inside a CI job must not speak to that job's runner: a child process (dotnet
+        // cake) started from this world sees none of its variables (null removes a variable).
+        foreach (var name in CiVariables)
+        {
+            environment[name] = null;
+        }
     }
 
     public SandboxHost Sandbox { get; }
@@ -56,6 +63,14 @@ public sealed class EngineRun : IAsyncDisposable
     public IReadOnlyList<string> Secrets => [Sandbox.Options.CreatioPassword, Sandbox.Options.ClientSecret];
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    /// <summary>The variables by which the engine and the Cake script detect a CI runner and reach it.</summary>
+    public static IReadOnlyList<string> CiVariables { get; } =
+    [
+        GitHubActionsAgent.DetectVariable, GitHubActionsAgent.OutputVariable, GitHubActionsAgent.StepSummaryVariable,
+        GitHubActionsAgent.WorkspaceVariable, AzurePipelinesAgent.DetectVariable, AzurePipelinesAgent.SourcesDirectoryEnvironmentVariable,
+        CommandAgent.InLogGroupVariable,
+    ];
 
     public static async Task<EngineRun> StartAsync(SandboxOptions? options = null)
     {
@@ -75,20 +90,19 @@ public sealed class EngineRun : IAsyncDisposable
     public async Task<RunResult> RunAsync(string command, string? configPath = null, string? reportDir = null)
     {
         var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 240;
 
         var engineCommand = EngineCommands.Find(command) ?? throw new ArgumentException($"no command {command}", nameof(command));
-        var exitCode = await new CommandRunner(new ConsoleAgent(console), name => environment.GetValueOrDefault(name))
+        // The agent is chosen from this world's environment, as Program chooses it from the process's.
+        var agent = BuildAgents.Detect(name => environment.GetValueOrDefault(name), output, plain: true);
+        var exitCode = await new CommandRunner(agent, name => environment.GetValueOrDefault(name))
             .RunAsync(engineCommand, configPath ?? ConfigPath, reportDir ?? ReportDir, CancellationToken.None);
-        return new RunResult(exitCode, output.ToString(), ReportStore.TryRead(ReportDir), ReadReportFiles());
+        var result = new RunResult(exitCode, output.ToString(), ReportStore.TryRead(ReportDir), ReadReportFiles());
+        observers.ForEach(observer => observer(result));
+        return result;
     }
+
+    /// <summary>Hands every later run's result to <paramref name="observer"/> as well.</summary>
+    public void Observe(Action<RunResult> observer) => observers.Add(observer);
 
     /// <summary>Runs the six commands of ConnectIdentity one after the other, stopping at the first failure, as Cake does.</summary>
     public async Task<IReadOnlyList<RunResult>> RunConnectIdentityAsStepsAsync()

@@ -275,10 +275,11 @@ public sealed class ReportStoreTests
             Assert.Equal("Creatio could not be reached.", steps[1].GetProperty("error").GetString());
 
             var check = Assert.Single(root.GetProperty("checks").EnumerateArray().ToList());
-            Assert.Equal(["id", "status", "message"], check.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["id", "status", "message", "configPath"], check.EnumerateObject().Select(p => p.Name));
             Assert.Equal("FeatureEnabled", check.GetProperty("id").GetString());
             Assert.Equal("pass", check.GetProperty("status").GetString());
             Assert.Equal("On for all users.", check.GetProperty("message").GetString());
+            Assert.Equal("features.OAuth20Integration", check.GetProperty("configPath").GetString());
         }
 
         [Theory]
@@ -514,6 +515,38 @@ public sealed class ReportStoreTests
             Assert.Equal(
                 [CheckResult.Pass(CheckIds.FeatureEnabled, "On for all users."), CheckResult.Fail(CheckIds.SettingsApplied, "Retry later.")],
                 report.Checks);
+        }
+
+        [Fact]
+        public void Should_Read_Back_The_Config_Path_Of_Each_Check()
+        {
+            // Given
+            using var fixture = new ReportStoreFixture();
+            fixture.Record(Failed("TestConnection", "Creatio did not reach the Identity Service.",
+                CheckResult.Fail(CheckIds.IdentityServiceAvailable, "Creatio did not reach it.", "identityService.url"),
+                CheckResult.Pass(CheckIds.SystemSettingsFilledIn, "Filled in.")));
+
+            // When
+            var report = ReportStore.TryRead(fixture.ReportDir);
+
+            // Then
+            Assert.NotNull(report);
+            Assert.Equal([null, "identityService.url"], report.Checks.Select(check => check.ConfigPath));
+        }
+
+        [Fact]
+        public void Should_Read_A_Check_Written_Without_A_Config_Path()
+        {
+            // Given
+            using var fixture = new ReportStoreFixture();
+            fixture.WriteReportJson("{\"schemaVersion\":1,\"ok\":false,\"command\":\"connect\",\"creatio\":\"https://c\",\"steps\":[],\"checks\":[{\"id\":\"CreatioLogin\",\"status\":\"fail\",\"message\":\"Wrong password.\"}]}");
+
+            // When
+            var report = ReportStore.TryRead(fixture.ReportDir);
+
+            // Then
+            Assert.NotNull(report);
+            Assert.Equal(CheckResult.Fail(CheckIds.CreatioLogin, "Wrong password."), Assert.Single(report.Checks));
         }
 
         [Fact]

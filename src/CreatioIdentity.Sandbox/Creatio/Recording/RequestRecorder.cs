@@ -31,7 +31,7 @@ internal static class RequestRecorder
             // Recorded before the answer leaves, so a caller never sees an answer that is not in the record yet.
             context.Response.OnStarting(() =>
             {
-                Record(context.Response.StatusCode);
+                Record(NoAnswer.IsMarked(context) ? 0 : context.Response.StatusCode);
                 return Task.CompletedTask;
             });
 
@@ -42,10 +42,20 @@ internal static class RequestRecorder
             finally
             {
                 // A connection reset, or a hung request the client gave up on: no answer, status 0.
-                if (!context.Response.HasStarted && context.RequestAborted.IsCancellationRequested)
+                if (NoAnswer.IsMarked(context) || (!context.Response.HasStarted && context.RequestAborted.IsCancellationRequested))
                 {
                     Record(0);
                 }
             }
         });
+}
+
+/// <summary>Marks a request that gets no answer (a reset or a hang), so the record says status 0 whatever the server does after.</summary>
+internal static class NoAnswer
+{
+    private static readonly object Key = new();
+
+    public static void Mark(HttpContext context) => context.Items[Key] = true;
+
+    public static bool IsMarked(HttpContext context) => context.Items.ContainsKey(Key);
 }

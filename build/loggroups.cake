@@ -1,0 +1,55 @@
+// One collapsible log group per Cake task on GitHub Actions and Azure Pipelines.
+//
+// Groups cannot nest in either log, so they are opened here, around each task (the build of the
+// engine, the sandbox start and each step alike), and the engine process a task starts is told
+// through CREATIO_IDENTITY_IN_LOG_GROUP to open none of its own.
+//
+// Secrets: this script never prints a value from the environment. It passes the caller's
+// variables to the engine untouched and prints task names, paths, the sandbox's URLs, build
+// output and exit codes only. Each engine process registers every secret of the configuration
+// with the runner (::add-mask::, ##vso[task.setsecret]) before it prints anything, and the
+// runner masks those values in every later line of the job, this script's included.
+
+public sealed class CiLogGroups
+{
+    public const string InLogGroupVariable = "CREATIO_IDENTITY_IN_LOG_GROUP";
+
+    private CiLogGroups(string start, string end)
+    {
+        Start = start;
+        End = end;
+    }
+
+    public string Start { get; }
+
+    public string End { get; }
+
+    // The same detection as the engine's (GITHUB_ACTIONS=true, TF_BUILD=True); null on a console.
+    public static CiLogGroups Detect()
+    {
+        if (string.Equals(Environment.GetEnvironmentVariable("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return new CiLogGroups("::group::", "::endgroup::");
+        }
+
+        if (string.Equals(Environment.GetEnvironmentVariable("TF_BUILD"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return new CiLogGroups("##[group]", "##[endgroup]");
+        }
+
+        return null;
+    }
+}
+
+void DefineLogGroups()
+{
+    var groups = CiLogGroups.Detect();
+    if (groups is null)
+    {
+        return;
+    }
+
+    // TaskTeardown runs whether the task succeeded or failed, so every group is closed.
+    TaskSetup(context => System.Console.WriteLine(groups.Start + context.Task.Name));
+    TaskTeardown(context => System.Console.WriteLine(groups.End));
+}

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using CreatioIdentity.GitHub.CheckRuns;
+using CreatioIdentity.GitHub.Issues;
+
+namespace CreatioIdentity.GitHub;
+
+/// <summary>
+/// creatio-identity-github: reports what the engine wrote in report.json to GitHub. It never
+/// calls Creatio. The commands take the job's GitHub context from the environment.
+/// </summary>
+public static class GitHubProgram
+{
+    /// <summary>Runs one command with the job's environment; everything it says goes to <paramref name="output"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, Func<string, string?> environment, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+
+        var context = GitHubContext.Read(environment);
+        var log = new WorkflowLog(output, [context.Token]);
+
+        var reportDirOption = new Option<string>("--report-dir")
+        {
+            Description = "The folder where the engine wrote report.json.",
+            DefaultValueFactory = _ => Path.Combine("artifacts", "creatio-identity"),
+            Recursive = true,
+        };
+        var runIdOption = new Option<string?>("--run-id")
+        {
+            Description = "Use report.json only when it belongs to this run (the Cake script passes its own), so that an old report is never published.",
+            Recursive = true,
+        };
+        var nameOption = new Option<string>("--name")
+        {
+            Description = "The check run's name.",
+            DefaultValueFactory = _ => CheckRunCommand.DefaultName,
+        };
+        var labelOption = new Option<string>("--label")
+        {
+            Description = "The label that marks the issues this command keeps (created when missing).",
+            DefaultValueFactory = _ => EnvironmentIssue.DefaultLabel,
+        };
+
+        var checkRun = new Command("check-run", "Publish a completed check run with the checks table on the commit (needs permissions: checks: write; never fails the job).");
+        checkRun.Options.Add(nameOption);
+        checkRun.SetAction((parse, cancellationToken) =>
+            new CheckRunCommand(context, log, GitHubClients.Create).RunAsync(
+                parse.GetValue(reportDirOption)!, Required(parse.GetValue(nameOption), CheckRunCommand.DefaultName), parse.GetValue(runIdOption), cancellationToken));
+
+        var syncIssues = new Command("sync-issues", "Open or update one issue per red environment and close it when green again (needs permissions: issues: write; exit 1 when GitHub refuses).");
+        syncIssues.Options.Add(labelOption);
+        syncIssues.SetAction((parse, cancellationToken) =>
+            new SyncIssuesCommand(context, log, GitHubClients.Create).RunAsync(
+                parse.GetValue(reportDirOption)!, Required(parse.GetValue(labelOption), EnvironmentIssue.DefaultLabel), parse.GetValue(runIdOption), cancellationToken));
+
+        var root = new RootCommand("creatio-identity-github: report the checks of report.json to GitHub as a check run or as issues.");
+        root.Options.Add(reportDirOption);
+        root.Options.Add(runIdOption);
+        root.Subcommands.Add(checkRun);
+        root.Subcommands.Add(syncIssues);
+
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                log.Error(error.Message);
+            }
+
+            log.Info("Run 'creatio-identity-github --help' for the commands and options.");
+            return ExitCodes.InvalidCommandLine;
+        }
+
+        return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
+    }
+
+    private static string Required(string? value, string fallback) => string.IsNullOrWhiteSpace(value) ? fallback : value;
+}

@@ -1,0 +1,3 @@
+using CreatioIdentity.GitHub;
+
+return await GitHubProgram.RunAsync(args, Environment.GetEnvironmentVariable, Console.Out);

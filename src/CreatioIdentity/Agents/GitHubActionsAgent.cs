@@ -1,0 +1,107 @@
+using System.Globalization;
+using CreatioIdentity.Configuration;
+using CreatioIdentity.Reporting;
+
+namespace CreatioIdentity.Agents;
+
+/// <summary>
+/// GitHub Actions (GITHUB_ACTIONS=true): workflow commands on standard output (::add-mask::,
+/// ::group::, ::warning/::error with file, line and column), the job summary appended to
+/// $GITHUB_STEP_SUMMARY, and the step outputs ok, report and summary in $GITHUB_OUTPUT.
+/// </summary>
+public sealed class GitHubActionsAgent(TextWriter output, Func<string, string?> environment, bool plain = false)
+    : CommandAgent(output, environment, plain, Neutralize)
+{
+    public const string DetectVariable = "GITHUB_ACTIONS";
+    public const string StepSummaryVariable = "GITHUB_STEP_SUMMARY";
+    public const string OutputVariable = "GITHUB_OUTPUT";
+    public const string WorkspaceVariable = "GITHUB_WORKSPACE";
+
+    public override string Name => "GitHub Actions";
+
+    protected override string? SourcesDirectoryVariable => WorkspaceVariable;
+
+    protected override string GroupEndCommand => "::endgroup::";
+
+    public static bool IsRunningOn(Func<string, string?> environment) =>
+        string.Equals(environment(DetectVariable), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The summary joins the job summary and the outputs are set; called once, by the process whose report is final.</summary>
+    public override void PublishReport(Report report, string reportDir)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+
+        var summary = Masked(SummaryWriter.Render(report));
+        if (Environment(StepSummaryVariable) is { Length: > 0 } stepSummary)
+        {
+            Append(stepSummary, summary.EndsWith('\n') ? summary : summary + "\n", "the job summary");
+        }
+
+        if (Environment(OutputVariable) is { Length: > 0 } outputs)
+        {
+            var reportPath = Path.GetFullPath(Path.Combine(reportDir, ReportStore.ReportFileName));
+            Append(outputs, OutputEntry("ok", report.Ok ? "true" : "false") + OutputEntry("report", reportPath) + OutputEntry("summary", summary), "the step outputs");
+        }
+    }
+
+    /// <summary>
+    /// name&lt;&lt;delimiter, the value, delimiter: the form that carries any value, newlines
+    /// included, with a delimiter the value cannot contain.
+    /// </summary>
+    internal static string OutputEntry(string name, string value)
+    {
+        string delimiter;
+        do
+        {
+            delimiter = $"ghadelimiter_{Guid.NewGuid():N}";
+        }
+        while (value.Contains(delimiter, StringComparison.Ordinal));
+
+        var text = value.ReplaceLineEndings("\n");
+        return $"{name}<<{delimiter}\n{text}{(text.EndsWith('\n') ? string.Empty : "\n")}{delimiter}\n";
+    }
+
+    protected override string MaskCommand(string secret) => "::add-mask::" + EscapeData(secret);
+
+    protected override string GroupStartCommand(string title) => "::group::" + EscapeData(title);
+
+    protected override string IssueCommand(IssueKind kind, string message, SourceLocation? location)
+    {
+        var name = kind == IssueKind.Error ? "error" : "warning";
+        var properties = location is null
+            ? string.Empty
+            : string.Create(CultureInfo.InvariantCulture, $" file={EscapeProperty(location.File)},line={location.Line},col={location.Column}");
+        return $"::{name}{properties}::{EscapeData(message)}";
+    }
+
+    // The runner reads %, CR and LF escaped in a command's message, and also : and , in a property.
+    private static string EscapeData(string value) =>
+        value.Replace("%", "%25", StringComparison.Ordinal)
+            .Replace("\r", "%0D", StringComparison.Ordinal)
+            .Replace("\n", "%0A", StringComparison.Ordinal);
+
+    private static string EscapeProperty(string value) =>
+        EscapeData(value)
+            .Replace(":", "%3A", StringComparison.Ordinal)
+            .Replace(",", "%2C", StringComparison.Ordinal);
+
+    private static string Neutralize(string line)
+    {
+        var start = line.Length - line.TrimStart().Length;
+        return line.AsSpan(start).StartsWith("::", StringComparison.Ordinal)
+            ? string.Concat(line.AsSpan(0, start + 1), "\u200B", line.AsSpan(start + 1))
+            : line;
+    }
+
+    private void Append(string path, string text, string what)
+    {
+        try
+        {
+            File.AppendAllText(path, text);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            Warning($"Could not write {what} to {path} ({exception.Message}); the report is in its folder all the same.");
+        }
+    }
+}

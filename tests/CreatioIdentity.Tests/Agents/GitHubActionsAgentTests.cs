@@ -1,0 +1,258 @@
+using CreatioIdentity.Checks;
+using CreatioIdentity.Configuration;
+using CreatioIdentity.Reporting;
+
+namespace CreatioIdentity.Tests.Agents;
+
+public sealed class GitHubActionsAgentTests
+{
+    private static Report Report(bool ok, params CheckResult[] checks) =>
+        new(1, ok, "connect", "https://creatio.example.com", "run-42", [new StepResult("Diagnose", ok ? StepStatus.Unchanged : StepStatus.Failed, 120, [], [])], checks);
+
+    public sealed class TheMaskSecretsMethod
+    {
+        [Fact]
+        public void Should_Register_Each_Secret_Once_Escaped_And_Each_Line_Of_A_Multi_Line_One()
+        {
+            // Given
+            using var fixture = new CommandAgentFixture();
+            var agent = fixture.GitHub();
+
+            // When
+            agent.MaskSecrets(["pa%ss:word", "-----BEGIN KEY-----\nAbCd\n-----END KEY-----", string.Empty]);
+            agent.MaskSecrets(["pa%ss:word"]);
+
+            // Then
+            Assert.Equal(
+            [
+                "::add-mask::pa%25ss:word",
+                "::add-mask::-----BEGIN KEY-----%0AAbCd%0A-----END KEY-----",
+                "::add-mask::-----BEGIN KEY-----",
+                "::add-mask::AbCd",
+                "::add-mask::-----END KEY-----",
+            ], fixture.Lines);
+        }
+
+        [Fact]
+        public void Should_Never_Print_Or_Write_A_Masked_Value()
+        {
+            // Given
+            using var fixture = new CommandAgentFixture();
+            var agent = fixture.GitHub();
+            const string Secret = "s3cr3t-Value!";
+            var leak = $"client_secret={Secret}";
+            agent.MaskSecrets([Secret]);
+
+            // When
+            using (agent.BeginGroup("Preflight " + leak))
+            {
+                agent.Progress(leak);
+                agent.Info(leak);
+                agent.Warning(leak, new SourceLocation(fixture.PathOf("creatio-identity.yml"), 9, 17));
+                agent.Error(leak);
+                agent.ShowStep(new StepResult("ApplySettings", StepStatus.Failed, 10, [new Change("OAuth20IdentityServerClientSecret", Secret, leak)], [], leak));
+            }
+
+            var report = Report(false, CheckResult.Fail(CheckIds.ClientCredentialsToken, leak));
+            agent.ShowReport(report, fixture.Workspace);
+            agent.PublishReport(report, fixture.Workspace);
+
+            // Then
+            var written = fixture.Lines.Skip(1).Append(File.ReadAllText(fixture.PathOf("step-summary.md"))).Append(File.ReadAllText(fixture.PathOf("github-output")));
+            Assert.All(written, text => Assert.DoesNotContain(Secret, text, StringComparison.Ordinal));
+            Assert.Contains("client_secret=***", fixture.Output, StringComparison.Ordinal);
+        }
+    }
+
+    public sealed class TheErrorMethod
+    {
+        [Fact]
+        public void Should_Annotate_The_Yaml_Line_With_The_File_Relative_To_The_Workspace()
+        {
+            // Given
+            using var fixture = new CommandAgentFixture();
+            var agent = fixture.GitHub();
+            var file = Path.Combine(fixture.Workspace, "deploy", "creatio-identity.yml");
+
+            // When
+            agent.Error("identityService.url: expected an absolute http(s) URL.", new SourceLocation(file, 12, 8));
+
+            // Then
+            Assert.Equal(
+                ["::error file=deploy/creatio-identity.yml,line=12,col=8::deploy/creatio-identity.yml:12:8: identityService.url: expected an absolute http(s) URL."],
+                fixture.Lines);
+        }
+
+        [Fact]
+        public void Should_Escape_What_Would_End_The_Message_Or_A_Property()
+        {
+            // Given
+            using var fixture = new CommandAgentFixture();
+            var agent = fixture.GitHub();
+
+            // When
+            agent.Error("100% red\r\nsecond line", new SourceLocation("/elsewhere/a,b:c.yml", 1, 2));
+
+            // Then
+            Assert.Equal(["::error file=/elsewhere/a%2Cb%3Ac.yml,line=1,col=2::/elsewhere/a,b:c.yml:1:2: 100%25 red%0D%0Asecond line"], fixture.Lines);
+        }
+
+        [Fact]
+        public void Should_Write_A_Plain_Error_Without_A_Location()
+        {
+            // Given
+            using var fixture = new CommandAgentFixture();
+            var agent = fixture.GitHub();
+
+            // When
+            agent.Error("Preflight: Creatio could not be reached.");
+
+            // Then
+            Assert.Equal(["::error::Preflight: Creatio could not be reached."], fixture.Lines);
+        }
+    }
+
+    public sealed class TheWarningMethod
+    {
+        [Fact]
+        public void Should_Annotate_The_Yaml_Line_As_A_Warning()
+        {
+            // Given
+            using var fixture = new CommandAgentFixture();
+            var agent = fixture.GitHub();
+
+            // When
+            agent.Warning("The client secret is written literally.", new SourceLocation(fixture.PathOf("creatio-identity.yml"), 15, 17));
+
+            // Then
+            Assert.Equal(["::warning file=creatio-identity.yml,line=15,col=17::creatio-identity.yml:15:17: The client secret is written literally."], fixture.Lines);
+        }
+    }
+
+    public sealed class TheBeginGroupMethod
+    {
+        [Fact]
+        public void Should_Open_One_Group_And_Never_One_Inside_Another()
+        {
+            // Given
+            using var fixture = new CommandAgentFixture();
+            var agent = fixture.GitHub();
+
+            // When
+            using (agent.BeginGroup("Preflight"))
+            {
+                using (agent.BeginGroup("Inner"))
+                {
+                    agent.Info("Logging in.");
+                }
+
+                agent.Info("Logged in.");
+            }
+
+            using (agent.BeginGroup("EnableFeature"))
+            {
+            }
+
+            // Then
+            Assert.Equal(["::group::Preflight", "Logging in.", "Logged in.", "::endgroup::", "::group::EnableFeature", "::endgroup::"], fixture.Lines);
+        }
+
+        [Fact]
+        public void Should_Open_None_When_The_Caller_Opened_One_Around_The_Process()
+        {
+            // Given
+            using var fixture = new CommandAgentFixture();
+            fixture.Environment[CreatioIdentity.Agents.CommandAgent.InLogGroupVariable] = "true";
+            var agent = fixture.GitHub();
+
+            // When
+            using (agent.BeginGroup("Preflight"))
+            {
+                agent.Info("Logged in.");
+            }
+
+            // Then
+            Assert.Equal(["Logged in."], fixture.Lines);
+        }
+    }
+
+    public sealed class TheInfoMethod
+    {
+        [Fact]
+        public void Should_Not_Let_A_Quoted_Server_Answer_Become_A_Workflow_Command()
+        {
+            // Given
+            using var fixture = new CommandAgentFixture();
+            var agent = fixture.GitHub();
+
+            // When
+            agent.Info("::set-env name=PATH::/tmp/evil");
+
+            // Then
+            Assert.Empty(fixture.Commands);
+            Assert.Equal([":\u200B:set-env name=PATH::/tmp/evil"], fixture.Lines);
+        }
+    }
+
+    public sealed class TheShowReportMethod
+    {
+        [Fact]
+        public void Should_Show_The_Checks_Table_In_The_Log_And_Publish_Nothing()
+        {
+            // Given
+            using var fixture = new CommandAgentFixture();
+            var agent = fixture.GitHub();
+
+            // When
+            agent.ShowReport(Report(true, CheckResult.Pass(CheckIds.CreatioLogin, "Logged in.")), fixture.Workspace);
+
+            // Then
+            Assert.Contains(fixture.Lines, line => line.Contains("CreatioLogin", StringComparison.Ordinal) && line.Contains("Logged in.", StringComparison.Ordinal));
+            Assert.Empty(fixture.Commands);
+            Assert.False(File.Exists(fixture.PathOf("step-summary.md")));
+            Assert.False(File.Exists(fixture.PathOf("github-output")));
+        }
+    }
+
+    public sealed class ThePublishReportMethod
+    {
+        [Fact]
+        public void Should_Append_The_Summary_To_The_Job_Summary()
+        {
+            // Given
+            using var fixture = new CommandAgentFixture();
+            var agent = fixture.GitHub();
+            File.WriteAllText(fixture.PathOf("step-summary.md"), "# An earlier step\n");
+            var report = Report(false, CheckResult.Fail(CheckIds.AccessTokenRetrievable, "Check the client | secret."));
+
+            // When
+            agent.PublishReport(report, fixture.Workspace);
+
+            // Then
+            Assert.Equal("# An earlier step\n" + SummaryWriter.Render(report), File.ReadAllText(fixture.PathOf("step-summary.md")));
+            Assert.Empty(fixture.Lines);
+        }
+
+        [Fact]
+        public void Should_Set_Ok_Report_And_Summary_In_The_Multi_Line_Safe_Form()
+        {
+            // Given
+            using var fixture = new CommandAgentFixture();
+            var agent = fixture.GitHub();
+            var report = Report(true, CheckResult.Pass(CheckIds.AccessTokenRetrievable, "Creatio got a token."));
+            var reportDir = Path.Combine(fixture.Workspace, "artifacts");
+
+            // When
+            agent.PublishReport(report, reportDir);
+
+            // Then
+            var text = File.ReadAllText(fixture.PathOf("github-output"));
+            Assert.Matches(@"^ok<<(ghadelimiter_[0-9a-f]{32})\ntrue\n\1\nreport<<(ghadelimiter_[0-9a-f]{32})\n[^\n]+\n\2\nsummary<<(ghadelimiter_[0-9a-f]{32})\n", text);
+            var outputs = CommandAgentFixture.ParseGitHubOutputs(text);
+            Assert.Equal(["ok", "report", "summary"], outputs.Keys);
+            Assert.Equal("true", outputs["ok"]);
+            Assert.Equal(Path.Combine(reportDir, "report.json"), outputs["report"]);
+            Assert.Equal(SummaryWriter.Render(report).TrimEnd('\n'), outputs["summary"]);
+        }
+    }
+}

@@ -1,0 +1,309 @@
+using CreatioIdentity.Configuration;
+
+namespace CreatioIdentity.Tests.Configuration;
+
+/// <summary>defaults: and environments:, each environment the single-site form merged over the defaults.</summary>
+public sealed class EnvironmentsTests
+{
+    /// <summary>Line numbers in the tests count from "version: 1" as line 1.</summary>
+    private const string Yaml = """
+        version: 1
+        defaults:
+          creatio:
+            runtime: netframework
+            username: ${CREATIO_USERNAME}
+            timeoutSeconds: 30
+            tls:
+              insecureSkipVerify: false
+          identityService:
+            url: https://identity.example.com
+            clientId: ${IDENTITY_CLIENT_ID}
+          features:
+            OAuth20Integration: true
+          settings:
+            UsrShared: shared
+        environments:
+          dev:
+            creatio:
+              url: https://dev.example.com
+              password: ${DEV_PASSWORD}
+              timeoutSeconds: 5
+            identityService:
+              clientSecret: ${DEV_SECRET}
+            features:
+              UseSeparateSettingsForOAuth20: true
+            settings:
+              UsrOwn: dev
+          prod:
+            creatio:
+              url: https://prod.example.com
+              username: prod-admin
+              password: ${PROD_PASSWORD}
+            identityService:
+              url: https://identity.corp.example.com
+              clientSecret: ${PROD_SECRET}
+            features:
+              OAuth20Integration: false
+        """;
+
+    private static ConfigFixture Fixture()
+    {
+        var fixture = new ConfigFixture();
+        fixture.Environment["DEV_PASSWORD"] = "dev-password-1";
+        fixture.Environment["DEV_SECRET"] = "dev-secret-1";
+        fixture.Environment["PROD_PASSWORD"] = "prod-password-1";
+        fixture.Environment["PROD_SECRET"] = "prod-secret-1";
+        return fixture;
+    }
+
+    private static string Write(string yaml)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "creatio-identity-tests", Guid.NewGuid().ToString("N"), "creatio-identity.yml");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+
+    private static ConfigSelection Load(ConfigFixture fixture, string yaml, params string[] environments) =>
+        ConfigLoader.LoadSelection(Write(yaml), fixture.Lookup, environments);
+
+    private static IdentityConfig Environment(ConfigSelection selection, string name) =>
+        Assert.Single(selection.Environments, environment => environment.Name == name).Config
+            ?? throw new Xunit.Sdk.XunitException($"{name} did not load: {string.Join("; ", selection.Environments.Single(environment => environment.Name == name).Errors)}");
+
+    public sealed class TheMerge
+    {
+        [Fact]
+        public void Should_Merge_Mappings_Key_By_Key_And_Replace_Scalars()
+        {
+            // Given
+            var fixture = Fixture();
+
+            // When
+            var selection = Load(fixture, Yaml, "all");
+
+            // Then: dev takes its own url, password and timeout, and the rest of creatio from the defaults
+            var dev = Environment(selection, "dev");
+            Assert.Equal("dev", dev.Environment);
+            Assert.Equal(new Uri("https://dev.example.com"), dev.Creatio.Url);
+            Assert.Equal(CreatioRuntime.NetFramework, dev.Creatio.Runtime);
+            Assert.Equal("Supervisor", dev.Creatio.Username);
+            Assert.Equal("dev-password-1", dev.Creatio.Password.Reveal());
+            Assert.Equal(TimeSpan.FromSeconds(5), dev.Creatio.Timeout);
+            Assert.Equal(new Uri("https://identity.example.com"), dev.IdentityService.Url);
+            Assert.Equal("creatio", dev.IdentityService.ClientId);
+            Assert.Equal("dev-secret-1", dev.IdentityService.ClientSecret.Reveal());
+            Assert.Equal(new Dictionary<string, bool> { ["OAuth20Integration"] = true, ["UseSeparateSettingsForOAuth20"] = true }, dev.Features);
+            Assert.Equal(new Dictionary<string, string> { ["UsrShared"] = "shared", ["UsrOwn"] = "dev" }, dev.Settings);
+
+            // Then: prod replaces what it names, and keeps what it does not
+            var prod = Environment(selection, "prod");
+            Assert.Equal("prod-admin", prod.Creatio.Username);
+            Assert.Equal(TimeSpan.FromSeconds(30), prod.Creatio.Timeout);
+            Assert.Equal(new Uri("https://identity.corp.example.com"), prod.IdentityService.Url);
+            Assert.Equal(new Dictionary<string, bool> { ["OAuth20Integration"] = false }, prod.Features);
+            Assert.Equal(new Dictionary<string, string> { ["UsrShared"] = "shared" }, prod.Settings);
+        }
+
+        [Fact]
+        public void Should_Locate_Each_Value_Where_It_Was_Written_Own_Or_Inherited()
+        {
+            // Given
+            var fixture = Fixture();
+
+            // When
+            var dev = Environment(Load(fixture, Yaml, "dev"), "dev");
+
+            // Then
+            Assert.Equal(19, dev.Source.Locate("creatio.url").Line);
+            Assert.Equal(5, dev.Source.Locate("creatio.username").Line);
+            Assert.Equal(23, dev.Source.Locate("identityService.clientSecret").Line);
+            Assert.Equal(11, dev.Source.Locate("identityService.clientId").Line);
+        }
+
+        [Fact]
+        public void Should_Use_The_Default_Features_When_Neither_Names_Any()
+        {
+            // Given
+            const string yaml = """
+                version: 1
+                environments:
+                  only:
+                    creatio: { url: https://only.example.com, username: admin, password: "${DEV_PASSWORD}" }
+                    identityService: { url: https://id.example.com, clientId: creatio, clientSecret: "${DEV_SECRET}" }
+                """;
+
+            // When
+            var only = Environment(Load(Fixture(), yaml, "only"), "only");
+
+            // Then
+            Assert.Equal(new Dictionary<string, bool> { ["OAuth20Integration"] = true }, only.Features);
+            Assert.Empty(only.Warnings);
+        }
+    }
+
+    public sealed class TheSelection
+    {
+        [Fact]
+        public void Should_Resolve_Only_The_Chosen_Environment()
+        {
+            // Given: prod's secrets are not set
+            var fixture = Fixture();
+            fixture.Environment.Remove("PROD_PASSWORD");
+            fixture.Environment.Remove("PROD_SECRET");
+
+            // When
+            var selection = Load(fixture, Yaml, "dev");
+
+            // Then
+            Assert.Equal(["dev"], selection.Environments.Select(environment => environment.Name));
+            Assert.NotNull(selection.Environments[0].Config);
+        }
+
+        [Fact]
+        public void Should_Keep_One_Environments_Errors_To_Itself()
+        {
+            // Given
+            var fixture = Fixture();
+            fixture.Environment.Remove("PROD_SECRET");
+
+            // When
+            var selection = Load(fixture, Yaml, "all");
+
+            // Then
+            Assert.NotNull(selection.Environments.Single(environment => environment.Name == "dev").Config);
+            var prod = selection.Environments.Single(environment => environment.Name == "prod");
+            Assert.Null(prod.Config);
+            var error = Assert.Single(prod.Errors);
+            Assert.Equal(35, error.Location.Line);
+            Assert.StartsWith("environment 'prod': environment variable PROD_SECRET is not set", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_Point_An_Inherited_Error_At_The_Default()
+        {
+            // Given: a default that every environment inherits is wrong
+            var fixture = Fixture();
+            var yaml = Yaml.Replace("    timeoutSeconds: 30", "    timeoutSeconds: soon", StringComparison.Ordinal);
+
+            // When
+            var prod = Load(fixture, yaml, "prod").Environments.Single();
+
+            // Then
+            var error = Assert.Single(prod.Errors);
+            Assert.Equal(6, error.Location.Line);
+            Assert.Contains("creatio.timeoutSeconds must be a positive whole number", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_Name_The_Environments_When_None_Is_Chosen()
+        {
+            // Given, When
+            var exception = Assert.Throws<ConfigurationException>(() => Load(Fixture(), Yaml));
+
+            // Then
+            ConfigFixture.AssertError(exception, 16, 1, "the environments dev, prod", "--environment NAME", "--environment all");
+        }
+
+        [Fact]
+        public void Should_Suggest_The_Closest_Name_For_An_Unknown_One()
+        {
+            // Given, When
+            var exception = Assert.Throws<ConfigurationException>(() => Load(Fixture(), Yaml, "prd"));
+
+            // Then
+            ConfigFixture.AssertError(exception, 16, 1, "--environment 'prd' is not an environment", "did you mean 'prod'?");
+        }
+
+        [Fact]
+        public void Should_Refuse_An_Environment_For_A_Single_Site_File()
+        {
+            // Given, When
+            var exception = Assert.Throws<ConfigurationException>(() => Load(new ConfigFixture(), ConfigFixture.MinimalYaml, "prod"));
+
+            // Then
+            ConfigFixture.AssertError(exception, 1, 1, "--environment prod was given, but this file describes one site");
+        }
+
+        [Fact]
+        public void Should_Load_A_Single_Site_File_Without_Environment_As_Before()
+        {
+            // Given, When
+            var selection = Load(new ConfigFixture(), ConfigFixture.MinimalYaml);
+
+            // Then
+            Assert.False(selection.HasEnvironments);
+            Assert.Null(selection.Site!.Environment);
+            Assert.Equal(new Uri("https://creatio.example.com"), selection.Site.Creatio.Url);
+        }
+
+        [Fact]
+        public void Should_Tell_The_Single_Site_Loader_To_Choose_An_Environment()
+        {
+            // Given, When
+            var exception = new ConfigFixture().Reject(Yaml);
+
+            // Then
+            Assert.Contains("several Creatio sites (dev, prod); choose with --environment NAME", exception.Message, StringComparison.Ordinal);
+        }
+    }
+
+    public sealed class TheStructure
+    {
+        [Theory]
+        [InlineData("  all:\n    creatio: {}", "'all' cannot name an environment")]
+        [InlineData("  dev site:\n    creatio: {}", "environment name 'dev site' must be")]
+        [InlineData("  DEV:\n    creatio: {}", "environment 'DEV' repeats 'dev'")]
+        [InlineData("  qa:\n    proxy: http://proxy", "unknown key 'proxy' in environments.qa")]
+        public void Should_Reject_A_Bad_Environment_Entry(string entry, string fragment)
+        {
+            // Given
+            var yaml = Yaml + "\n" + entry + "\n";
+
+            // When
+            var exception = Assert.Throws<ConfigurationException>(() => Load(Fixture(), yaml, "dev"));
+
+            // Then
+            Assert.Contains(exception.Errors, error => error.Message.Contains(fragment, StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Should_Reject_Site_Keys_At_The_Top_Beside_Environments()
+        {
+            // Given
+            var yaml = Yaml + "\nsettings:\n  UsrStray: x\n";
+
+            // When
+            var exception = Assert.Throws<ConfigurationException>(() => Load(Fixture(), yaml, "dev"));
+
+            // Then
+            ConfigFixture.AssertError(exception, 38, 1, "settings belongs under defaults:");
+        }
+
+        [Fact]
+        public void Should_Reject_Defaults_Without_Environments()
+        {
+            // Given
+            const string yaml = "version: 1\ndefaults:\n  creatio:\n    username: admin\n";
+
+            // When
+            var exception = Assert.Throws<ConfigurationException>(() => Load(Fixture(), yaml, "dev"));
+
+            // Then
+            Assert.Contains(exception.Errors, error => error.Message.Contains("environments is required", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Should_List_The_Names_Without_Any_Variable_Set()
+        {
+            // Given
+            var path = Write(Yaml);
+
+            // When
+            var names = ConfigLoader.ReadEnvironmentNames(path);
+
+            // Then
+            Assert.Equal(["dev", "prod"], names);
+        }
+    }
+}

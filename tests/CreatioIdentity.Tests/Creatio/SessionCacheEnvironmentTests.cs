@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+using CreatioIdentity.Creatio;
+
+namespace CreatioIdentity.Tests.Creatio;
+
+/// <summary>Each environment of a multi-site run keeps its own Creatio session.</summary>
+public sealed class SessionCacheEnvironmentTests : IDisposable
+{
+    private static readonly Uri Site = new("http://127.0.0.1:5000/");
+    private readonly string runId = Guid.NewGuid().ToString("D");
+    private readonly string key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public void Dispose()
+    {
+        foreach (var name in new[] { "dev", "prod" })
+        {
+            File.Delete(SessionCache.PathFor(runId, name));
+        }
+    }
+
+    private SessionCache Cache() => SessionCache.FromEnvironment(name => name switch
+    {
+        SessionCache.RunIdVariable => runId,
+        SessionCache.KeyVariable => key,
+        _ => null,
+    });
+
+    private static SessionSnapshot Snapshot(string cookie) => new(Site.AbsoluteUri, "Supervisor", null, [new SessionCookie(".ASPXAUTH", cookie, "/", "127.0.0.1")]);
+
+    [Fact]
+    public void Should_Keep_Each_Environments_Session_In_Its_Own_File()
+    {
+        // Given: two environments on the same site and user (the worst case for a shared file)
+        Cache().ForEnvironment("dev").Save(Site, Snapshot("dev-cookie"));
+
+        // When
+        Cache().ForEnvironment("prod").Save(Site, Snapshot("prod-cookie"));
+
+        // Then
+        Assert.Equal("dev-cookie", Cache().ForEnvironment("dev").Load(Site, "Supervisor")!.Cookies.Single().Value);
+        Assert.Equal("prod-cookie", Cache().ForEnvironment("prod").Load(Site, "Supervisor")!.Cookies.Single().Value);
+        Assert.True(File.Exists(SessionCache.PathFor(runId, "dev")));
+        Assert.False(File.Exists(SessionCache.PathFor(runId)));
+    }
+
+    [Fact]
+    public void Should_Stay_Off_Without_A_Run()
+    {
+        // Given, When
+        var cache = SessionCache.None.ForEnvironment("dev");
+
+        // Then
+        Assert.False(cache.IsEnabled);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using CreatioIdentity.Tests.Integration;
+
+namespace CreatioIdentity.Tests.Environments;
+
+/// <summary>The Cake targets with several sites: ConnectIdentity in one engine process, Monitor, ListEnvironments.</summary>
+[Collection(CakeCollection.Name)]
+public sealed class CakeEnvironmentsTests
+{
+    private static async Task<(int ExitCode, string Output)> CakeAsync(EnvironmentsWorld world, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = EngineRun.RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { "cake", $"--config={world.ConfigPath}", $"--report-dir={world.ReportDir}" }.Concat(arguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in world.Environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    [Fact]
+    public async Task Should_Fan_Out_Connect_And_Monitor_Through_The_Cake_Script()
+    {
+        // Given: prod's password is wrong
+        await using var world = await EnvironmentsWorld.StartAsync("dev", "prod");
+        world.Environment["PROD_CREATIO_PASSWORD"] = "not-the-password";
+        var outputs = Path.Combine(world.Directory, "github-output");
+        world.Environment["GITHUB_OUTPUT"] = outputs;
+
+        // When
+        var matrix = await CakeAsync(world, "--target=ListEnvironments");
+        var connect = await CakeAsync(world, "--target=ConnectIdentity", "--environment=all", "--parallel=2");
+        world["dev"].Creatio.ClearRecord();
+        var monitor = await CakeAsync(world, "--target=Monitor", "--environment=dev", "--environment=prod");
+        var badParallel = await CakeAsync(world, "--target=Preflight", "--environment=dev", "--parallel=0");
+
+        // Then: the matrix reached the step outputs
+        Assert.True(matrix.ExitCode == 0, matrix.Output);
+        Assert.Equal("matrix={\"environment\":[\"dev\",\"prod\"]}\n", File.ReadAllText(outputs));
+
+        // Then: prod red does not keep dev from being connected, in one Cake target
+        Assert.True(connect.ExitCode == 1, connect.Output);
+        Assert.True(world["dev"].Creatio.DefaultResourceRegistered, connect.Output);
+        Assert.Equal(1, world["dev"].Creatio.LoginCount);
+        Assert.Empty(world["prod"].Creatio.Writes);
+
+        // Then: Monitor writes nothing and keeps the exit code of the red site
+        Assert.True(monitor.ExitCode == 1, monitor.Output);
+        Assert.Empty(world["dev"].Creatio.Writes);
+        var report = CreatioIdentity.Reporting.ReportStore.TryRead(world.ReportDir)!;
+        Assert.Equal("monitor", report.Command);
+        Assert.True(report.Environments!.Single(environment => environment.Name == "dev").Ok);
+        Assert.False(report.Environments!.Single(environment => environment.Name == "prod").Ok);
+
+        // Then: a bad --parallel is a command-line error
+        Assert.True(badParallel.ExitCode == 3, badParallel.Output);
+        Assert.Contains("--parallel must be a whole number from 1 to 64", badParallel.Output, StringComparison.Ordinal);
+        foreach (var secret in world.Secrets)
+        {
+            Assert.DoesNotContain(secret, matrix.Output + connect.Output + monitor.Output + badParallel.Output, StringComparison.Ordinal);
+        }
+
+        var sessions = Path.Combine(Path.GetTempPath(), "creatio-identity");
+        Assert.Empty(Directory.Exists(sessions) ? Directory.GetFiles(sessions, "*.dev.session") : []);
+    }
+}

@@ -1,0 +1,405 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using CreatioIdentity.Checks;
+using CreatioIdentity.Sandbox;
+using CreatioIdentity.Steps;
+
+namespace CreatioIdentity.Tests.Integration;
+
+/// <summary>
+/// ConnectIdentity against a sandbox that injects faults: what Creatio received, what the report
+/// says (error code, what changed and what not) and that running again completes the job.
+/// </summary>
+public static class FaultBehaviourTests
+{
+    private const string PostSysSettingsValues = "PostSysSettingsValues";
+
+    private static StepResult Step(RunResult run, string name) => Assert.Single(run.Report!.Steps, step => step.Name == name);
+
+    private static StepResult FailedStep(RunResult run)
+    {
+        Assert.Equal(1, run.ExitCode);
+        Assert.False(run.Report!.Ok);
+        return Assert.Single(run.Report.Steps, step => step.Status == StepStatus.Failed);
+    }
+
+    private static int RequestsTo(EngineRun world, string path) =>
+        world.Sandbox.Creatio.Requests.Count(request => request.Path.Contains(path, StringComparison.Ordinal));
+
+    /// <summary>A sandbox world whose configuration has a one-second request timeout.</summary>
+    private static async Task<(EngineRun World, string Config)> StartAsync(SandboxOptions? options = null)
+    {
+        var world = await EngineRun.StartAsync(options);
+        var config = world.WriteConfig(File.ReadAllText(world.ConfigPath).Replace("timeoutSeconds: 30", "timeoutSeconds: 1", StringComparison.Ordinal));
+        return (world, config);
+    }
+
+    private static async Task<RunResult> ShouldCompleteWhenRunAgainAsync(EngineRun world, string config)
+    {
+        world.Sandbox.Faults.Clear();
+        var again = await world.RunAsync("connect", config);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Empty(ConnectedState.Problems(world.Sandbox));
+        return again;
+    }
+
+    public sealed class TheReads
+    {
+        [Fact]
+        public async Task Should_Be_Retried_With_Backoff_After_A_503_And_Succeed()
+        {
+            // Given
+            var (world, config) = await StartAsync();
+            await using var _ = world;
+            world.Sandbox.Faults.Add(Fault.Status("QuerySysSettings", 503, count: 2));
+
+            // When
+            var run = await world.RunAsync("connect", config);
+
+            // Then
+            Assert.Equal(0, run.ExitCode);
+            Assert.Empty(ConnectedState.Problems(world.Sandbox));
+            var queries = world.Sandbox.Creatio.Requests.Where(request => request.Path.EndsWith("QuerySysSettings", StringComparison.Ordinal)).ToList();
+            Assert.Equal([503, 503, 200], queries.Take(3).Select(request => request.StatusCode));
+            Assert.True(queries[2].At - queries[0].At >= TimeSpan.FromMilliseconds(100), "the retries came without a backoff");
+        }
+
+        [Fact]
+        public async Task Should_Stop_The_Step_With_Timeout_When_A_Read_Hangs_Past_Every_Attempt()
+        {
+            // Given
+            var (world, config) = await StartAsync();
+            await using var _ = world;
+            world.Sandbox.Faults.Add(Fault.Hang("GetFeaturesInfo", count: null));
+
+            // When
+            var clock = Stopwatch.StartNew();
+            var run = await world.RunAsync("connect", config);
+
+            // Then
+            var failed = FailedStep(run);
+            Assert.Equal("EnableFeature", failed.Name);
+            Assert.Equal(ErrorCodes.Timeout, failed.ErrorCode);
+            Assert.Contains("did not answer", failed.Error, StringComparison.Ordinal);
+            Assert.Equal(3, RequestsTo(world, "GetFeaturesInfo"));
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
+            Assert.Empty(world.Sandbox.Creatio.Writes);
+            Assert.Contains("\"errorCode\": \"timeout\"", run.ReportFiles["report.json"], StringComparison.Ordinal);
+            await ShouldCompleteWhenRunAgainAsync(world, config);
+        }
+
+        [Fact]
+        public async Task Should_Never_Take_An_Answer_That_Is_Not_Json_As_Success()
+        {
+            // Given
+            var (world, config) = await StartAsync();
+            await using var _ = world;
+            world.Sandbox.Faults.Add(Fault.MalformedJson("GetFeaturesInfo"));
+
+            // When
+            var run = await world.RunAsync("connect", config);
+
+            // Then
+            var failed = FailedStep(run);
+            Assert.Equal(ErrorCodes.UnexpectedAnswer, failed.ErrorCode);
+            Assert.Contains("not understood", failed.Error, StringComparison.Ordinal);
+            Assert.Empty(world.Sandbox.Creatio.Writes);
+            await ShouldCompleteWhenRunAgainAsync(world, config);
+        }
+    }
+
+    public sealed class TheWrites
+    {
+        [Fact]
+        public async Task Should_Never_Be_Retried_And_Report_What_Changed_And_What_May_Not_Have()
+        {
+            // Given
+            var (world, config) = await StartAsync();
+            await using var _ = world;
+            world.Sandbox.Creatio.SetSetting(OAuthSettingCodes.ClientId, "previous-client");
+            world.Sandbox.Faults.Add(Fault.Status(PostSysSettingsValues, 503, count: null));
+
+            // When
+            var run = await world.RunAsync("connect", config);
+
+            // Then: one request, never repeated
+            Assert.Equal(1, RequestsTo(world, PostSysSettingsValues));
+            var failed = FailedStep(run);
+            Assert.Equal("ApplySettings", failed.Name);
+            Assert.Equal(ErrorCodes.HttpStatus, failed.ErrorCode);
+
+            // Then: the feature was changed before; the three settings were sent, not confirmed
+            Assert.Equal(StepStatus.Changed, Step(run, "EnableFeature").Status);
+            Assert.Empty(failed.Changes);
+            Assert.Equal(
+                [(OAuthSettingCodes.Url, WriteState.Unknown), (OAuthSettingCodes.ClientId, WriteState.Unknown), (OAuthSettingCodes.ClientSecret, WriteState.Unknown)],
+                failed.NotApplied.Select(item => (item.Item, item.State)));
+            Assert.Equal("previous-client", failed.NotApplied[1].From);
+            Assert.Equal("***", failed.NotApplied[2].From);
+            Assert.Contains("\"notApplied\"", run.ReportFiles["report.json"], StringComparison.Ordinal);
+            Assert.Contains("Running again completes the job", failed.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain(world.Sandbox.Options.ClientSecret, run.ReportFiles["report.json"], StringComparison.Ordinal);
+
+            var again = await ShouldCompleteWhenRunAgainAsync(world, config);
+            Assert.Equal(StepStatus.Unchanged, Step(again, "EnableFeature").Status);
+            Assert.Equal(StepStatus.Changed, Step(again, "ApplySettings").Status);
+        }
+
+        [Fact]
+        public async Task Should_Report_A_Write_Whose_Answer_Was_Lost_As_Unknown_And_Find_It_Done_When_Run_Again()
+        {
+            // Given: Creatio applies the settings, then the connection drops
+            var (world, config) = await StartAsync();
+            await using var _ = world;
+            world.Sandbox.Faults.Add(Fault.Reset(PostSysSettingsValues, afterHandling: true));
+
+            // When
+            var run = await world.RunAsync("connect", config);
+
+            // Then
+            Assert.Equal(1, RequestsTo(world, PostSysSettingsValues));
+            var failed = FailedStep(run);
+            Assert.Equal(ErrorCodes.Connect, failed.ErrorCode);
+            Assert.Contains("may or may not have applied", failed.Error, StringComparison.Ordinal);
+            Assert.All(failed.NotApplied, item => Assert.Equal(WriteState.Unknown, item.State));
+
+            world.Sandbox.Creatio.ClearRecord();
+            var again = await ShouldCompleteWhenRunAgainAsync(world, config);
+            Assert.Equal(StepStatus.Unchanged, Step(again, "ApplySettings").Status);
+            Assert.Equal(0, RequestsTo(world, PostSysSettingsValues));
+        }
+
+        [Fact]
+        public async Task Should_Not_Take_A_Write_Answered_With_Malformed_Json_As_Done()
+        {
+            // Given
+            var (world, config) = await StartAsync();
+            await using var _ = world;
+            world.Sandbox.Faults.Add(Fault.MalformedJson(PostSysSettingsValues, afterHandling: true));
+
+            // When
+            var run = await world.RunAsync("connect", config);
+
+            // Then
+            var failed = FailedStep(run);
+            Assert.Equal(ErrorCodes.UnexpectedAnswer, failed.ErrorCode);
+            Assert.Empty(failed.Changes);
+            Assert.Equal(3, failed.NotApplied.Count);
+            await ShouldCompleteWhenRunAgainAsync(world, config);
+        }
+
+        [Fact]
+        public async Task Should_Say_Which_Feature_Changed_When_The_Cache_Clear_Fails()
+        {
+            // Given
+            var (world, config) = await StartAsync();
+            await using var _ = world;
+            world.Sandbox.Faults.Add(Fault.Status("ClearFeaturesCacheForAllUsers", 500, count: null));
+
+            // When
+            var run = await world.RunAsync("connect", config);
+
+            // Then: the feature is stored, the cache clear (a GET, idempotent) was retried and is reported as not confirmed
+            var failed = FailedStep(run);
+            Assert.Equal("EnableFeature", failed.Name);
+            Assert.Equal(ErrorCodes.HttpStatus, failed.ErrorCode);
+            Assert.Equal(["feature OAuth20Integration (all users)"], failed.Changes.Select(change => change.Item));
+            Assert.Equal(("feature cache", WriteState.Unknown), (failed.NotApplied.Single().Item, failed.NotApplied.Single().State));
+            Assert.Equal(1, RequestsTo(world, "SetFeatureStateForAllUsers"));
+            Assert.Equal(3, RequestsTo(world, "ClearFeaturesCacheForAllUsers")); // clearing a cache twice is harmless: retried like a read
+            await ShouldCompleteWhenRunAgainAsync(world, config);
+        }
+    }
+
+    public sealed class TheSession
+    {
+        [Theory]
+        [InlineData(FaultKind.SessionExpired)]
+        [InlineData(FaultKind.LoginPage)]
+        public async Task Should_Log_In_Once_More_And_Repeat_The_Request_When_It_Expires_Mid_Run(FaultKind kind)
+        {
+            // Given
+            var (world, config) = await StartAsync(new SandboxOptions { Runtime = kind == FaultKind.LoginPage ? SandboxRuntime.NetFramework : SandboxRuntime.Net });
+            await using var _ = world;
+            world.Sandbox.Faults.Add(new Fault(kind, PostSysSettingsValues));
+
+            // When
+            var run = await world.RunAsync("connect", config);
+
+            // Then
+            Assert.Equal(0, run.ExitCode);
+            Assert.Equal(2, world.Sandbox.Creatio.LoginCount);
+            Assert.Equal([kind == FaultKind.SessionExpired ? 401 : 302, 200],
+                world.Sandbox.Creatio.Requests.Where(request => request.Path.EndsWith(PostSysSettingsValues, StringComparison.Ordinal)).Select(request => request.StatusCode));
+            Assert.Empty(ConnectedState.Problems(world.Sandbox));
+        }
+
+        [Fact]
+        public async Task Should_Fail_As_Authentication_When_The_Session_Expires_Again_After_The_Fresh_Login()
+        {
+            // Given
+            var (world, config) = await StartAsync();
+            await using var _ = world;
+            world.Sandbox.Faults.Add(Fault.SessionExpired("GetFeaturesInfo", count: 2));
+
+            // When
+            var run = await world.RunAsync("connect", config);
+
+            // Then
+            var failed = FailedStep(run);
+            Assert.Equal(ErrorCodes.Authentication, failed.ErrorCode);
+            Assert.Equal(2, world.Sandbox.Creatio.LoginCount);
+            await ShouldCompleteWhenRunAgainAsync(world, config);
+        }
+
+        [Fact]
+        public async Task Should_Fail_As_Csrf_When_Creatio_Rejects_The_Token_After_A_Fresh_Login()
+        {
+            // Given
+            var (world, config) = await StartAsync();
+            await using var _ = world;
+            world.Sandbox.Faults.Add(Fault.CsrfRejected("SetFeatureStateForAllUsers", count: 2));
+
+            // When
+            var run = await world.RunAsync("connect", config);
+
+            // Then
+            var failed = FailedStep(run);
+            Assert.Equal(ErrorCodes.Csrf, failed.ErrorCode);
+            Assert.Contains("BPMCSRF", failed.Error, StringComparison.Ordinal);
+            Assert.Equal(WriteState.Unknown, failed.NotApplied[0].State);
+            Assert.False(world.Sandbox.Creatio.GetFeatureState("OAuth20Integration"));
+            await ShouldCompleteWhenRunAgainAsync(world, config);
+        }
+    }
+
+    public sealed class TheHealthCheck
+    {
+        [Fact]
+        public async Task Should_Be_Polled_Past_A_Flip_To_Red_Until_It_Is_Green()
+        {
+            // Given
+            var (world, config) = await StartAsync();
+            await using var _ = world;
+            world.Sandbox.Faults.Add(Fault.HealthFlip(count: 1));
+
+            // When
+            var run = await world.RunAsync("connect", config);
+
+            // Then
+            Assert.Equal(0, run.ExitCode);
+            Assert.Empty(ConnectedState.Problems(world.Sandbox));
+            Assert.Contains(world.Sandbox.Creatio.Requests, request => request.Path.EndsWith("OAuthHealthCheck", StringComparison.Ordinal) && request.StatusCode == 500);
+        }
+
+        [Fact]
+        public async Task Should_Stop_At_The_Step_Deadline_When_It_Answers_Too_Slowly()
+        {
+            // Given: each health check takes over a second, the step may take two
+            var (world, config) = await StartAsync();
+            await using var _ = world;
+            world.Environment[StepTuning.DeadlineVariable] = "2";
+            world.Sandbox.Faults.Add(Fault.Hang("OAuthHealthCheck", count: null));
+
+            // When
+            var clock = Stopwatch.StartNew();
+            var run = await world.RunAsync("test-connection", config);
+
+            // Then
+            var failed = FailedStep(run);
+            Assert.Equal(ErrorCodes.Deadline, failed.ErrorCode);
+            Assert.Contains(StepTuning.DeadlineVariable, failed.Error, StringComparison.Ordinal);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(6), $"took {clock.Elapsed}");
+        }
+    }
+
+    public sealed class TheIdentityService
+    {
+        [Fact]
+        public async Task Should_Stop_At_Preflight_With_Nothing_Written_When_It_Is_Down()
+        {
+            // Given
+            var (world, config) = await StartAsync();
+            await using var _ = world;
+            world.Sandbox.Faults.Add(Fault.IdentityServiceDown());
+
+            // When
+            var run = await world.RunAsync("connect", config);
+
+            // Then
+            var failed = FailedStep(run);
+            Assert.Equal("Preflight", failed.Name);
+            Assert.Equal(ErrorCodes.HttpStatus, failed.ErrorCode);
+            var discovery = Assert.Single(run.Report!.Checks, check => check.Id == CheckIds.IdentityServiceDiscovery);
+            Assert.Equal(ErrorCodes.HttpStatus, discovery.ErrorCode);
+            Assert.Contains("down or failing", discovery.Message, StringComparison.Ordinal);
+            Assert.Empty(world.Sandbox.Creatio.Writes);
+            await ShouldCompleteWhenRunAgainAsync(world, config);
+        }
+
+        [Fact]
+        public async Task Should_Say_Connect_When_It_Drops_Connections()
+        {
+            // Given
+            var (world, config) = await StartAsync();
+            await using var _ = world;
+            world.Sandbox.Faults.Add(Fault.IdentityServiceDown(FaultKind.Reset));
+
+            // When
+            var run = await world.RunAsync("connect", config);
+
+            // Then
+            Assert.Equal(ErrorCodes.Connect, FailedStep(run).ErrorCode);
+            Assert.Empty(world.Sandbox.Creatio.Writes);
+        }
+    }
+
+    public sealed class ADeadCreatio
+    {
+        [Fact]
+        public async Task Should_Stop_Quickly_With_Connect_When_Nothing_Listens_On_The_Port()
+        {
+            // Given
+            var (world, config) = await StartAsync();
+            await using var _ = world;
+            world.Environment["SANDBOX_CREATIO_URL"] = $"http://127.0.0.1:{FreePort()}/";
+
+            // When
+            var clock = Stopwatch.StartNew();
+            var run = await world.RunAsync("connect", config);
+
+            // Then
+            var failed = FailedStep(run);
+            Assert.Equal("Preflight", failed.Name);
+            Assert.Equal(ErrorCodes.Connect, failed.ErrorCode);
+            var login = Assert.Single(run.Report!.Checks, check => check.Id == CheckIds.CreatioLogin);
+            Assert.Contains("could not be reached", login.Message, StringComparison.Ordinal);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        }
+
+        [Fact]
+        public async Task Should_Stop_At_Once_With_Dns_When_The_Name_Does_Not_Resolve()
+        {
+            // Given
+            var (world, config) = await StartAsync();
+            await using var _ = world;
+            // https: a plain-http Creatio elsewhere than this machine is refused before any request (allowInsecureHttp).
+            world.Environment["SANDBOX_CREATIO_URL"] = "https://creatio.invalid/";
+
+            // When
+            var run = await world.RunAsync("connect", config);
+
+            // Then
+            Assert.Equal(ErrorCodes.Dns, FailedStep(run).ErrorCode);
+            Assert.Contains("could not be resolved (DNS)", Assert.Single(run.Report!.Checks, check => check.Id == CheckIds.CreatioLogin).Message, StringComparison.Ordinal);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
