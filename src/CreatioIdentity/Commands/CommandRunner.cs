@@ -147,9 +147,14 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
     private async Task<SiteOutcome> RunSiteAsync(IBuildAgent output, Run run, IdentityConfig config, SessionCache sessionCache, CancellationToken cancellationToken)
     {
         output.MaskSecrets([config.Creatio.Password.Reveal(), config.IdentityService.ClientSecret.Reveal()]);
-        foreach (var warning in config.Warnings)
+        // The file's warnings once per run (report.json keeps them too): the step processes of one
+        // Cake target read the same file, and six copies of an annotation help nobody.
+        if (run.RunId is null || EngineCommands.Begins(run.ReportCommand, run.Command.Name))
         {
-            output.Warning(warning.Message, warning.Location);
+            foreach (var warning in config.Warnings)
+            {
+                output.Warning(warning.Message, warning.Location);
+            }
         }
 
         var creatio = config.Creatio.Url.AbsoluteUri;

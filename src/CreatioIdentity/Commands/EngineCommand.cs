@@ -28,6 +28,10 @@ public static class EngineCommands
 
     public static EngineCommand? Find(string name) => All.FirstOrDefault(command => command.Name == name);
 
+    /// <summary>Whether <paramref name="command"/> is the first engine process of the Cake target behind <paramref name="target"/>.</summary>
+    public static bool Begins(string target, string command) =>
+        target == command || (target is "connect" or "sandbox" && command == "validate");
+
     /// <summary>Whether <paramref name="command"/> is the last engine process of the Cake target behind <paramref name="target"/>.</summary>
     public static bool Completes(string target, string command) =>
         target == command || (target is "connect" or "sandbox" && command == "diagnose");

@@ -154,6 +154,29 @@ public sealed class AgentScenarioTests
             Assert.Single(File.ReadAllText(summaryFile).Split("## Creatio Identity Service").Skip(1));
             AssertNoSecret(world, [.. runs.Select(run => run.Output), File.ReadAllText(summaryFile), File.ReadAllText(outputsFile)]);
         }
+
+        [Fact]
+        public async Task Should_Annotate_A_Warning_Of_The_File_Once_Per_Run_Not_Once_Per_Step_Process()
+        {
+            // Given: the client secret written literally in the file, which is warned about
+            await using var world = await EngineRun.StartAsync();
+            GitHub(world);
+            world.Environment[CommandAgent.InLogGroupVariable] = "true";
+            File.WriteAllText(world.ConfigPath, File.ReadAllText(world.ConfigPath)
+                .Replace("${IDENTITY_CLIENT_SECRET}", world.Sandbox.Options.ClientSecret, StringComparison.Ordinal));
+
+            // When
+            var runs = await world.RunConnectIdentityAsStepsAsync();
+
+            // Then: six green processes, one warning annotation (from Validate, the first), kept once in report.json
+            Assert.Equal(6, runs.Count);
+            Assert.All(runs, run => Assert.Equal(0, run.ExitCode));
+            var warnings = runs.SelectMany(Commands).Where(command => command.StartsWith("::warning ", StringComparison.Ordinal)).ToList();
+            Assert.StartsWith("::warning file=creatio-identity.yml,line=15,col=17::", Assert.Single(warnings), StringComparison.Ordinal);
+            Assert.Single(Commands(runs[0]), command => command.StartsWith("::warning ", StringComparison.Ordinal));
+            Assert.Single(runs[^1].Report!.Warnings);
+            AssertNoSecret(world, runs.Select(run => run.Output));
+        }
     }
 
     public sealed class OnAzurePipelines
