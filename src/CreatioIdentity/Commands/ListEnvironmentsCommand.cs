@@ -24,7 +24,8 @@ public static class ListEnvironmentsCommand
     /// Writes the matrix as one line of JSON to <paramref name="output"/>. On GitHub Actions
     /// (GITHUB_OUTPUT set) it is also appended to the step outputs as <c>matrix</c>; on Azure
     /// Pipelines (TF_BUILD set) it is also set as the output variable <c>matrix</c>; so that
-    /// the next job reads it whatever else the step printed (Cake's own log, for instance).
+    /// the next job reads it whatever else the step printed (Cake's own log, for instance). Each
+    /// runner gets its own form whatever --format says (that one is for standard output).
     /// </summary>
     public static int Run(IBuildAgent agent, Func<string, string?> environment, TextWriter output, string configPath, string format, RunSelection selection)
     {
@@ -64,12 +65,12 @@ public static class ListEnvironmentsCommand
 
         if (environment("GITHUB_OUTPUT") is { Length: > 0 } outputFile)
         {
-            File.AppendAllText(outputFile, $"{OutputName}={json}\n", new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            File.AppendAllText(outputFile, $"{OutputName}={GitHubMatrix(selected)}\n", new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         }
 
         if (string.Equals(environment("TF_BUILD"), "True", StringComparison.OrdinalIgnoreCase))
         {
-            output.WriteLine($"##vso[task.setvariable variable={OutputName};isOutput=true]{json}");
+            output.WriteLine($"##vso[task.setvariable variable={OutputName};isOutput=true]{AzureMatrix(selected)}");
         }
 
         return ExitCodes.Ok;

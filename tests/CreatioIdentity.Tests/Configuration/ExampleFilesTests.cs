@@ -9,19 +9,15 @@ public sealed class ExampleFilesTests
 
     public static TheoryData<string> Examples() => [.. ExampleNames()];
 
-    /// <summary>The CI pipeline examples outside examples/github/: pipelines that run the tool, not files it reads.</summary>
-    public static readonly string[] PipelineExamples = ["examples/azure-pipelines-matrix.yml"];
-
     /// <summary>
     /// Every *.yml under examples/, relative to the repository root with forward slashes; but for
-    /// examples/github/ and the pipeline examples, which hold workflows (.ci/run lints those), not configuration files.
+    /// examples/github/, which holds workflows (.ci/run lints those), not configuration files.
     /// </summary>
     private static List<string> ExampleNames() =>
     [
         .. Directory.GetFiles(RepositoryRoot.Combine("examples"), "*.yml", SearchOption.AllDirectories)
             .Select(file => Path.GetRelativePath(RepositoryRoot.FullPath, file).Replace('\\', '/'))
             .Where(name => !name.StartsWith("examples/github/", StringComparison.Ordinal))
-            .Except(PipelineExamples, StringComparer.Ordinal)
             .Order(StringComparer.Ordinal),
     ];
 

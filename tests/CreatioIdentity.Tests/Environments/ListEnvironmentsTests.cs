@@ -68,14 +68,14 @@ public sealed class ListEnvironmentsTests
     }
 
     [Fact]
-    public void Should_Append_The_Matrix_To_The_GitHub_Step_Outputs()
+    public void Should_Append_The_GitHub_Matrix_To_The_Step_Outputs_Whatever_The_Format()
     {
         // Given
         var path = Write(Yaml);
         var outputs = Write("earlier=1\n");
 
-        // When
-        var (exitCode, _, _) = List(path, "github", new Dictionary<string, string?> { ["GITHUB_OUTPUT"] = outputs });
+        // When: the Azure form asked for on standard output
+        var (exitCode, _, _) = List(path, "azure", new Dictionary<string, string?> { ["GITHUB_OUTPUT"] = outputs });
 
         // Then
         Assert.Equal(0, exitCode);
@@ -83,13 +83,13 @@ public sealed class ListEnvironmentsTests
     }
 
     [Fact]
-    public void Should_Set_An_Azure_Output_Variable_On_Azure_Pipelines()
+    public void Should_Set_The_Azure_Matrix_As_An_Output_Variable_On_Azure_Pipelines_Whatever_The_Format()
     {
         // Given
         var path = Write(Yaml);
 
-        // When
-        var (exitCode, matrix, _) = List(path, "azure", new Dictionary<string, string?> { ["TF_BUILD"] = "True" });
+        // When: the default (GitHub) form on standard output
+        var (exitCode, matrix, _) = List(path, "github", new Dictionary<string, string?> { ["TF_BUILD"] = "True" });
 
         // Then
         Assert.Equal(0, exitCode);
