@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CreatioIdentity.Tests.Integration;
 
 namespace CreatioIdentity.Tests.Environments;
@@ -7,38 +6,8 @@ namespace CreatioIdentity.Tests.Environments;
 [Collection(CakeCollection.Name)]
 public sealed class CakeEnvironmentsTests
 {
-    private static async Task<(int ExitCode, string Output)> CakeAsync(EnvironmentsWorld world, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = EngineRun.RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[] { "cake", $"--config={world.ConfigPath}", $"--report-dir={world.ReportDir}" }.Concat(arguments))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in world.Environment)
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(name);
-            }
-            else
-            {
-                start.Environment[name] = value;
-            }
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private static Task<(int ExitCode, string Output)> CakeAsync(EnvironmentsWorld world, params string[] arguments) =>
+        CakeProcess.RunAsync([$"--config={world.ConfigPath}", $"--report-dir={world.ReportDir}", .. arguments], world.Environment);
 
     [Fact]
     public async Task Should_Fan_Out_Connect_And_Monitor_Through_The_Cake_Script()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CreatioIdentity.GitHub;
 using CreatioIdentity.Sandbox;
 using CreatioIdentity.Tests.Integration;
@@ -13,32 +12,10 @@ namespace CreatioIdentity.Tests.GitHub;
 [Collection(CakeCollection.Name)]
 public sealed class GitHubCakeTests
 {
-    private static async Task<(int ExitCode, string Output)> CakeAsync(EngineRun sandbox, GitHubWorld gitHub, string reportDir)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = EngineRun.RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[] { "cake", "--target=ConnectIdentity", "--engine=jit", $"--config={sandbox.ConfigPath}", $"--report-dir={reportDir}", "--check-run=true", "--github-issue=true" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in sandbox.Environment.Concat(gitHub.Environment))
-        {
-            start.Environment[name] = value;
-        }
-
-        start.Environment.Remove(GitHubContext.EventPathVariable);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private static Task<(int ExitCode, string Output)> CakeAsync(EngineRun sandbox, GitHubWorld gitHub, string reportDir) =>
+        CakeProcess.RunAsync(
+            ["--target=ConnectIdentity", "--engine=jit", $"--config={sandbox.ConfigPath}", $"--report-dir={reportDir}", "--check-run=true", "--github-issue=true"],
+            [.. sandbox.Environment, .. gitHub.Environment, new(GitHubContext.EventPathVariable, null)]);
 
     [Fact]
     public async Task Should_Publish_The_Check_Run_And_Keep_The_Issue_After_A_Red_And_Then_A_Green_Target()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CreatioIdentity.Checks;
 using CreatioIdentity.Reporting;
 
@@ -12,38 +11,8 @@ namespace CreatioIdentity.Tests.Integration;
 [Collection(CakeCollection.Name)]
 public sealed class CakeEndToEndTests
 {
-    internal static async Task<(int ExitCode, string Output)> CakeAsync(EngineRun world, string target, string reportDir)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = EngineRun.RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[] { "cake", $"--target={target}", $"--config={world.ConfigPath}", $"--report-dir={reportDir}" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in world.Environment)
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(name);
-            }
-            else
-            {
-                start.Environment[name] = value;
-            }
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    internal static Task<(int ExitCode, string Output)> CakeAsync(EngineRun world, string target, string reportDir) =>
+        CakeProcess.RunAsync([$"--target={target}", $"--config={world.ConfigPath}", $"--report-dir={reportDir}"], world.Environment);
 
     [Fact]
     public async Task Should_Connect_The_Sandbox_Through_The_Cake_Script_And_Pass_On_The_Engine_Exit_Codes()
