@@ -243,7 +243,9 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
         {
             if (failure.Error is not null)
             {
-                output.Error($"{prefix}{failure.Name}: {failure.Error}");
+                // The error code as report.json has it, so the log and the report name the same failure.
+                var code = failure.ErrorCode is null ? string.Empty : $" [{failure.ErrorCode}]";
+                output.Error($"{prefix}{failure.Name}{code}: {failure.Error}");
             }
         }
 

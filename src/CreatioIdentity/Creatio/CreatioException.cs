@@ -48,6 +48,19 @@ public sealed class CreatioException(CreatioFailure failure, string message, Exc
 /// <summary>The classification of transport failures, shared by the Creatio session and the Identity Service probe.</summary>
 public static class Failures
 {
+    /// <summary>The innermost exception's message: where .NET says why (PartialChain, RemoteCertificateNameMismatch, Connection refused).</summary>
+    public static string Innermost(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var inner = exception;
+        while (inner.InnerException is not null)
+        {
+            inner = inner.InnerException;
+        }
+
+        return inner.Message.TrimEnd('.');
+    }
+
     public static string Code(CreatioFailure failure) => failure switch
     {
         CreatioFailure.Dns => ErrorCodes.Dns,

@@ -261,23 +261,12 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
             CreatioFailure.Dns => new CreatioException(CreatioFailure.Dns,
                 $"The host of Creatio, {uri.Host}, could not be resolved (DNS): check creatio.url and the runner's DNS.", exception),
             CreatioFailure.Tls => new CreatioException(CreatioFailure.Tls,
-                $"The TLS handshake with Creatio at {where} failed ({Innermost(exception)}): trust its certificate authority with creatio.tls.caCertificate.", exception),
+                $"The TLS handshake with Creatio at {where} failed ({Failures.Innermost(exception)}): trust its certificate authority with creatio.tls.caCertificate.", exception),
             CreatioFailure.Connect => new CreatioException(CreatioFailure.Connect,
-                $"Creatio at {where} could not be reached ({Innermost(exception)}): check creatio.url, that the site is up, the network and any proxy (HTTPS_PROXY, NO_PROXY).", exception),
+                $"Creatio at {where} could not be reached ({Failures.Innermost(exception)}): check creatio.url, that the site is up, the network and any proxy (HTTPS_PROXY, NO_PROXY).", exception),
             CreatioFailure.ConnectionLost => new CreatioException(CreatioFailure.ConnectionLost,
-                $"The connection to Creatio at {where} was dropped before {route} was answered ({Innermost(exception)}): a proxy or load balancer in between may cut connections; check that the site is up.{sent}", exception),
+                $"The connection to Creatio at {where} was dropped before {route} was answered ({Failures.Innermost(exception)}): a proxy or load balancer in between may cut connections; check that the site is up.{sent}", exception),
             _ => null,
         };
-    }
-
-    private static string Innermost(Exception exception)
-    {
-        var inner = exception;
-        while (inner.InnerException is not null)
-        {
-            inner = inner.InnerException;
-        }
-
-        return inner.Message.TrimEnd('.');
     }
 }

@@ -77,6 +77,8 @@ public static class EngineServices
         options.CircuitBreaker.SamplingDuration = timeout * 2 + TimeSpan.FromSeconds(1);
     }
 
+    private static readonly TimeSpan MaxConnectTimeout = TimeSpan.FromSeconds(10);
+
     private static SocketsHttpHandler PrimaryHandler(CreatioOptions creatio, X509Certificate2Collection? authority, IWebProxy? proxy)
     {
         var handler = new SocketsHttpHandler
@@ -86,7 +88,9 @@ public static class EngineServices
             UseCookies = false,
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.All,
-            ConnectTimeout = creatio.Timeout,
+            // A host that drops packets rather than refusing would otherwise cost the whole request
+            // timeout on each attempt; ten seconds is ample for a TCP (and proxy) connect.
+            ConnectTimeout = creatio.Timeout < MaxConnectTimeout ? creatio.Timeout : MaxConnectTimeout,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
 
             // Null keeps .NET's default proxy; the engine hands in the one its environment names.

@@ -123,7 +123,7 @@ public sealed class IdentityServiceProbe(HttpClient http, IdentityConfig config)
             CreatioFailure.Dns => (ErrorCodes.Dns,
                 $"The Identity Service host {address.Host} could not be resolved (DNS) from the runner: check identityService.url."),
             CreatioFailure.Tls => (ErrorCodes.Tls,
-                $"The TLS handshake with the Identity Service at {where} failed: trust its certificate authority with creatio.tls.caCertificate."),
+                $"The TLS handshake with the Identity Service at {where} failed ({Failures.Innermost(exception)}): trust its certificate authority with creatio.tls.caCertificate."),
             CreatioFailure.Connect => (ErrorCodes.Connect,
                 $"The runner could not reach the Identity Service at {where} ({exception.Message}){Retried}: check that it is up, identityService.url, and any proxy (HTTPS_PROXY, NO_PROXY)."),
             CreatioFailure.ConnectionLost => (ErrorCodes.Connect,

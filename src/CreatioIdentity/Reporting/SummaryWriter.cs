@@ -15,6 +15,7 @@ public static class SummaryWriter
         var (headline, good) = ReportFormat.Headline(report);
         markdown.Append("## ").Append(headline).AppendLine(good ? " ✅" : " ❌");
         markdown.AppendLine();
+        Warnings(markdown, report.Warnings);
         if (report.Environments is not { Count: > 0 } environments)
         {
             markdown.Append("Creatio: ").Append(Inline(report.Creatio)).Append(" · command: ").AppendLine(Inline(report.Command));
@@ -53,6 +54,32 @@ public static class SummaryWriter
         }
 
         return markdown.ToString();
+    }
+
+    /// <summary>What the run was warned about (an unchecked certificate, plain http), above everything else.</summary>
+    private static void Warnings(StringBuilder markdown, IReadOnlyList<ReportWarning> warnings)
+    {
+        foreach (var warning in warnings)
+        {
+            markdown.Append("> ⚠️ ");
+            if (warning.File is not null)
+            {
+                markdown.Append(Inline(Path.GetFileName(warning.File)));
+                if (warning.Line is { } line)
+                {
+                    markdown.Append(CultureInfo.InvariantCulture, $" line {line}");
+                }
+
+                markdown.Append(": ");
+            }
+
+            markdown.AppendLine(warning.Message.ReplaceLineEndings(" "));
+        }
+
+        if (warnings.Count > 0)
+        {
+            markdown.AppendLine();
+        }
     }
 
     private static void Body(StringBuilder markdown, Report report, string heading)

@@ -86,6 +86,7 @@ public static class FaultBehaviourTests
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
             Assert.Empty(world.Sandbox.Creatio.Writes);
             Assert.Contains("\"errorCode\": \"timeout\"", run.ReportFiles["report.json"], StringComparison.Ordinal);
+            Assert.Contains("EnableFeature [timeout]: ", run.Output, StringComparison.Ordinal);
             await ShouldCompleteWhenRunAgainAsync(world, config);
         }
 

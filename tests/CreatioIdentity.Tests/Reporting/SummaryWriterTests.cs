@@ -36,6 +36,24 @@ public sealed class SummaryWriterTests
         }
 
         [Fact]
+        public void Should_Put_The_Warnings_Of_The_Run_Right_Under_The_Headline_With_File_And_Line()
+        {
+            // Given
+            var report = Report(CheckResult.Pass(CheckIds.CreatioLogin, "Logged in.")) with
+            {
+                Warnings = [new ReportWarning("INSECURE: creatio.tls.insecureSkipVerify is true", "/repo/creatio-identity.yml", 8, 25)],
+            };
+
+            // When
+            var lines = Lines(SummaryWriter.Render(report));
+
+            // Then
+            Assert.StartsWith("## Creatio Identity Service", lines[0], StringComparison.Ordinal);
+            Assert.Equal("", lines[1]);
+            Assert.Equal("> ⚠️ creatio-identity.yml line 8: INSECURE: creatio.tls.insecureSkipVerify is true", lines[2]);
+        }
+
+        [Fact]
         public void Should_Show_A_Row_Per_Check_With_Its_Status_And_Message()
         {
             // Given

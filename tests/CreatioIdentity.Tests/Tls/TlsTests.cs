@@ -62,6 +62,7 @@ public sealed class TlsTests
             var discovery = Assert.Single(run.Report!.Checks, check => check.Id == CheckIds.IdentityServiceDiscovery);
             Assert.Equal(CheckStatus.Fail, discovery.Status);
             Assert.Contains("TLS handshake", discovery.Message, StringComparison.Ordinal);
+            Assert.Contains("errors in the certificate chain", discovery.Message, StringComparison.Ordinal);
             Assert.Contains("creatio.tls.caCertificate", discovery.Message, StringComparison.Ordinal);
             Assert.Empty(world.Sandbox.Creatio.Requests);
             Assert.Empty(world.Sandbox.Creatio.Writes);
