@@ -18,7 +18,13 @@ public static class SummaryWriter
         Warnings(markdown, report.Warnings);
         if (report.Environments is not { Count: > 0 } environments)
         {
-            markdown.Append("Creatio: ").Append(Inline(report.Creatio)).Append(" · command: ").AppendLine(Inline(report.Command));
+            // An invalid file stops before the Creatio URL is known: then only the command.
+            if (report.Creatio.Length > 0)
+            {
+                markdown.Append("Creatio: ").Append(Inline(report.Creatio)).Append(" · ");
+            }
+
+            markdown.Append("command: ").AppendLine(Inline(report.Command));
             markdown.AppendLine();
             Body(markdown, report, "###");
             return markdown.ToString();

@@ -54,6 +54,20 @@ public sealed class SummaryWriterTests
         }
 
         [Fact]
+        public void Should_Name_Only_The_Command_When_The_File_Was_Invalid_Before_Creatio_Was_Known()
+        {
+            // Given
+            var report = Report([Failed("Validate", "creatio-identity.yml:4:3: unknown key 'usernme'")]) with { Creatio = string.Empty };
+
+            // When
+            var lines = Lines(SummaryWriter.Render(report));
+
+            // Then
+            Assert.Contains($"command: {report.Command}", lines);
+            Assert.DoesNotContain(lines, line => line.StartsWith("Creatio:", StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void Should_Show_A_Row_Per_Check_With_Its_Status_And_Message()
         {
             // Given
