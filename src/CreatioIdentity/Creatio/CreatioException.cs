@@ -77,6 +77,7 @@ public static class Failures
     /// <summary>What kind of transport failure an exception from HttpClient is, or null when it is none.</summary>
     public static CreatioFailure? Classify(Exception exception) => exception switch
     {
+        _ when Timeouts.IsConnectTimeout(exception) => CreatioFailure.Connect,
         _ when Timeouts.IsTimeout(exception) => CreatioFailure.Timeout,
         HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => CreatioFailure.Dns,
         HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData } } => CreatioFailure.Dns,
@@ -87,6 +88,16 @@ public static class Failures
         _ => null,
     };
 
-    /// <summary>True for the failures retrying cannot cure within seconds: a name that does not resolve, a certificate that is not trusted.</summary>
-    public static bool IsPermanent(Exception? exception) => exception is not null && Classify(exception) is CreatioFailure.Dns or CreatioFailure.Tls;
+    /// <summary>
+    /// True for the failures retrying cannot cure within seconds: a name that does not resolve, a certificate
+    /// that is not trusted, a host that let a whole connect timeout pass without an answer.
+    /// </summary>
+    public static bool IsPermanent(Exception? exception) =>
+        exception is not null && (Timeouts.IsConnectTimeout(exception) || Classify(exception) is CreatioFailure.Dns or CreatioFailure.Tls);
+
+    /// <summary>Why no connection was made, in words: the connect timeout spelled out, else what .NET says.</summary>
+    public static string WhyUnreachable(Exception exception, TimeSpan requestTimeout) =>
+        Timeouts.IsConnectTimeout(exception)
+            ? $"no answer to the connection within {Timeouts.Connect(requestTimeout).TotalSeconds:0.#} s: the host is down, or a firewall drops the packets"
+            : Innermost(exception);
 }

@@ -263,7 +263,7 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
             CreatioFailure.Tls => new CreatioException(CreatioFailure.Tls,
                 $"The TLS handshake with Creatio at {where} failed ({Failures.Innermost(exception)}): trust its certificate authority with creatio.tls.caCertificate.", exception),
             CreatioFailure.Connect => new CreatioException(CreatioFailure.Connect,
-                $"Creatio at {where} could not be reached ({Failures.Innermost(exception)}): check creatio.url, that the site is up, the network and any proxy (HTTPS_PROXY, NO_PROXY).", exception),
+                $"Creatio at {where} could not be reached ({Failures.WhyUnreachable(exception, options.Timeout)}): check creatio.url, that the site is up, the network and any proxy (HTTPS_PROXY, NO_PROXY).", exception),
             CreatioFailure.ConnectionLost => new CreatioException(CreatioFailure.ConnectionLost,
                 $"The connection to Creatio at {where} was dropped before {route} was answered ({Failures.Innermost(exception)}): a proxy or load balancer in between may cut connections; check that the site is up.{sent}", exception),
             _ => null,

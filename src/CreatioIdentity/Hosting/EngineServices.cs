@@ -77,8 +77,6 @@ public static class EngineServices
         options.CircuitBreaker.SamplingDuration = timeout * 2 + TimeSpan.FromSeconds(1);
     }
 
-    private static readonly TimeSpan MaxConnectTimeout = TimeSpan.FromSeconds(10);
-
     private static SocketsHttpHandler PrimaryHandler(CreatioOptions creatio, X509Certificate2Collection? authority, IWebProxy? proxy)
     {
         var handler = new SocketsHttpHandler
@@ -89,8 +87,9 @@ public static class EngineServices
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.All,
             // A host that drops packets rather than refusing would otherwise cost the whole request
-            // timeout on each attempt; ten seconds is ample for a TCP (and proxy) connect.
-            ConnectTimeout = creatio.Timeout < MaxConnectTimeout ? creatio.Timeout : MaxConnectTimeout,
+            // timeout on each attempt; ten seconds is ample for a TCP (and proxy) connect. It ends before
+            // the attempt does, so that the failure says "could not be reached", and is not retried.
+            ConnectTimeout = Timeouts.Connect(creatio.Timeout),
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
 
             // Null keeps .NET's default proxy; the engine hands in the one its environment names.

@@ -99,7 +99,7 @@ public sealed class IdentityServiceProbe(HttpClient http, IdentityConfig config)
                 "unauthorized_client" or "unsupported_grant_type" => $"Client '{clientId}' may not use the client_credentials grant ({error}): allow it in the Identity Service's client configuration.",
                 null => $"The token endpoint {tokenEndpoint} answered HTTP {(int)response.StatusCode} without a token.",
                 _ => $"The Identity Service refused a token to client '{clientId}' ({error}).",
-            }, error is null ? ErrorCodes.HttpStatus : ErrorCodes.Authentication);
+            }, error is not null ? ErrorCodes.Authentication : response.IsSuccessStatusCode ? ErrorCodes.UnexpectedAnswer : ErrorCodes.HttpStatus);
         }
         catch (JsonException)
         {
@@ -113,7 +113,7 @@ public sealed class IdentityServiceProbe(HttpClient http, IdentityConfig config)
 
     private const string Retried = " (retried with backoff)";
 
-    private static (string Code, string Message)? Unreachable(Exception exception, Uri address)
+    private (string Code, string Message)? Unreachable(Exception exception, Uri address)
     {
         var where = address.GetLeftPart(UriPartial.Authority);
         return Failures.Classify(exception) switch
@@ -125,7 +125,7 @@ public sealed class IdentityServiceProbe(HttpClient http, IdentityConfig config)
             CreatioFailure.Tls => (ErrorCodes.Tls,
                 $"The TLS handshake with the Identity Service at {where} failed ({Failures.Innermost(exception)}): trust its certificate authority with creatio.tls.caCertificate."),
             CreatioFailure.Connect => (ErrorCodes.Connect,
-                $"The runner could not reach the Identity Service at {where} ({exception.Message}){Retried}: check that it is up, identityService.url, and any proxy (HTTPS_PROXY, NO_PROXY)."),
+                $"The runner could not reach the Identity Service at {where} ({Failures.WhyUnreachable(exception, config.Creatio.Timeout)}){(Timeouts.IsConnectTimeout(exception) ? string.Empty : Retried)}: check that it is up, identityService.url, and any proxy (HTTPS_PROXY, NO_PROXY)."),
             CreatioFailure.ConnectionLost => (ErrorCodes.Connect,
                 $"The Identity Service at {where} dropped the connection before answering ({exception.Message}){Retried}: check that it is up and healthy, and run again."),
             _ => null,

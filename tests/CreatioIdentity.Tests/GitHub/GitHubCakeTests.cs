@@ -52,7 +52,7 @@ public sealed class GitHubCakeTests
         Assert.Contains("127.0.0.1: green again, closed issue #1", green.Output, StringComparison.Ordinal);
 
         // Then: no secret in the console
-        foreach (var secret in broken.Secrets.Concat(healthy.Secrets).Append(gitHub.GitHub.Token))
+        foreach (var secret in broken.SecretsAndSessions.Concat(healthy.SecretsAndSessions).Append(gitHub.GitHub.Token))
         {
             Assert.DoesNotContain(secret, red.Output + green.Output, StringComparison.Ordinal);
         }

@@ -58,7 +58,10 @@ public sealed partial class CakeOnCiTests
         Assert.Equal("true", outputs["ok"]);
         Assert.Equal(Path.Combine(reportDir, ReportStore.ReportFileName), outputs["report"]);
         Assert.Equal(File.ReadAllText(Path.Combine(reportDir, ReportStore.SummaryFileName)), File.ReadAllText(summaryFile));
-        Assert.DoesNotContain(lines, line => !masks.Contains(line) && world.Secrets.Any(secret => line.Contains(secret, StringComparison.Ordinal)));
+        Assert.DoesNotContain(lines, line => !masks.Contains(line) && world.SecretsAndSessions.Any(secret => line.Contains(secret, StringComparison.Ordinal)));
+        Assert.NotEmpty(world.Sandbox.IssuedTokens.All);
+        var files = EngineRun.FilesUnder(reportDir) + File.ReadAllText(outputsFile) + File.ReadAllText(summaryFile);
+        Assert.DoesNotContain(world.SecretsAndSessions, secret => files.Contains(secret, StringComparison.Ordinal));
     }
 
     [Fact]

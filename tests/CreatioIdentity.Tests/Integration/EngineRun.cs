@@ -62,6 +62,19 @@ public sealed class EngineRun : IAsyncDisposable
     /// <summary>The secrets of this world: nothing of these may ever be printed or written.</summary>
     public IReadOnlyList<string> Secrets => [Sandbox.Options.CreatioPassword, Sandbox.Options.ClientSecret];
 
+    /// <summary>
+    /// Everything that must never be printed or written: the password and the client secret, and every
+    /// session cookie and access token this sandbox has issued so far (its Creatio's and its Identity Service's).
+    /// </summary>
+    public IReadOnlyList<string> SecretsAndSessions =>
+        [.. Secrets, .. Sandbox.Creatio.IssuedSessionSecrets, .. Sandbox.IssuedTokens.All];
+
+    /// <summary>The text of every file under a folder (report.json, junit.xml, summary.md, runner files), for secret searches.</summary>
+    public static string FilesUnder(string directory) =>
+        System.IO.Directory.Exists(directory)
+            ? string.Join('\n', System.IO.Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Select(File.ReadAllText))
+            : string.Empty;
+
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     /// <summary>The variables by which the engine and the Cake script detect a CI runner and reach it.</summary>

@@ -340,6 +340,24 @@ public static class FaultBehaviourTests
         }
 
         [Fact]
+        public async Task Should_Retry_The_Runners_Token_Request_After_A_503_And_Succeed()
+        {
+            // Given: the token endpoint fails twice, then answers (the runner asks before Creatio does)
+            var (world, config) = await StartAsync();
+            await using var _ = world;
+            world.Sandbox.Faults.Add(new Fault(FaultKind.Status, "connect/token", Count: 2, StatusCode: 503, Server: FaultServer.IdentityService));
+
+            // When
+            var run = await world.RunAsync("connect", config);
+
+            // Then
+            Assert.Equal(0, run.ExitCode);
+            Assert.Equal(2, world.Sandbox.Faults.Injected.Count(fault => fault.Path.Contains("connect/token", StringComparison.Ordinal)));
+            Assert.Equal(CheckStatus.Pass, Assert.Single(run.Report!.Checks, check => check.Id == CheckIds.ClientCredentialsToken).Status);
+            Assert.Empty(ConnectedState.Problems(world.Sandbox));
+        }
+
+        [Fact]
         public async Task Should_Say_Connect_When_It_Drops_Connections()
         {
             // Given
@@ -380,6 +398,28 @@ public static class FaultBehaviourTests
         }
 
         [Fact]
+        public async Task Should_Stop_Within_The_Connect_Timeout_Without_Retrying_When_The_Host_Drops_The_Packets()
+        {
+            // Given: a port whose connection queue is full, so the connection attempts go unanswered, as at a blackholed address
+            var (world, config) = await StartAsync();
+            await using var _ = world;
+            using var blackhole = new Blackhole();
+            world.Environment["SANDBOX_CREATIO_URL"] = $"http://127.0.0.1:{blackhole.Port}/";
+
+            // When
+            var clock = Stopwatch.StartNew();
+            var run = await world.RunAsync("connect", config);
+
+            // Then: one connect timeout (0.8 of the 1 s request timeout), not three attempts
+            var failed = FailedStep(run);
+            Assert.Equal("Preflight", failed.Name);
+            Assert.Equal(ErrorCodes.Connect, failed.ErrorCode);
+            var login = Assert.Single(run.Report!.Checks, check => check.Id == CheckIds.CreatioLogin);
+            Assert.Contains("could not be reached (no answer to the connection within 0.8 s", login.Message, StringComparison.Ordinal);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2.5), $"took {clock.Elapsed}");
+        }
+
+        [Fact]
         public async Task Should_Stop_At_Once_With_Dns_When_The_Name_Does_Not_Resolve()
         {
             // Given
@@ -394,6 +434,41 @@ public static class FaultBehaviourTests
             // Then
             Assert.Equal(ErrorCodes.Dns, FailedStep(run).ErrorCode);
             Assert.Contains("could not be resolved (DNS)", Assert.Single(run.Report!.Checks, check => check.Id == CheckIds.CreatioLogin).Message, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>A listener that never accepts, its queue filled: further connection attempts get no answer at all.</summary>
+    private sealed class Blackhole : IDisposable
+    {
+        private readonly Socket listener = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        private readonly List<Socket> queued = [];
+
+        public Blackhole()
+        {
+            listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            listener.Listen(0);
+            for (var i = 0; i < 4; i++)
+            {
+                var filler = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { Blocking = false };
+                try
+                {
+                    filler.Connect(listener.LocalEndPoint!);
+                }
+                catch (SocketException exception) when (exception.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
+                {
+                    // pending: it stays in the queue, or stays unanswered
+                }
+
+                queued.Add(filler);
+            }
+        }
+
+        public int Port => ((IPEndPoint)listener.LocalEndPoint!).Port;
+
+        public void Dispose()
+        {
+            queued.ForEach(socket => socket.Dispose());
+            listener.Dispose();
         }
     }
 
