@@ -110,6 +110,9 @@ internal static class ConfigText
             ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MB")
             : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB");
 
+    /// <summary>What a character inside a value is, when it is one a value must not hold (a line break may be).</summary>
+    public static string? DescribeInValue(char c) => c == '\n' ? null : Describe(c, index: 1) ?? (c == '\t' || c == '\r' ? "the control character" : null);
+
     private static string? Describe(char c, int index) => c switch
     {
         '\t' or '\r' => null,

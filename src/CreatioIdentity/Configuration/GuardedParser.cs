@@ -45,11 +45,33 @@ internal sealed class GuardedParser(IParser inner) : IParser
                 frames.Pop();
                 break;
             case Scalar scalar:
+                RefuseEscapedHiddenCharacter(scalar);
                 Node(scalar);
                 break;
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The raw text was searched for hidden characters before parsing; an escape in double quotes
+    /// ("\a", "\u202E", "\t") makes one only now, in the value a setting would receive.
+    /// </summary>
+    private static void RefuseEscapedHiddenCharacter(Scalar scalar)
+    {
+        if (scalar.Style != ScalarStyle.DoubleQuoted)
+        {
+            return;
+        }
+
+        foreach (var c in scalar.Value)
+        {
+            if (ConfigText.DescribeInValue(c) is { } what)
+            {
+                throw new RefusedYamlException(scalar.Start,
+                    $"{what} U+{(int)c:X4} is written as an escape in this value; a Creatio setting, URL or name has no use for it, so remove the escape (or write the value through ${{VAR}} if it must hold one)");
+            }
+        }
     }
 
     /// <summary>Counts a node into its parent mapping: every other node of a mapping is a key.</summary>
