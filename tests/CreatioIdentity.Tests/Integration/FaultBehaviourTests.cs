@@ -358,6 +358,27 @@ public static class FaultBehaviourTests
         }
 
         [Fact]
+        public async Task Should_Not_Retry_The_Runners_Token_Request_When_The_Identity_Service_Refuses_It()
+        {
+            // Given: one 400 from the token endpoint, as an unknown client or wrong secret gets; a
+            // retry would be answered, so only a run that does not retry stays red
+            var (world, config) = await StartAsync();
+            await using var _ = world;
+            world.Sandbox.Faults.Add(new Fault(FaultKind.Status, "connect/token", Count: 1, StatusCode: 400, Server: FaultServer.IdentityService));
+
+            // When
+            var run = await world.RunAsync("connect", config);
+
+            // Then: red at Preflight, asked once, nothing written to Creatio
+            Assert.Equal(1, run.ExitCode);
+            Assert.Equal("Preflight", FailedStep(run).Name);
+            Assert.Equal(CheckStatus.Fail, Assert.Single(run.Report!.Checks, check => check.Id == CheckIds.ClientCredentialsToken).Status);
+            Assert.Single(world.Sandbox.Faults.Injected, fault => fault.Path.Contains("connect/token", StringComparison.Ordinal));
+            Assert.Empty(world.Sandbox.Creatio.Writes);
+            await ShouldCompleteWhenRunAgainAsync(world, config);
+        }
+
+        [Fact]
         public async Task Should_Say_Connect_When_It_Drops_Connections()
         {
             // Given
