@@ -298,6 +298,51 @@ public sealed class EnvironmentsTests
         }
 
         [Fact]
+        public void Should_Refuse_Two_Chosen_Environments_On_One_Creatio_Site_And_Run_The_Rest()
+        {
+            // Given: qa is a copy of dev whose url was not changed (written a little differently)
+            var yaml = Yaml + """
+
+                  qa:
+                    creatio:
+                      url: HTTPS://DEV.example.com:443/
+                      password: ${DEV_PASSWORD}
+                    identityService:
+                      clientSecret: ${DEV_SECRET}
+                """;
+
+            // When
+            var selection = Load(Fixture(), yaml, "all");
+
+            // Then: neither dev nor qa runs, each told at its own url; prod runs
+            var dev = selection.Environments.Single(environment => environment.Name == "dev");
+            var qa = selection.Environments.Single(environment => environment.Name == "qa");
+            Assert.Null(dev.Config);
+            Assert.Null(qa.Config);
+            Assert.Equal(19, Assert.Single(dev.Errors).Location.Line);
+            Assert.Equal(40, Assert.Single(qa.Errors).Location.Line);
+            Assert.Contains("environment 'dev': creatio.url is the same Creatio site as environment 'qa'", dev.Errors[0].Message, StringComparison.Ordinal);
+            Assert.Contains("as environment 'dev'", qa.Errors[0].Message, StringComparison.Ordinal);
+            Assert.NotNull(Environment(selection, "prod"));
+        }
+
+        [Fact]
+        public void Should_Take_Two_Sites_On_One_Host_Under_Different_Paths_As_Two_Sites()
+        {
+            // Given: two on-site Creatio applications under one IIS host
+            var yaml = Yaml
+                .Replace("url: https://dev.example.com", "url: https://creatio.example.com/dev", StringComparison.Ordinal)
+                .Replace("url: https://prod.example.com", "url: https://creatio.example.com/prod", StringComparison.Ordinal);
+
+            // When
+            var selection = Load(Fixture(), yaml, "all");
+
+            // Then
+            Assert.NotNull(Environment(selection, "dev"));
+            Assert.NotNull(Environment(selection, "prod"));
+        }
+
+        [Fact]
         public void Should_Name_The_Environments_When_None_Is_Chosen()
         {
             // Given, When
