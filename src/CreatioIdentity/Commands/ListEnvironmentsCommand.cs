@@ -10,7 +10,8 @@ namespace CreatioIdentity.Commands;
 /// matrix, so that the CI engine already in use fans out. Only names are read, so no secret has to
 /// be set. GitHub Actions: <c>{"environment":["dev","prod"]}</c> for
 /// <c>strategy.matrix: ${{ fromJSON(...) }}</c>; Azure Pipelines (<c>--format azure</c>):
-/// <c>{"dev":{"environment":"dev"},...}</c> for <c>strategy.matrix: $[ ... ]</c>.
+/// <c>{"dev":{"environment":"dev"},...}</c> for <c>strategy.matrix: $[ ... ]</c> (a leg name
+/// Azure would refuse, such as <c>eu-prod</c>, is written <c>eu_prod</c>; the variable keeps the name).
 /// </summary>
 public static class ListEnvironmentsCommand
 {
@@ -89,18 +90,50 @@ public static class ListEnvironmentsCommand
         writer.WriteEndObject();
     });
 
+    /// <summary>
+    /// Azure's matrix: one leg per environment, named after it, with the variable
+    /// <c>environment</c> holding the real name.
+    /// </summary>
     public static string AzureMatrix(IReadOnlyList<string> names) => Json(writer =>
     {
         writer.WriteStartObject();
+        var legs = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in names)
         {
-            writer.WriteStartObject(name);
+            writer.WriteStartObject(AzureLegName(name, legs));
             writer.WriteString("environment", name);
             writer.WriteEndObject();
         }
 
         writer.WriteEndObject();
     });
+
+    /// <summary>
+    /// Azure Pipelines refuses a matrix leg whose name is not letters, digits and '_' starting with
+    /// a letter (at most 100 characters), so <c>eu-prod</c> becomes <c>eu_prod</c> and <c>2024</c>
+    /// <c>env_2024</c>; a name that two environments would share gets a number.
+    /// </summary>
+    private static string AzureLegName(string name, HashSet<string> taken)
+    {
+        var leg = new StringBuilder(name.Length + 4);
+        if (name.Length == 0 || !char.IsAsciiLetter(name[0]))
+        {
+            leg.Append("env_");
+        }
+
+        foreach (var character in name)
+        {
+            leg.Append(char.IsAsciiLetterOrDigit(character) || character == '_' ? character : '_');
+        }
+
+        var candidate = leg.ToString();
+        for (var number = 2; !taken.Add(candidate); number++)
+        {
+            candidate = $"{leg}_{number}";
+        }
+
+        return candidate;
+    }
 
     /// <summary>Every name (none given, or all), else the given ones in file order; an unknown one is an error with the closest name.</summary>
     private static List<string>? Select(IBuildAgent agent, IReadOnlyList<string> names, IReadOnlyList<string> requested)

@@ -56,8 +56,46 @@ public static class ConfigLoader
         }
 
         var baseDirectory = BaseDirectory(path);
-        return new ConfigSelection(null, [.. selected.Select(entry => EnvironmentsReader.Read(entry, defaults, path, environment, baseDirectory))]);
+        return new ConfigSelection(null, RefuseSharedSites([.. selected.Select(entry => EnvironmentsReader.Read(entry, defaults, path, environment, baseDirectory))]));
     }
+
+    /// <summary>
+    /// Two chosen environments on one Creatio site (the same URL, e.g. a copied entry whose url
+    /// was not changed) would run against it at the same time and overwrite each other's Identity
+    /// Service settings; which of them is meant cannot be known, so neither runs (exit 3 for
+    /// both, at their creatio.url). Sites on one host under different paths are different sites.
+    /// </summary>
+    private static List<EnvironmentConfig> RefuseSharedSites(List<EnvironmentConfig> environments)
+    {
+        var shared = environments
+            .Where(selected => selected.Config is not null)
+            .GroupBy(selected => SiteKey(selected.Config!.Creatio.Url), StringComparer.OrdinalIgnoreCase)
+            .Where(group => group.Count() > 1)
+            .SelectMany(group => group.Select(selected => (selected.Name, Others: group.Where(other => other.Name != selected.Name).Select(other => other.Name).ToList())))
+            .ToDictionary(pair => pair.Name, pair => pair.Others, StringComparer.Ordinal);
+        if (shared.Count == 0)
+        {
+            return environments;
+        }
+
+        return
+        [
+            .. environments.Select(selected => selected.Config is { } config && shared.TryGetValue(selected.Name, out var others)
+                ? new EnvironmentConfig(selected.Name, null,
+                [
+                    new ConfigDiagnostic(
+                        DiagnosticSeverity.Error,
+                        config.Source.Locate("creatio.url"),
+                        $"environment '{selected.Name}': creatio.url is the same Creatio site as environment {string.Join(", ", others.Select(other => $"'{other}'"))} ({SiteKey(config.Creatio.Url)}); " +
+                        "run together they would overwrite each other's Identity Service settings, so neither runs. Give each environment its own creatio.url, or remove the copy"),
+                ])
+                : selected),
+        ];
+    }
+
+    /// <summary>One Creatio site: scheme, host, port and path, without the trailing slash, query or credentials.</summary>
+    private static string SiteKey(Uri url) =>
+        $"{url.Scheme}://{url.IdnHost}:{url.Port}{url.AbsolutePath.TrimEnd('/')}";
 
     /// <summary>
     /// The environment names of the file in file order, empty for a single-site file. Resolves no

@@ -144,7 +144,7 @@ internal static partial class EnvironmentsReader
     public static EnvironmentConfig Read(EnvironmentEntry entry, YamlSection? defaults, string displayPath, Func<string, string?> environment, string baseDirectory)
     {
         var reader = new ConfigReader(displayPath, environment);
-        var merged = Merge(defaults?.Entries ?? [], SiteEntries(entry.Value));
+        var merged = Merge(defaults?.Entries ?? [], SiteEntries(entry.Value), StringComparer.Ordinal, site: true);
         var section = new YamlSection(string.Empty, entry.Key, merged);
         var site = SiteReader.Read(reader, section, baseDirectory);
         var prefix = $"environment '{entry.Name}': ";
@@ -162,23 +162,33 @@ internal static partial class EnvironmentsReader
         return new EnvironmentConfig(entry.Name, config, []);
     }
 
+    /// <summary>
+    /// The sections whose keys are Creatio codes, which ignore case: an environment's
+    /// <c>usrshared</c> overrides the default <c>UsrShared</c> rather than repeating it.
+    /// </summary>
+    private static readonly HashSet<string> CodeSections = new(StringComparer.Ordinal) { "features", "settings" };
+
     /// <summary>Mappings merge key by key (the environment's key wins its position); any other value replaces.</summary>
-    internal static YamlNode Merge(YamlNode inherited, YamlNode own) =>
+    internal static YamlNode Merge(YamlNode inherited, YamlNode own) => Merge(inherited, own, StringComparer.Ordinal);
+
+    private static YamlNode Merge(YamlNode inherited, YamlNode own, StringComparer keys) =>
         inherited is YamlMappingNode defaults && own is YamlMappingNode overrides
-            ? new YamlMappingNode(Merge(Pairs(defaults), Pairs(overrides)).Select(entry => new KeyValuePair<YamlNode, YamlNode>(entry.Key, entry.Value)))
+            ? new YamlMappingNode(Merge(Pairs(defaults), Pairs(overrides), keys, site: false).Select(entry => new KeyValuePair<YamlNode, YamlNode>(entry.Key, entry.Value)))
             : own;
 
-    private static List<YamlSection.Entry> Merge(IReadOnlyList<YamlSection.Entry> inherited, List<YamlSection.Entry> own)
+    /// <param name="site">The site's own keys, whose features: and settings: hold codes.</param>
+    private static List<YamlSection.Entry> Merge(IReadOnlyList<YamlSection.Entry> inherited, List<YamlSection.Entry> own, StringComparer keys, bool site)
     {
         var merged = new List<YamlSection.Entry>(inherited.Count + own.Count);
         foreach (var entry in inherited)
         {
-            merged.Add(own.FirstOrDefault(mine => mine.Name == entry.Name) is { } mine
-                ? mine with { Value = Merge(entry.Value, mine.Value) }
+            var children = site && CodeSections.Contains(entry.Name) ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+            merged.Add(own.FirstOrDefault(mine => keys.Equals(mine.Name, entry.Name)) is { } mine
+                ? mine with { Value = Merge(entry.Value, mine.Value, children) }
                 : entry);
         }
 
-        merged.AddRange(own.Where(mine => !inherited.Any(entry => entry.Name == mine.Name)));
+        merged.AddRange(own.Where(mine => !inherited.Any(entry => keys.Equals(entry.Name, mine.Name))));
         return merged;
     }
 

@@ -142,6 +142,108 @@ public sealed class EnvironmentsTests
         }
     }
 
+    public sealed class TheMergeAtItsEdges
+    {
+        [Fact]
+        public void Should_Override_A_Default_Setting_Or_Feature_Written_In_Another_Case()
+        {
+            // Given: Creatio's codes ignore case, so usrshared is the default UsrShared overridden
+            var yaml = Yaml.Replace("    features:\n      UseSeparateSettingsForOAuth20: true\n    settings:\n      UsrOwn: dev", "    features:\n      oauth20integration: false\n    settings:\n      usrshared: dev-only", StringComparison.Ordinal);
+
+            // When
+            var dev = Environment(Load(Fixture(), yaml, "dev"), "dev");
+
+            // Then: one code each, with the environment's value
+            Assert.Equal("dev-only", Assert.Single(dev.Settings, setting => setting.Key.Equals("UsrShared", StringComparison.OrdinalIgnoreCase)).Value);
+            Assert.Single(dev.Settings);
+            Assert.False(Assert.Single(dev.Features).Value);
+        }
+
+        [Fact]
+        public void Should_Clear_The_Default_Settings_With_Null_And_Keep_Them_With_An_Empty_Map()
+        {
+            // Given
+            var cleared = Yaml.Replace("    settings:\n      UsrOwn: dev", "    settings: ~", StringComparison.Ordinal);
+            var kept = Yaml.Replace("    settings:\n      UsrOwn: dev", "    settings: {}", StringComparison.Ordinal);
+
+            // When
+            var devCleared = Environment(Load(Fixture(), cleared, "dev"), "dev");
+            var devKept = Environment(Load(Fixture(), kept, "dev"), "dev");
+
+            // Then: null replaces (no settings), an empty map merges (the defaults stay)
+            Assert.Empty(devCleared.Settings);
+            Assert.Equal(new Dictionary<string, string> { ["UsrShared"] = "shared" }, devKept.Settings);
+        }
+
+        [Fact]
+        public void Should_Read_Environments_Without_Defaults()
+        {
+            // Given
+            const string yaml = """
+                version: 1
+                environments:
+                  a:
+                    creatio: { url: https://a.example.com, username: admin, password: "${DEV_PASSWORD}" }
+                    identityService: { url: https://id.example.com, clientId: creatio, clientSecret: "${DEV_SECRET}" }
+                  b:
+                    creatio: { url: https://b.example.com, username: admin, password: "${PROD_PASSWORD}" }
+                    identityService: { url: https://id.example.com, clientId: creatio, clientSecret: "${PROD_SECRET}" }
+                """;
+
+            // When
+            var selection = Load(Fixture(), yaml, "all");
+
+            // Then
+            Assert.Equal(new Uri("https://a.example.com"), Environment(selection, "a").Creatio.Url);
+            Assert.Equal(new Uri("https://b.example.com"), Environment(selection, "b").Creatio.Url);
+        }
+
+        [Fact]
+        public void Should_Reject_An_Empty_Environments_Map_At_Its_Line()
+        {
+            // Given
+            const string yaml = "version: 1\ndefaults:\n  creatio:\n    username: admin\nenvironments: {}\n";
+
+            // When
+            var exception = Assert.Throws<ConfigurationException>(() => Load(Fixture(), yaml, "all"));
+
+            // Then
+            ConfigFixture.AssertError(exception, 5, 1, "environments is empty");
+        }
+
+        [Theory]
+        [InlineData("--target")]
+        [InlineData("-e")]
+        public void Should_Reject_A_Name_That_Reads_Like_A_Flag(string name)
+        {
+            // Given
+            var yaml = Yaml + $"\n  \"{name}\":\n    creatio: {{}}\n";
+
+            // When
+            var exception = Assert.Throws<ConfigurationException>(() => Load(Fixture(), yaml, "dev"));
+
+            // Then
+            Assert.Contains(exception.Errors, error => error.Message.Contains($"environment name '{name}' must be", StringComparison.Ordinal) && error.Location.Line == 38);
+        }
+
+        [Fact]
+        public void Should_Suggest_The_Key_Meant_Inside_An_Environment_At_Its_Line()
+        {
+            // Given: a typo in prod's own creatio section
+            var yaml = Yaml.Replace("      username: prod-admin", "      usrname: prod-admin", StringComparison.Ordinal);
+
+            // When
+            var prod = Load(Fixture(), yaml, "prod").Environments.Single();
+
+            // Then: the error is prod's own (exit 3 for prod alone), at the misspelt key
+            Assert.Null(prod.Config);
+            var error = Assert.Single(prod.Errors);
+            Assert.Equal(31, error.Location.Line);
+            Assert.StartsWith("environment 'prod': ", error.Message, StringComparison.Ordinal);
+            Assert.Contains("did you mean 'username'?", error.Message, StringComparison.Ordinal);
+        }
+    }
+
     public sealed class TheSelection
     {
         [Fact]
@@ -193,6 +295,51 @@ public sealed class EnvironmentsTests
             var error = Assert.Single(prod.Errors);
             Assert.Equal(6, error.Location.Line);
             Assert.Contains("creatio.timeoutSeconds must be a positive whole number", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_Refuse_Two_Chosen_Environments_On_One_Creatio_Site_And_Run_The_Rest()
+        {
+            // Given: qa is a copy of dev whose url was not changed (written a little differently)
+            var yaml = Yaml + """
+
+                  qa:
+                    creatio:
+                      url: HTTPS://DEV.example.com:443/
+                      password: ${DEV_PASSWORD}
+                    identityService:
+                      clientSecret: ${DEV_SECRET}
+                """;
+
+            // When
+            var selection = Load(Fixture(), yaml, "all");
+
+            // Then: neither dev nor qa runs, each told at its own url; prod runs
+            var dev = selection.Environments.Single(environment => environment.Name == "dev");
+            var qa = selection.Environments.Single(environment => environment.Name == "qa");
+            Assert.Null(dev.Config);
+            Assert.Null(qa.Config);
+            Assert.Equal(19, Assert.Single(dev.Errors).Location.Line);
+            Assert.Equal(40, Assert.Single(qa.Errors).Location.Line);
+            Assert.Contains("environment 'dev': creatio.url is the same Creatio site as environment 'qa'", dev.Errors[0].Message, StringComparison.Ordinal);
+            Assert.Contains("as environment 'dev'", qa.Errors[0].Message, StringComparison.Ordinal);
+            Assert.NotNull(Environment(selection, "prod"));
+        }
+
+        [Fact]
+        public void Should_Take_Two_Sites_On_One_Host_Under_Different_Paths_As_Two_Sites()
+        {
+            // Given: two on-site Creatio applications under one IIS host
+            var yaml = Yaml
+                .Replace("url: https://dev.example.com", "url: https://creatio.example.com/dev", StringComparison.Ordinal)
+                .Replace("url: https://prod.example.com", "url: https://creatio.example.com/prod", StringComparison.Ordinal);
+
+            // When
+            var selection = Load(Fixture(), yaml, "all");
+
+            // Then
+            Assert.NotNull(Environment(selection, "dev"));
+            Assert.NotNull(Environment(selection, "prod"));
         }
 
         [Fact]

@@ -1,3 +1,5 @@
+using CreatioIdentity.GitHub;
+using CreatioIdentity.Tests.GitHub;
 using CreatioIdentity.Tests.Integration;
 
 namespace CreatioIdentity.Tests.Environments;
@@ -12,8 +14,9 @@ public sealed class CakeEnvironmentsTests
     [Fact]
     public async Task Should_Fan_Out_Connect_And_Monitor_Through_The_Cake_Script()
     {
-        // Given: prod's password is wrong
+        // Given: prod's password is wrong; the GitHub stand-in takes the issues
         await using var world = await EnvironmentsWorld.StartAsync("dev", "prod");
+        await using var gitHub = await GitHubWorld.StartAsync();
         world.Environment["PROD_CREATIO_PASSWORD"] = "not-the-password";
         var outputs = Path.Combine(world.Directory, "github-output");
         world.Environment["GITHUB_OUTPUT"] = outputs;
@@ -22,7 +25,13 @@ public sealed class CakeEnvironmentsTests
         var matrix = await CakeAsync(world, "--target=ListEnvironments");
         var connect = await CakeAsync(world, "--target=ConnectIdentity", "--environment=all", "--parallel=2");
         world["dev"].Creatio.ClearRecord();
-        var monitor = await CakeAsync(world, "--target=Monitor", "--environment=dev", "--environment=prod");
+        foreach (var (name, value) in gitHub.Environment)
+        {
+            world.Environment[name] = value;
+        }
+
+        world.Environment[GitHubContext.EventPathVariable] = null;
+        var monitor = await CakeAsync(world, "--target=Monitor", "--environment=dev", "--environment=prod", "--github-issue=true");
         var badParallel = await CakeAsync(world, "--target=Preflight", "--environment=dev", "--parallel=0");
 
         // Then: the matrix reached the step outputs
@@ -35,8 +44,11 @@ public sealed class CakeEnvironmentsTests
         Assert.Equal(1, world["dev"].Creatio.LoginCount);
         Assert.Empty(world["prod"].Creatio.Writes);
 
-        // Then: Monitor writes nothing and keeps the exit code of the red site
+        // Then: Monitor writes nothing, keeps the exit code of the red site, and still opens the red site's issue
         Assert.True(monitor.ExitCode == 1, monitor.Output);
+        var issue = Assert.Single(gitHub.GitHub.Issues);
+        Assert.Equal("Creatio Identity Service red: prod", issue.Title);
+        Assert.Equal("open", issue.State);
         Assert.Empty(world["dev"].Creatio.Writes);
         var report = CreatioIdentity.Reporting.ReportStore.TryRead(world.ReportDir)!;
         Assert.Equal("monitor", report.Command);
@@ -48,7 +60,7 @@ public sealed class CakeEnvironmentsTests
         Assert.Contains("--parallel must be a whole number from 1 to 64", badParallel.Output, StringComparison.Ordinal);
         foreach (var secret in world.Secrets)
         {
-            Assert.DoesNotContain(secret, matrix.Output + connect.Output + monitor.Output + badParallel.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, matrix.Output + connect.Output + monitor.Output + badParallel.Output + issue.Body, StringComparison.Ordinal);
         }
 
         var sessions = Path.Combine(Path.GetTempPath(), "creatio-identity");

@@ -167,6 +167,32 @@ public sealed class EnvironmentRunTests
         }
 
         [Fact]
+        public async Task Should_Be_3_And_Touch_Neither_When_Two_Sites_Point_At_One_Creatio()
+        {
+            // Given: prod's url was copied from dev's and never changed; test is a site of its own
+            await using var world = await EnvironmentsWorld.StartAsync("dev", "test", "prod");
+            world.Environment["PROD_CREATIO_URL"] = world["dev"].CreatioUrl.AbsoluteUri.TrimEnd('/');
+            world.Environment["PROD_CREATIO_PASSWORD"] = world["dev"].Options.CreatioPassword;
+
+            // When
+            var run = await world.RunAsync("connect", "all");
+
+            // Then: neither dev nor prod ran, so the one Creatio received nothing; test connected
+            Assert.Equal(3, run.ExitCode);
+            Assert.Empty(world["dev"].Creatio.Requests);
+            Assert.Empty(world["prod"].Creatio.Requests);
+            foreach (var name in new[] { "dev", "prod" })
+            {
+                var site = run.Report!.Environments!.Single(environment => environment.Name == name);
+                Assert.False(site.Ok);
+                Assert.Contains("is the same Creatio site as environment", Assert.Single(site.Steps).Error, StringComparison.Ordinal);
+            }
+
+            Assert.True(run.Report!.Environments!.Single(environment => environment.Name == "test").Ok);
+            Assert.Contains("environment 'prod': creatio.url is the same Creatio site as environment 'dev'", run.Output, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public async Task Should_Be_1_Over_2_When_One_Site_Is_Red_And_Another_Has_Changes_Pending()
         {
             // Given

@@ -68,6 +68,33 @@ public sealed class ListEnvironmentsTests
     }
 
     [Fact]
+    public void Should_Name_Each_Azure_Leg_As_Azure_Allows_And_Keep_The_Environment_Name_In_Its_Variable()
+    {
+        // Given: names the file allows but an Azure matrix leg does not ('-', '.', a leading digit), two alike once cleaned
+        const string yaml = """
+            version: 1
+            environments:
+              eu-prod: {}
+              eu.prod: {}
+              2024-site: {}
+              Dev_1: {}
+            """;
+        var path = Write(yaml);
+
+        // When
+        var (exitCode, matrix, _) = List(path, "azure");
+
+        // Then
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(matrix);
+        var legs = json.RootElement.EnumerateObject().ToDictionary(property => property.Name, property => property.Value.GetProperty("environment").GetString());
+        Assert.Equal(
+            new Dictionary<string, string?> { ["eu_prod"] = "eu-prod", ["eu_prod_2"] = "eu.prod", ["env_2024_site"] = "2024-site", ["Dev_1"] = "Dev_1" },
+            legs);
+        Assert.All(legs.Keys, leg => Assert.Matches("^[A-Za-z][A-Za-z0-9_]{0,99}$", leg));
+    }
+
+    [Fact]
     public void Should_Append_The_GitHub_Matrix_To_The_Step_Outputs_Whatever_The_Format()
     {
         // Given
