@@ -84,12 +84,12 @@ public sealed class ConsoleAgent(IAnsiConsole console) : IBuildAgent
             var overview = new Table().AddColumn("Environment").AddColumn("Status").AddColumn("Creatio").AddColumn("Red checks");
             foreach (var environment in environments)
             {
-                var red = environment.Checks.Where(check => check.Status == CheckStatus.Fail).Select(check => check.Id).ToList();
+                var red = ReportFormat.RedItems(environment);
                 overview.AddRow(
                     Text(environment.Name, Style.Plain),
                     Text(environment.Ok ? "ok" : "not ok", environment.Ok ? Good : Bad),
                     Text(environment.Creatio, Dim),
-                    Text(red.Count == 0 ? (environment.Ok ? "-" : "a step failed") : string.Join(", ", red), Style.Plain));
+                    Text(red.Count == 0 ? "-" : string.Join(", ", red), Style.Plain));
             }
 
             console.Write(overview);

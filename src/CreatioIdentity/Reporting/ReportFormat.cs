@@ -35,6 +35,22 @@ internal static class ReportFormat
             : ($"Creatio Identity Service: {report.Command} found nothing red (the connection was not tested)", true);
     }
 
+    /// <summary>
+    /// What is red in one environment, for the overview tables: its red checks, or, when it
+    /// stopped before any check was red, the step that failed and why ("Preflight failed (dns)").
+    /// </summary>
+    public static IReadOnlyList<string> RedItems(EnvironmentReport environment)
+    {
+        var red = environment.Checks.Where(check => check.Status == CheckStatus.Fail).Select(check => check.Id).ToList();
+        if (red.Count == 0 && !environment.Ok)
+        {
+            red.AddRange(environment.Steps.Where(step => step.Status == StepStatus.Failed)
+                .Select(step => step.ErrorCode is null ? $"{step.Name} failed" : $"{step.Name} failed ({step.ErrorCode})"));
+        }
+
+        return red;
+    }
+
     /// <summary>"3 of 3 environments connected", or which are red; connected only when each one's own headline says so.</summary>
     private static (string Text, bool Good) EnvironmentsHeadline(string command, IReadOnlyList<EnvironmentReport> environments)
     {

@@ -38,11 +38,7 @@ public static class SummaryWriter
         markdown.AppendLine("| --- | --- | --- | --- |");
         foreach (var environment in environments)
         {
-            var red = environment.Checks.Where(check => check.Status == CheckStatus.Fail).Select(check => check.Id).ToList();
-            if (red.Count == 0 && !environment.Ok)
-            {
-                red.AddRange(environment.Steps.Where(step => step.Status == StepStatus.Failed).Select(step => $"step {step.Name}"));
-            }
+            var red = ReportFormat.RedItems(environment);
 
             Row(markdown, environment.Name, environment.Ok ? "✅ ok" : "❌ not ok", environment.Creatio, red.Count == 0 ? "–" : string.Join(", ", red));
         }

@@ -68,6 +68,23 @@ public sealed class SummaryWriterTests
         }
 
         [Fact]
+        public void Should_Name_The_Failed_Step_And_Its_Error_Code_For_An_Environment_That_Stopped_Before_Any_Check_Was_Red()
+        {
+            // Given: dev green, prod down before any check could be red
+            var dev = new EnvironmentReport("dev", true, "https://dev.example.com", [Step("Diagnose")], [CheckResult.Pass(CheckIds.AccessTokenRetrievable, "Creatio got a token.")]);
+            var prod = new EnvironmentReport("prod", false, "https://prod.example.com",
+                [Failed("Preflight", "Creatio could not be reached.") with { ErrorCode = ErrorCodes.Connect }], []);
+            var report = Report() with { Ok = false, Creatio = string.Empty, Steps = [], Checks = [], Environments = [dev, prod] };
+
+            // When
+            var lines = Lines(SummaryWriter.Render(report));
+
+            // Then
+            Assert.Contains("| dev | ✅ ok | https://dev.example.com | – |", lines);
+            Assert.Contains("| prod | ❌ not ok | https://prod.example.com | Preflight failed (connect) |", lines);
+        }
+
+        [Fact]
         public void Should_Show_A_Row_Per_Check_With_Its_Status_And_Message()
         {
             // Given
