@@ -68,14 +68,14 @@ void ReportToGitHub(BuildParameters parameters, ITeardownContext context)
 {
     if (CheckRunRequested)
     {
-        PublishCheckRun(parameters);
+        InLogGroup("Check run", () => PublishCheckRun(parameters));
     }
 
     if (GitHubIssueRequested && !gitHubIssuesSynced)
     {
         try
         {
-            SyncGitHubIssues(parameters);
+            InLogGroup("GitHub issues", () => SyncGitHubIssues(parameters));
         }
         catch (CakeException) when (!context.Successful)
         {

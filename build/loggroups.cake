@@ -53,3 +53,25 @@ void DefineLogGroups()
     TaskSetup(context => System.Console.WriteLine(groups.Start + context.Task.Name));
     TaskTeardown(context => System.Console.WriteLine(groups.End));
 }
+
+// A group around work outside any task (the Teardown's reporting to GitHub); nothing on a console.
+void InLogGroup(string title, Action work)
+{
+    var groups = CiLogGroups.Detect();
+    if (groups is not null)
+    {
+        System.Console.WriteLine(groups.Start + title);
+    }
+
+    try
+    {
+        work();
+    }
+    finally
+    {
+        if (groups is not null)
+        {
+            System.Console.WriteLine(groups.End);
+        }
+    }
+}
