@@ -24,7 +24,17 @@ public static class FaultBehaviourTests
         return Assert.Single(run.Report.Steps, step => step.Status == StepStatus.Failed);
     }
 
-    private static int RequestsTo(EngineRun world, string path) =>
+    /// <summary>Preflight failed with connect, its CreatioLogin check saying <paramref name="message"/>.</summary>
+    private static void ShouldStopAtTheCreatioLoginWithConnect(RunResult run, string message)
+    {
+        var failed = FailedStep(run);
+        Assert.Equal("Preflight", failed.Name);
+        Assert.Equal(ErrorCodes.Connect, failed.ErrorCode);
+        var login = Assert.Single(run.Report!.Checks, check => check.Id == CheckIds.CreatioLogin);
+        Assert.Contains(message, login.Message, StringComparison.Ordinal);
+    }
+
+        private static int RequestsTo(EngineRun world, string path) =>
         world.Sandbox.Creatio.Requests.Count(request => request.Path.Contains(path, StringComparison.Ordinal));
 
     /// <summary>A sandbox world whose configuration has a one-second request timeout.</summary>
@@ -410,11 +420,7 @@ public static class FaultBehaviourTests
             var run = await world.RunAsync("connect", config);
 
             // Then
-            var failed = FailedStep(run);
-            Assert.Equal("Preflight", failed.Name);
-            Assert.Equal(ErrorCodes.Connect, failed.ErrorCode);
-            var login = Assert.Single(run.Report!.Checks, check => check.Id == CheckIds.CreatioLogin);
-            Assert.Contains("could not be reached", login.Message, StringComparison.Ordinal);
+            ShouldStopAtTheCreatioLoginWithConnect(run, "could not be reached");
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         }
 
@@ -434,11 +440,7 @@ public static class FaultBehaviourTests
             var run = await world.RunAsync("connect", config);
 
             // Then: one connect timeout (0.8 of the 5 s request timeout), not three attempts
-            var failed = FailedStep(run);
-            Assert.Equal("Preflight", failed.Name);
-            Assert.Equal(ErrorCodes.Connect, failed.ErrorCode);
-            var login = Assert.Single(run.Report!.Checks, check => check.Id == CheckIds.CreatioLogin);
-            Assert.Contains("could not be reached (no answer to the connection within 4 s", login.Message, StringComparison.Ordinal);
+            ShouldStopAtTheCreatioLoginWithConnect(run, "could not be reached (no answer to the connection within 4 s");
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"took {clock.Elapsed}: the connect was retried");
         }
 
