@@ -34,7 +34,7 @@ public static class FaultBehaviourTests
         Assert.Contains(message, login.Message, StringComparison.Ordinal);
     }
 
-        private static int RequestsTo(EngineRun world, string path) =>
+    private static int RequestsTo(EngineRun world, string path) =>
         world.Sandbox.Creatio.Requests.Count(request => request.Path.Contains(path, StringComparison.Ordinal));
 
     /// <summary>A sandbox world whose configuration has a one-second request timeout.</summary>
