@@ -45,4 +45,7 @@ public sealed record StepResult(
     IReadOnlyList<NotApplied>? NotApplied = null)
 {
     public IReadOnlyList<NotApplied> NotApplied { get; init; } = NotApplied ?? [];
+
+    /// <summary>What the step noticed that is no failure (a password change recommended, a cookie skipped); reported as the run's warnings.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

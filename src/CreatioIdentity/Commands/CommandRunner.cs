@@ -194,10 +194,20 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
                 {
                     result = await step.RunAsync(context, cancellationToken);
                     output.ShowStep(result);
+                    foreach (var warning in result.Warnings)
+                    {
+                        output.Warning(warning);
+                    }
                 }
 
                 results.Add(result);
                 failed = result.Status == StepStatus.Failed;
+            }
+
+            // The session must not outlive the job: the process that ends the run logs out (SPEC §4, AuthService.svc).
+            if (run.RunId is null || failed || EngineCommands.Completes(run.ReportCommand, run.Command.Name))
+            {
+                await context.Session.LogoutAsync(cancellationToken);
             }
         }
 
@@ -205,7 +215,8 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
         try
         {
             report = ReportStore.Record(run.ReportDir, run.ReportCommand, creatio, run.RunId, results,
-                [.. config.Warnings.Select(warning => new ReportWarning(warning.Message, warning.Location.File, warning.Location.Line, warning.Location.Column))]);
+                [.. config.Warnings.Select(warning => new ReportWarning(warning.Message, warning.Location.File, warning.Location.Line, warning.Location.Column)),
+                 .. results.SelectMany(result => result.Warnings).Select(warning => new ReportWarning(warning, null, null, null))]);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

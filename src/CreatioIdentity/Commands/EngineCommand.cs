@@ -22,8 +22,8 @@ public static class EngineCommands
         new("diagnose", "Diagnose", "Every check of the Diagnostic tab; registers the default OAuth resource when it is the only thing missing.", () => [new DiagnoseStep()]),
         new("connect", "ConnectIdentity", "Validate, Preflight, EnableFeature, ApplySettings, TestConnection, Diagnose.", () =>
             [new ValidateStep(), new PreflightStep(), new EnableFeatureStep(), new ApplySettingsStep(), new TestConnectionStep(), new DiagnoseStep()]),
-        new("monitor", "Monitor", "Read-only health of each site for a schedule: Preflight and Diagnose, writing nothing to Creatio.", () =>
-            [new PreflightStep(), new DiagnoseStep()], ReadOnly: true),
+        new("monitor", "Monitor", "Read-only health of each site for a schedule: Preflight, the features and Diagnose, writing nothing to Creatio.", () =>
+            [new PreflightStep(), new EnableFeatureStep(), new DiagnoseStep()], ReadOnly: true),
     ];
 
     public static EngineCommand? Find(string name) => All.FirstOrDefault(command => command.Name == name);

@@ -32,7 +32,25 @@ public sealed record CreatioOptions(
     string Username,
     Secret Password,
     TimeSpan Timeout,
-    TlsOptions Tls);
+    TlsOptions Tls)
+{
+    /// <summary>
+    /// How long one health check may take (creatio.healthCheckTimeoutSeconds). Creatio answers it after
+    /// its own call to the Identity Service, which can take its whole HTTP timeout (.NET's default is
+    /// 100 s) when the Identity Service cannot be reached from the Creatio host.
+    /// </summary>
+    public TimeSpan HealthCheckTimeout { get; init; } = TimeSpan.FromSeconds(DefaultHealthCheckTimeoutSeconds);
+
+    /// <summary>
+    /// How long a feature written for all users may take to be in effect after the cache was cleared
+    /// (creatio.featureConfirmSeconds): on a web farm the clear reaches the other nodes over the message hub.
+    /// </summary>
+    public TimeSpan FeatureConfirmWindow { get; init; } = TimeSpan.FromSeconds(DefaultFeatureConfirmSeconds);
+
+    public const int DefaultHealthCheckTimeoutSeconds = 110;
+
+    public const int DefaultFeatureConfirmSeconds = 30;
+}
 
 public sealed record TlsOptions(string? CaCertificate, bool InsecureSkipVerify)
 {

@@ -24,7 +24,7 @@ internal static class SiteReader
 
     public static IReadOnlyList<string> Keys { get; } = ["creatio", "identityService", "features", "settings", AllowInsecureHttpKey];
 
-    private static readonly string[] CreatioKeys = ["url", "runtime", "username", "password", "timeoutSeconds", "tls"];
+    private static readonly string[] CreatioKeys = ["url", "runtime", "username", "password", "timeoutSeconds", "healthCheckTimeoutSeconds", "featureConfirmSeconds", "tls"];
     private static readonly string[] TlsKeys = ["caCertificate", "insecureSkipVerify"];
     private static readonly string[] IdentityServiceKeys = ["url", "clientId", "clientSecret"];
 
@@ -95,12 +95,18 @@ internal static class SiteReader
         var username = reader.Text(section, "username", required: true, secret: false, "the Creatio user, e.g. ${CREATIO_USERNAME}");
         var password = ReadSecret(reader, section, "password", "the user's password, e.g. ${CREATIO_PASSWORD}");
         var timeoutSeconds = reader.PositiveInteger(section, "timeoutSeconds", "seconds") ?? DefaultTimeoutSeconds;
+        var healthCheckTimeoutSeconds = reader.PositiveInteger(section, "healthCheckTimeoutSeconds", "seconds") ?? CreatioOptions.DefaultHealthCheckTimeoutSeconds;
+        var featureConfirmSeconds = reader.PositiveInteger(section, "featureConfirmSeconds", "seconds") ?? CreatioOptions.DefaultFeatureConfirmSeconds;
         var tlsSection = reader.Child(section, "tls", TlsKeys, required: false, "caCertificate, insecureSkipVerify");
         var tls = tlsSection is null ? TlsOptions.Default : ReadTls(reader, tlsSection, baseDirectory);
 
         return url is null || username is null || password is null
             ? null
-            : new CreatioOptions(url, runtime, username.Text, password, TimeSpan.FromSeconds(timeoutSeconds), tls);
+            : new CreatioOptions(url, runtime, username.Text, password, TimeSpan.FromSeconds(timeoutSeconds), tls)
+            {
+                HealthCheckTimeout = TimeSpan.FromSeconds(healthCheckTimeoutSeconds),
+                FeatureConfirmWindow = TimeSpan.FromSeconds(featureConfirmSeconds),
+            };
     }
 
     private static TlsOptions ReadTls(ConfigReader reader, YamlSection section, string baseDirectory)

@@ -95,6 +95,30 @@ public static class Failures
     public static bool IsPermanent(Exception? exception) =>
         exception is not null && (Timeouts.IsConnectTimeout(exception) || Classify(exception) is CreatioFailure.Dns or CreatioFailure.Tls);
 
+    /// <summary>A transport failure of a call to Creatio, as a failure that says what happened and what to do; null when it is none.</summary>
+    public static CreatioException? ForCreatio(Exception exception, Uri uri, CreatioRoute route, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        ArgumentNullException.ThrowIfNull(uri);
+        ArgumentNullException.ThrowIfNull(route);
+        var where = $"{uri.Scheme}://{uri.Authority}";
+        var sent = route.IsWrite ? $" Creatio may or may not have applied {route}: run again, every step reads the state first and writes only what differs." : string.Empty;
+        return Classify(exception) switch
+        {
+            CreatioFailure.Timeout => new CreatioException(CreatioFailure.Timeout,
+                $"Creatio at {where} did not answer {route} within {timeout.TotalSeconds:0} s{(route.IsIdempotent ? ", retries included" : string.Empty)}: check that the site is up, or raise creatio.timeoutSeconds.{sent}", exception),
+            CreatioFailure.Dns => new CreatioException(CreatioFailure.Dns,
+                $"The host of Creatio, {uri.Host}, could not be resolved (DNS): check creatio.url and the runner's DNS.", exception),
+            CreatioFailure.Tls => new CreatioException(CreatioFailure.Tls,
+                $"The TLS handshake with Creatio at {where} failed ({Innermost(exception)}): trust its certificate authority with creatio.tls.caCertificate.", exception),
+            CreatioFailure.Connect => new CreatioException(CreatioFailure.Connect,
+                $"Creatio at {where} could not be reached ({WhyUnreachable(exception, timeout)}): check creatio.url, that the site is up, the network and any proxy (HTTPS_PROXY, NO_PROXY).", exception),
+            CreatioFailure.ConnectionLost => new CreatioException(CreatioFailure.ConnectionLost,
+                $"The connection to Creatio at {where} was dropped before {route} was answered ({Innermost(exception)}): a proxy or load balancer in between may cut connections; check that the site is up.{sent}", exception),
+            _ => null,
+        };
+    }
+
     /// <summary>Why no connection was made, in words: the connect timeout spelled out, else what .NET says.</summary>
     public static string WhyUnreachable(Exception exception, TimeSpan requestTimeout) =>
         Timeouts.IsConnectTimeout(exception)

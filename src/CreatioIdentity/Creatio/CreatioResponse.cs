@@ -2,8 +2,9 @@ using System.Text.Json;
 
 namespace CreatioIdentity.Creatio;
 
-/// <summary>An answer from Creatio, read whole. Parsing is tolerant: wrapped or bare results.</summary>
-public sealed record CreatioResponse(CreatioRoute Route, int StatusCode, string? MediaType, string Body)
+/// <summary>An answer from Creatio, read whole. Parsing is tolerant: wrapped or bare results, any letter case.</summary>
+/// <param name="Location">Where a 3xx answer points, when it does.</param>
+public sealed record CreatioResponse(CreatioRoute Route, int StatusCode, string? MediaType, string Body, Uri? Location = null)
 {
     public bool IsSuccess => StatusCode is >= 200 and < 300;
 
@@ -12,7 +13,16 @@ public sealed record CreatioResponse(CreatioRoute Route, int StatusCode, string?
         MediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true
         || Body.TrimStart().StartsWith('<');
 
-    /// <summary>The JSON body, or an "answer not understood" failure that quotes the start of it.</summary>
+    /// <summary>
+    /// A redirect to Creatio's login page, as DataService and pages answer an expired session:
+    /// /0/Login/NuiLogin.aspx on .NET Framework, /Login/Login.html on .NET (clio ReauthExecutor).
+    /// </summary>
+    public bool IsRedirectToLogin =>
+        StatusCode is >= 300 and < 400
+        && Location?.OriginalString is { } target
+        && (target.Contains("NuiLogin.aspx", StringComparison.OrdinalIgnoreCase) || target.Contains("/Login/Login.html", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The JSON body, or an "answer not understood" failure.</summary>
     public JsonElement Json()
     {
         try
@@ -32,12 +42,12 @@ public sealed record CreatioResponse(CreatioRoute Route, int StatusCode, string?
         var root = Json();
         if (root.ValueKind == JsonValueKind.Object)
         {
-            if (resultName is not null && root.TryGetProperty(resultName, out var named))
+            if (resultName is not null && root.TryGet(resultName, out var named))
             {
                 return named;
             }
 
-            if (root.TryGetProperty("d", out var wrapped))
+            if (root.TryGet("d", out var wrapped))
             {
                 return wrapped;
             }
@@ -48,8 +58,15 @@ public sealed record CreatioResponse(CreatioRoute Route, int StatusCode, string?
 
     public CreatioException NotUnderstood(string why) =>
         new(CreatioFailure.UnexpectedAnswer,
-            $"Creatio answered {Route} with HTTP {StatusCode} that was not understood ({why}): {Excerpt(Body)}. "
+            $"Creatio answered {Route} with HTTP {StatusCode} that was not understood ({why}){Quoted}. "
             + "Check that the URL points at the Creatio site root and that this Creatio version has the service.");
+
+    /// <summary>The one way an HTTP status that is not an answer becomes a failure; <paramref name="remedy"/> says what to do.</summary>
+    public CreatioException Failed(string remedy) =>
+        new(CreatioFailure.HttpStatus, $"Creatio answered {Route} with HTTP {StatusCode}{Quoted}. {remedy}".TrimEnd());
+
+    /// <summary>": &lt;the start of the body&gt;", unless the request carried a secret that an echoing server could hand back.</summary>
+    private string Quoted => Route.CarriesSecret ? " (its body is not quoted: the request carried a secret)" : ": " + Excerpt(Body);
 
     internal static string Excerpt(string body)
     {

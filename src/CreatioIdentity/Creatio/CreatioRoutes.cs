@@ -3,9 +3,17 @@ namespace CreatioIdentity.Creatio;
 /// <summary>
 /// One Creatio service endpoint. Reads are safe to retry even when they are POSTs (Creatio's
 /// services take POST for queries); writes are never retried blindly. A route whose HTTP 500
-/// carries its answer (the health check reports problems so) is not retried on a 500.
+/// carries its answer (the health check reports problems so) is not retried on a 500. A route
+/// whose request carries a secret never has its answer quoted in a message.
 /// </summary>
-public sealed record CreatioRoute(string Path, HttpMethod Method, bool IsWrite, bool AtSiteRoot = false, bool AnswersWith500 = false)
+public sealed record CreatioRoute(
+    string Path,
+    HttpMethod Method,
+    bool IsWrite,
+    bool AtSiteRoot = false,
+    bool AnswersWith500 = false,
+    bool CarriesSecret = false,
+    bool Anonymous = false)
 {
     /// <summary>Safe to send again after a transient fault: every read, and a write by GET (clearing a cache).</summary>
     public bool IsIdempotent => !IsWrite || Method == HttpMethod.Get;
@@ -13,19 +21,40 @@ public sealed record CreatioRoute(string Path, HttpMethod Method, bool IsWrite, 
     public override string ToString() => Path;
 }
 
-/// <summary>Every Creatio endpoint the product calls, named once (SPEC §4).</summary>
+/// <summary>Every Creatio endpoint the product calls, named once (SPEC §4, with the sources it cites).</summary>
 public static class CreatioRoutes
 {
-    public static readonly CreatioRoute Login = new("ServiceModel/AuthService.svc/Login", HttpMethod.Post, IsWrite: false, AtSiteRoot: true);
+    /// <summary>Forms login, at the site root on both runtimes (Academy: AuthService.svc).</summary>
+    public static readonly CreatioRoute Login = new("ServiceModel/AuthService.svc/Login", HttpMethod.Post, IsWrite: false, AtSiteRoot: true, CarriesSecret: true);
 
-    public static readonly CreatioRoute GetFeaturesInfo = new("rest/FeatureService/GetFeaturesInfo", HttpMethod.Post, IsWrite: false);
-    public static readonly CreatioRoute GetFeatureState = new("rest/FeatureService/GetFeatureState", HttpMethod.Post, IsWrite: false);
-    public static readonly CreatioRoute SetFeatureStateForAllUsers = new("rest/FeatureService/SetFeatureStateForAllUsers", HttpMethod.Post, IsWrite: true);
+    /// <summary>Ends the session, so that it does not outlive the job.</summary>
+    public static readonly CreatioRoute Logout = new("ServiceModel/AuthService.svc/Logout", HttpMethod.Post, IsWrite: false, AtSiteRoot: true);
+
+    /// <summary>Anonymous; answers under the runtime's prefix (clio EnvironmentRuntimeDetectionService).</summary>
+    public static readonly CreatioRoute Ping = new("api/HealthCheck/Ping", HttpMethod.Get, IsWrite: false, Anonymous: true);
+
+    /// <summary>The .NET Framework login page (under /0), and the .NET one (at the root): clio's UI markers.</summary>
+    public static readonly CreatioRoute NetFrameworkLoginPage = new("0/Login/NuiLogin.aspx", HttpMethod.Get, IsWrite: false, AtSiteRoot: true, Anonymous: true);
+
+    public static readonly CreatioRoute NetLoginPage = new("Login/Login.html", HttpMethod.Get, IsWrite: false, AtSiteRoot: true, Anonymous: true);
+
+    /// <summary>DataService: entity reads (AppFeature, AdminUnitFeatureState, OAuthResource) and writes.</summary>
+    public static readonly CreatioRoute SelectQuery = new("DataService/json/SyncReply/SelectQuery", HttpMethod.Post, IsWrite: false);
+
+    public static readonly CreatioRoute UpdateQuery = new("DataService/json/SyncReply/UpdateQuery", HttpMethod.Post, IsWrite: true);
+
+    /// <summary>The empty name clears every feature, as the /0/Flags page's "Clear cache" button does (8.1 AppFeature_ListPage.js).</summary>
     public static readonly CreatioRoute ClearFeaturesCacheForAllUsers = new("rest/FeatureService/ClearFeaturesCacheForAllUsers/", HttpMethod.Get, IsWrite: true);
 
-    public static readonly CreatioRoute QuerySysSettings = new("DataService/json/SyncReply/QuerySysSettings", HttpMethod.Post, IsWrite: false);
-    public static readonly CreatioRoute PostSysSettingsValues = new("DataService/json/SyncReply/PostSysSettingsValues", HttpMethod.Post, IsWrite: true);
+    /// <summary>The state in effect for the caller, from the feature cache (8.1 FeatureService); asked only when AppFeature gives no StateForCurrentUser.</summary>
+    public static readonly CreatioRoute GetFeatureState = new("rest/FeatureService/GetFeatureState", HttpMethod.Post, IsWrite: false);
 
+    public static readonly CreatioRoute QuerySysSettings = new("DataService/json/SyncReply/QuerySysSettings", HttpMethod.Post, IsWrite: false);
+
+    public static readonly CreatioRoute PostSysSettingsValues = new("DataService/json/SyncReply/PostSysSettingsValues", HttpMethod.Post, IsWrite: true, CarriesSecret: true);
+
+    /// <summary>The Diagnostic tab (Academy "OAuth health monitoring"): .NET Framework from 8.1.2, .NET from 8.3.2.</summary>
     public static readonly CreatioRoute OAuthHealthCheck = new("api/OAuthHealthCheck", HttpMethod.Get, IsWrite: false, AnswersWith500: true);
+
     public static readonly CreatioRoute AddDefaultResource = new("rest/OAuthConfigService/AddDefaultResource", HttpMethod.Post, IsWrite: true);
 }

@@ -1,34 +1,52 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CreatioIdentity.Configuration;
+using CreatioIdentity.Http;
 
 namespace CreatioIdentity.Creatio;
 
 /// <summary>
-/// One logged-in Creatio session: forms login, the session cookies, the BPMCSRF header on every
-/// call, and the service prefix (/0 on .NET Framework) found by trying and remembered. Every
-/// Creatio client sends through here, so these rules live once.
+/// One logged-in Creatio session: forms login, the session cookies (those Creatio sets later too),
+/// the BPMCSRF header on every call, and the service prefix (/0 on .NET Framework), found once per
+/// run from answers that need no session. Every Creatio client sends through here, so these rules
+/// live once. Every request carries a Content-Length (no chunked bodies), Accept: JSON and the
+/// tool's User-Agent.
 /// </summary>
 public sealed class CreatioSession(HttpClient http, CreatioOptions options, SessionCache cache)
 {
     internal static readonly HttpRequestOptionsKey<bool> Retryable = new("CreatioIdentity.Retryable");
     internal static readonly HttpRequestOptionsKey<bool> AnswersWith500 = new("CreatioIdentity.AnswersWith500");
 
-    private const string NetPrefix = "";
-    private const string NetFrameworkPrefix = "0/";
+    /// <summary>The attempt timeout of a request that may legitimately take longer than creatio.timeoutSeconds (the health check); it is not retried on a timeout.</summary>
+    internal static readonly HttpRequestOptionsKey<TimeSpan> AttemptTimeout = new("CreatioIdentity.AttemptTimeout");
 
-    private CookieContainer? cookies;
+    private readonly ConcurrentQueue<string> warnings = new();
+    private SessionCookies? cookies;
     private string? prefix = options.Runtime switch
     {
-        CreatioRuntime.Net => NetPrefix,
-        CreatioRuntime.NetFramework => NetFrameworkPrefix,
+        CreatioRuntime.Net => RuntimeDetector.NetPrefix,
+        CreatioRuntime.NetFramework => RuntimeDetector.NetFrameworkPrefix,
         _ => null,
     };
 
+    public string Username => options.Username;
+
     private Uri Site { get; } = options.Url.AbsoluteUri.EndsWith('/') ? options.Url : new Uri(options.Url.AbsoluteUri + "/");
+
+    /// <summary>What the session noticed that the user should know (a password change recommended, a cookie skipped), once each.</summary>
+    public IReadOnlyList<string> TakeWarnings()
+    {
+        var taken = new List<string>();
+        while (warnings.TryDequeue(out var warning))
+        {
+            taken.Add(warning);
+        }
+
+        return taken;
+    }
 
     /// <summary>Logs in with the configured user, always afresh, and keeps the session for later steps.</summary>
     public async Task LoginAsync(CancellationToken cancellationToken)
@@ -36,8 +54,9 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
         var login = CreatioRoutes.Login;
         using var request = new HttpRequestMessage(login.Method, new Uri(Site, login.Path))
         {
-            Content = JsonContent.Create(new LoginRequest(options.Username, options.Password.Reveal()), CreatioJsonContext.Default.LoginRequest),
+            Content = Json(JsonSerializer.SerializeToUtf8Bytes(new LoginRequest(options.Username, options.Password.Reveal()), CreatioJsonContext.Default.LoginRequest)),
         };
+        ProductHeaders.Apply(request.Headers);
         request.Headers.Add("ForceUseSession", "true");
         request.Options.Set(Retryable, true);
 
@@ -49,50 +68,43 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
                 $"Creatio's login service was not found at {request.RequestUri}: creatio.url must be the site root (the address of the login page without /Login/NuiLogin.aspx).");
         }
 
-        if (answer.IsHtml)
+        if (answer.IsHtml && answer.StatusCode is not (401 or 403))
         {
             throw new CreatioException(CreatioFailure.Authentication,
                 $"Creatio answered the login with an HTML page (HTTP {answer.StatusCode}) instead of JSON: check that creatio.url is the site root and that forms authentication is enabled.");
         }
 
-        if (!answer.IsSuccess)
-        {
-            throw new CreatioException(CreatioFailure.HttpStatus,
-                $"Creatio refused the login with HTTP {answer.StatusCode}: {CreatioResponse.Excerpt(answer.Body)}.");
-        }
-
-        var result = answer.Json();
-        var code = result.TryGet("Code", out var codeElement) && codeElement.ValueKind == JsonValueKind.Number ? codeElement.GetInt32() : (int?)null;
-        if (code is null)
-        {
-            throw answer.NotUnderstood("no \"Code\" in the login answer");
-        }
-
-        if (code != 0)
-        {
-            var message = result.Text("Message");
-            throw new CreatioException(CreatioFailure.Authentication,
-                $"Creatio rejected the login of user '{options.Username}' (Code {code}{(string.IsNullOrWhiteSpace(message) ? string.Empty : ": " + message)}). "
-                + "Check creatio.username and creatio.password, and that the user is not locked or required to change the password.");
-        }
-
-        var jar = new CookieContainer();
-        if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
-        {
-            foreach (var header in setCookies)
-            {
-                jar.SetCookies(Site, header);
-            }
-        }
-
-        if (jar.GetCookies(Site)[".ASPXAUTH"] is null)
-        {
-            throw new CreatioException(CreatioFailure.Authentication,
-                "Creatio accepted the login but set no .ASPXAUTH session cookie: a proxy in between may strip cookies.");
-        }
-
+        var jar = new SessionCookies(Site);
+        var noticed = new List<string>();
+        jar.Take(response, request.RequestUri!, noticed);
+        var warning = LoginAnswer.Judge(answer, options.Username, jar.HasSession);
         cookies = jar;
+        foreach (var note in noticed.Append(warning).OfType<string>())
+        {
+            warnings.Enqueue(note);
+        }
+
         Remember();
+    }
+
+    /// <summary>Ends the session in Creatio, so that it does not outlive the job. Best effort: a failure here changes no verdict.</summary>
+    public async Task LogoutAsync(CancellationToken cancellationToken)
+    {
+        if (cookies is null && !Restore())
+        {
+            return;
+        }
+
+        try
+        {
+            _ = await SendOnceAsync(CreatioRoutes.Logout, string.Empty, "{}"u8.ToArray(), cancellationToken);
+        }
+        catch (Exception exception) when (exception is CreatioException or HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // The session ends by itself on Creatio's session timeout.
+        }
+
+        cookies = null;
     }
 
     /// <summary>Sends one service call. Logs in first if needed, and once more if the session has expired.</summary>
@@ -103,19 +115,21 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
     public Task<CreatioResponse> SendAsync(CreatioRoute route, CancellationToken cancellationToken) =>
         SendAsync(route, route.Method == HttpMethod.Get ? null : "{}"u8.ToArray(), cancellationToken);
 
-    private async Task<CreatioResponse> SendAsync(CreatioRoute route, byte[]? body, CancellationToken cancellationToken)
+    /// <summary>Sends a call whose JSON body is already serialized.</summary>
+    public async Task<CreatioResponse> SendAsync(CreatioRoute route, byte[]? body, CancellationToken cancellationToken)
     {
         if (cookies is null && !Restore())
         {
             await LoginAsync(cancellationToken);
         }
 
-        var answer = await SendWithPrefixAsync(route, body, cancellationToken);
+        var servicePrefix = await PrefixAsync(cancellationToken);
+        var answer = await SendOnceAsync(route, servicePrefix, body, cancellationToken);
         if (IsSessionRejected(answer))
         {
             // An expired or foreign session: one new login, then the request once more.
             await LoginAsync(cancellationToken);
-            answer = await SendWithPrefixAsync(route, body, cancellationToken);
+            answer = await SendOnceAsync(route, servicePrefix, body, cancellationToken);
         }
 
         if (answer.StatusCode == (int)HttpStatusCode.Forbidden)
@@ -127,43 +141,32 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
         if (IsSessionRejected(answer))
         {
             throw new CreatioException(CreatioFailure.Authentication,
-                $"Creatio did not accept the session for {route} (HTTP {answer.StatusCode}{(answer.IsHtml ? ", a login page" : string.Empty)}) even after a fresh login: check that the user may use the web services.");
+                $"Creatio did not accept the session for {route} (HTTP {answer.StatusCode}{(answer.IsHtml || answer.IsRedirectToLogin ? ", its login page" : string.Empty)}) even after a fresh login: check that the user may use the web services.");
         }
 
         if (answer.StatusCode == (int)HttpStatusCode.NotFound)
         {
             throw new CreatioException(CreatioFailure.NotFound,
-                $"Creatio has no {route} (HTTP 404 at {Site}{prefix}{route.Path}): this Creatio version may not have it, or creatio.runtime is wrong.");
+                $"Creatio has no {route} (HTTP 404 at {Site}{servicePrefix}{route.Path}): this Creatio version may not have it{(options.Runtime == CreatioRuntime.Auto ? string.Empty : ", or creatio.runtime is wrong")}.");
         }
 
         return answer;
     }
 
-    private async Task<CreatioResponse> SendWithPrefixAsync(CreatioRoute route, byte[]? body, CancellationToken cancellationToken)
+    /// <summary>The service prefix: configured, remembered for this run, or found from answers that need no session.</summary>
+    private async Task<string> PrefixAsync(CancellationToken cancellationToken)
     {
         if (prefix is not null)
         {
-            return await SendOnceAsync(route, prefix, body, cancellationToken);
+            return prefix;
         }
 
-        // runtime: auto. Try .NET first, then .NET Framework's /0; keep the one that answers.
-        var first = await SendOnceAsync(route, NetPrefix, body, cancellationToken);
-        if (!LooksAbsent(first))
-        {
-            prefix = NetPrefix;
-            Remember();
-            return first;
-        }
-
-        var second = await SendOnceAsync(route, NetFrameworkPrefix, body, cancellationToken);
-        if (!LooksAbsent(second))
-        {
-            prefix = NetFrameworkPrefix;
-            Remember();
-            return second;
-        }
-
-        return first;
+        prefix = await new RuntimeDetector(Site, SendRawAsync).DetectAsync(cancellationToken)
+            ?? throw new CreatioException(CreatioFailure.UnexpectedAnswer,
+                $"creatio.runtime is auto, and {Site} does not say whether it runs on .NET or .NET Framework (its anonymous HealthCheck/Ping and login pages answer alike under / and /0/). "
+                + "Write 'runtime: net' or 'runtime: netframework' under creatio: (.NET Framework sites serve Creatio under /0/).");
+        Remember();
+        return prefix;
     }
 
     private async Task<CreatioResponse> SendOnceAsync(CreatioRoute route, string servicePrefix, byte[]? body, CancellationToken cancellationToken)
@@ -172,27 +175,57 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
         using var request = new HttpRequestMessage(route.Method, uri);
         if (body is not null)
         {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            request.Content = Json(body);
         }
 
+        ProductHeaders.Apply(request.Headers);
         request.Options.Set(Retryable, route.IsIdempotent);
         request.Options.Set(AnswersWith500, route.AnswersWith500);
+        if (TimeoutOf(route) != options.Timeout)
+        {
+            request.Options.Set(AttemptTimeout, TimeoutOf(route));
+        }
+
         var jar = cookies!;
-        var cookieHeader = jar.GetCookieHeader(uri);
+        var cookieHeader = jar.Header(uri);
         if (cookieHeader.Length > 0)
         {
             request.Headers.Add("Cookie", cookieHeader);
         }
 
-        var csrf = jar.GetCookies(Site)["BPMCSRF"]?.Value;
-        if (csrf is not null)
+        if (jar.Csrf is { } csrf)
         {
             request.Headers.Add("BPMCSRF", csrf);
         }
 
         using var response = await SendRawAsync(request, route, cancellationToken);
+        var noticed = new List<string>();
+        if (jar.Take(response, uri, noticed))
+        {
+            Remember();
+        }
+
+        foreach (var note in noticed)
+        {
+            warnings.Enqueue(note);
+        }
+
         return await ReadAsync(route, response, cancellationToken);
+    }
+
+    /// <summary>
+    /// The health check makes Creatio call the Identity Service, so it may take as long as Creatio's own
+    /// HTTP timeout (SPEC §4): it has its own, longer attempt timeout; every other call has creatio.timeoutSeconds.
+    /// </summary>
+    private TimeSpan TimeoutOf(CreatioRoute route) => route == CreatioRoutes.OAuthHealthCheck ? options.HealthCheckTimeout : options.Timeout;
+
+    /// <summary>A JSON body with its length known: Creatio's reference clients never send a chunked body, and some proxies refuse one.</summary>
+    private static ByteArrayContent Json(byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        content.Headers.ContentLength = body.Length;
+        return content;
     }
 
     private async Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request, CreatioRoute route, CancellationToken cancellationToken)
@@ -201,7 +234,7 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
         {
             return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && Classify(exception, request.RequestUri!, route) is { } failure)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && Failures.ForCreatio(exception, request.RequestUri!, route, TimeoutOf(route)) is { } failure)
         {
             throw failure;
         }
@@ -210,15 +243,19 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
     private static async Task<CreatioResponse> ReadAsync(CreatioRoute route, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        return new CreatioResponse(route, (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, body);
+        return new CreatioResponse(route, (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, response.Headers.Location);
     }
 
+    /// <summary>
+    /// An expired session, in the forms Creatio answers it (clio ReauthExecutor): 401 from the .svc
+    /// services, a 302 to the login page from DataService and pages, or that login page itself when
+    /// something in between followed the redirect.
+    /// </summary>
     private static bool IsSessionRejected(CreatioResponse answer) =>
-        answer.StatusCode is (int)HttpStatusCode.Unauthorized or (int)HttpStatusCode.Forbidden or (int)HttpStatusCode.Redirect or (int)HttpStatusCode.Found
+        answer.StatusCode is (int)HttpStatusCode.Unauthorized or (int)HttpStatusCode.Forbidden
+        || answer.IsRedirectToLogin
+        || answer.StatusCode is (int)HttpStatusCode.Redirect or (int)HttpStatusCode.Found
         || (answer.IsSuccess && answer.IsHtml);
-
-    private static bool LooksAbsent(CreatioResponse answer) =>
-        answer.StatusCode == (int)HttpStatusCode.NotFound || (answer.IsHtml && answer.StatusCode != (int)HttpStatusCode.InternalServerError);
 
     private bool Restore()
     {
@@ -228,45 +265,16 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
             return false;
         }
 
-        var jar = new CookieContainer();
-        foreach (var cookie in snapshot.Cookies)
-        {
-            jar.Add(new Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain));
-        }
-
-        cookies = jar;
+        cookies = SessionCookies.From(Site, snapshot.Cookies);
         prefix ??= snapshot.Prefix;
         return true;
     }
 
     private void Remember()
     {
-        if (cookies is null || !cache.IsEnabled)
+        if (cookies is not null && cache.IsEnabled)
         {
-            return;
+            cache.Save(Site, new SessionSnapshot(Site.AbsoluteUri, options.Username, prefix, cookies.All()));
         }
-
-        var list = cookies.GetAllCookies().Select(cookie => new SessionCookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain)).ToList();
-        cache.Save(Site, new SessionSnapshot(Site.AbsoluteUri, options.Username, prefix, list));
-    }
-
-    private CreatioException? Classify(Exception exception, Uri uri, CreatioRoute route)
-    {
-        var where = $"{uri.Scheme}://{uri.Authority}";
-        var sent = route.IsWrite ? $" Creatio may or may not have applied {route}: run again, every step reads the state first and writes only what differs." : string.Empty;
-        return Failures.Classify(exception) switch
-        {
-            CreatioFailure.Timeout => new CreatioException(CreatioFailure.Timeout,
-                $"Creatio at {where} did not answer {route} within {options.Timeout.TotalSeconds:0} s{(route.IsIdempotent ? ", retries included" : string.Empty)}: check that the site is up, or raise creatio.timeoutSeconds.{sent}", exception),
-            CreatioFailure.Dns => new CreatioException(CreatioFailure.Dns,
-                $"The host of Creatio, {uri.Host}, could not be resolved (DNS): check creatio.url and the runner's DNS.", exception),
-            CreatioFailure.Tls => new CreatioException(CreatioFailure.Tls,
-                $"The TLS handshake with Creatio at {where} failed ({Failures.Innermost(exception)}): trust its certificate authority with creatio.tls.caCertificate.", exception),
-            CreatioFailure.Connect => new CreatioException(CreatioFailure.Connect,
-                $"Creatio at {where} could not be reached ({Failures.WhyUnreachable(exception, options.Timeout)}): check creatio.url, that the site is up, the network and any proxy (HTTPS_PROXY, NO_PROXY).", exception),
-            CreatioFailure.ConnectionLost => new CreatioException(CreatioFailure.ConnectionLost,
-                $"The connection to Creatio at {where} was dropped before {route} was answered ({Failures.Innermost(exception)}): a proxy or load balancer in between may cut connections; check that the site is up.{sent}", exception),
-            _ => null,
-        };
     }
 }

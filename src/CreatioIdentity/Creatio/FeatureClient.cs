@@ -1,82 +1,102 @@
-using System.Text.Json;
+using CreatioIdentity.Creatio.DataService;
 
 namespace CreatioIdentity.Creatio;
 
-/// <summary>A feature toggle as GetFeaturesInfo describes it.</summary>
-/// <param name="GroupState">The state for the All employees group, which "for all users" sets.</param>
-/// <param name="ActualState">The logged-in user's own explicit state, when the user has one.</param>
-public sealed record FeatureInfo(string Code, bool? GroupState, bool HasStateForGroup, bool? ActualState, bool HasStateForUser);
-
-/// <summary>Creatio's FeatureService: feature toggles and their cache.</summary>
-public sealed class FeatureClient(CreatioSession session)
+/// <summary>
+/// A feature as the /0/Flags page shows it (entity AppFeature): its default state, which is what
+/// "for all users" means in 8.x, the state in effect for the logged-in user (served from the
+/// feature cache), and where the feature is defined.
+/// </summary>
+public sealed record AppFeature(Guid Id, string Code, bool? DefaultState, bool? EffectiveState, string? Source)
 {
-    public async Task<IReadOnlyList<FeatureInfo>> GetFeaturesInfoAsync(CancellationToken cancellationToken)
-    {
-        var answer = await session.SendAsync(CreatioRoutes.GetFeaturesInfo, cancellationToken);
-        Expect(answer);
-        var result = answer.Result("GetFeaturesInfoResult");
-        if (result.ValueKind != JsonValueKind.Array)
-        {
-            throw answer.NotUnderstood("no list of features");
-        }
+    /// <summary>The only source whose state lives in the database tables that can be written (SPEC §4).</summary>
+    public const string DatabaseSource = "DbFeatureProvider";
 
-        var features = new List<FeatureInfo>();
-        foreach (var item in result.EnumerateArray())
+    public bool IsInDatabase => string.Equals(Source, DatabaseSource, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>A row of AdminUnitFeatureState: a user or role whose state of a feature overrides the default.</summary>
+public sealed record FeatureOverride(Guid Id, string FeatureCode, string Unit, int State)
+{
+    public bool IsOn => State != 0;
+}
+
+/// <summary>
+/// Feature toggles, read and written as clio's set-feature and the /0/Flags page do: the default
+/// state through DataService on AppFeature, the per-unit overrides on AdminUnitFeatureState, and the
+/// feature cache of FeatureService. FeatureService's SetFeatureStateForAllUsers and GetFeaturesInfo
+/// are not used: in 8.1 (FeatureValueProvider.SafeSetAdminUnitFeatureState) the former sets the
+/// existing override rows, or one row for the calling user, and never the default.
+/// </summary>
+public sealed class FeatureClient(CreatioSession session, DataServiceClient data)
+{
+    private const string AppFeatureEntity = "AppFeature";
+    private const string OverrideEntity = "AdminUnitFeatureState";
+
+    public async Task<IReadOnlyList<AppFeature>> ReadAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
+    {
+        var rows = await data.SelectAsync(AppFeatureEntity, ["Id", "Code", "State", "StateForCurrentUser", "Source"], ByCode("Code", codes), anyFilter: true, cancellationToken);
+        var features = new List<AppFeature>();
+        foreach (var row in rows.Where(row => row.Id("Id") is not null && !string.IsNullOrEmpty(row.Text("Code"))))
         {
-            var code = item.Text("Code");
-            if (string.IsNullOrEmpty(code))
+            var feature = new AppFeature(row.Id("Id")!.Value, row.Text("Code")!, row.Flag("State"), row.Flag("StateForCurrentUser"), row.Text("Source"));
+            if (feature.EffectiveState is null && codes.Contains(feature.Code, StringComparer.Ordinal))
             {
-                continue;
+                feature = feature with { EffectiveState = await EffectiveStateAsync(feature.Code, cancellationToken) };
             }
 
-            features.Add(new FeatureInfo(
-                code,
-                item.Flag("GroupState"),
-                item.Flag("HasStateForGroup") ?? item.Flag("GroupState").HasValue,
-                item.Flag("ActualState"),
-                item.Flag("HasStateForUser") ?? false));
+            features.Add(feature);
         }
 
         return features;
     }
 
-    /// <summary>The state in effect for the logged-in user, as the running application serves it (from its cache).</summary>
-    public async Task<bool> GetFeatureStateAsync(string code, CancellationToken cancellationToken)
+    /// <summary>The state in effect for the logged-in user, as FeatureService serves it from the feature cache.</summary>
+    public async Task<bool> EffectiveStateAsync(string code, CancellationToken cancellationToken)
     {
         var answer = await session.SendAsync(CreatioRoutes.GetFeatureState, new FeatureCodeRequest(code), CreatioJsonContext.Default.FeatureCodeRequest, cancellationToken);
-        Expect(answer);
-        var result = answer.Result("GetFeatureStateResult");
-        return result.Flag("FeatureState") ?? throw answer.NotUnderstood("no FeatureState");
+        if (!answer.IsSuccess)
+        {
+            throw answer.Failed("The user needs the system administrator's rights to manage features.");
+        }
+
+        return answer.Result("GetFeatureStateResult").Flag("FeatureState") ?? throw answer.NotUnderstood("no FeatureState");
     }
 
-    public async Task SetFeatureStateForAllUsersAsync(string code, bool enabled, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FeatureOverride>> ReadOverridesAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
     {
-        var answer = await session.SendAsync(CreatioRoutes.SetFeatureStateForAllUsers, new FeatureStateRequest(code, enabled ? 1 : 0), CreatioJsonContext.Default.FeatureStateRequest, cancellationToken);
-        ExpectUnderstood(answer);
+        var rows = await data.SelectAsync(OverrideEntity, ["Id", "Feature.Code", "SysAdminUnit", "FeatureState"], ByCode("Feature.Code", codes), anyFilter: true, cancellationToken);
+        return [.. rows
+            .Where(row => row.Id("Id") is not null)
+            .Select(row => new FeatureOverride(
+                row.Id("Id")!.Value,
+                row.Text(DataServiceQueries.Alias("Feature.Code")) ?? string.Empty,
+                row.Display("SysAdminUnit") ?? row.Id("SysAdminUnit")?.ToString() ?? "an unnamed user or role",
+                row.Number("FeatureState") ?? 0))];
     }
 
+    /// <summary>Writes the default state ("Is enabled" on /0/Flags) of one database feature; the cache is cleared separately.</summary>
+    public Task<UpdateOutcome> SetDefaultStateAsync(AppFeature feature, bool enabled, CancellationToken cancellationToken) =>
+        data.UpdateAsync(AppFeatureEntity, new Dictionary<string, DataValue> { ["State"] = DataValue.Flag(enabled) }, [new ColumnFilter("Id", DataValue.Id(feature.Id))], cancellationToken);
+
+    public Task<UpdateOutcome> SetOverrideStateAsync(FeatureOverride row, bool enabled, CancellationToken cancellationToken) =>
+        data.UpdateAsync(OverrideEntity, new Dictionary<string, DataValue> { ["FeatureState"] = DataValue.Number(enabled ? 1 : 0) }, [new ColumnFilter("Id", DataValue.Id(row.Id))], cancellationToken);
+
+    /// <summary>Makes the running application serve the stored states (every feature, as the page's Clear cache button).</summary>
     public async Task ClearFeaturesCacheForAllUsersAsync(CancellationToken cancellationToken)
     {
         var answer = await session.SendAsync(CreatioRoutes.ClearFeaturesCacheForAllUsers, cancellationToken);
-        ExpectUnderstood(answer);
-    }
+        if (!answer.IsSuccess)
+        {
+            throw answer.Failed("The user needs the system administrator's rights to manage features.");
+        }
 
-    /// <summary>A write answers 200 with nothing, {} or a JSON string; anything else is not taken as done.</summary>
-    private static void ExpectUnderstood(CreatioResponse answer)
-    {
-        Expect(answer);
         if (answer.Body.Trim().Length > 0)
         {
             _ = answer.Json();
         }
     }
 
-    private static void Expect(CreatioResponse answer)
-    {
-        if (!answer.IsSuccess)
-        {
-            throw new CreatioException(CreatioFailure.HttpStatus,
-                $"Creatio answered {answer.Route} with HTTP {answer.StatusCode}: {CreatioResponse.Excerpt(answer.Body)}. The user needs the system administrator's rights to manage features.");
-        }
-    }
+    private static List<ColumnFilter> ByCode(string column, IReadOnlyCollection<string> codes) =>
+        [.. codes.Select(code => new ColumnFilter(column, DataValue.Text(code)))];
 }

@@ -3,6 +3,8 @@ using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using CreatioIdentity.Configuration;
 using CreatioIdentity.Creatio;
+using CreatioIdentity.Creatio.DataService;
+using CreatioIdentity.Http;
 using CreatioIdentity.IdentityService;
 using CreatioIdentity.Steps;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,12 +30,17 @@ public static class EngineServices
         services.AddHttpClient(CreatioClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(config.Creatio, authority, proxy))
             .AddStandardResilienceHandler(options => Configure(options, config.Creatio.Timeout));
-        services.AddHttpClient<IdentityServiceProbe>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+        services.AddHttpClient<IdentityServiceProbe>(client =>
+            {
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                ProductHeaders.Apply(client.DefaultRequestHeaders);
+            })
             .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(config.Creatio, authority, proxy))
             .AddStandardResilienceHandler(options => Configure(options, config.Creatio.Timeout));
 
         services.AddSingleton(provider => new CreatioSession(
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(CreatioClient), config.Creatio, sessionCache));
+        services.AddSingleton<DataServiceClient>();
         services.AddSingleton<FeatureClient>();
         services.AddSingleton<SysSettingsClient>();
         services.AddSingleton<OAuthHealthClient>();
@@ -60,6 +67,12 @@ public static class EngineServices
     private static void Configure(HttpStandardResilienceOptions options, TimeSpan timeout)
     {
         options.AttemptTimeout.Timeout = timeout;
+
+        // A request may bring its own, longer attempt timeout (the health check: Creatio answers it only
+        // after its own call to the Identity Service); it then gets one attempt's worth of total time more.
+        options.AttemptTimeout.TimeoutGenerator = arguments => ValueTask.FromResult(OwnTimeout(arguments.Context.GetRequestMessage()) ?? timeout);
+        options.TotalRequestTimeout.TimeoutGenerator = arguments =>
+            ValueTask.FromResult(OwnTimeout(arguments.Context.GetRequestMessage()) is { } own ? own + TimeSpan.FromSeconds(2) : timeout * 3 + TimeSpan.FromSeconds(2));
         options.Retry.MaxRetryAttempts = 2;
         options.Retry.Delay = TimeSpan.FromMilliseconds(300);
         options.Retry.BackoffType = DelayBackoffType.Exponential;
@@ -70,12 +83,17 @@ public static class EngineServices
             var retryable = request?.Options.TryGetValue(CreatioSession.Retryable, out var flag) == true && flag;
             var answered = arguments.Outcome.Result?.StatusCode == HttpStatusCode.InternalServerError
                 && request?.Options.TryGetValue(CreatioSession.AnswersWith500, out var carries) == true && carries;
-            return ValueTask.FromResult(retryable && !answered && !Failures.IsPermanent(arguments.Outcome.Exception)
+            // A request with its own timeout that ran out is a finding (Creatio is waiting on something), not a glitch.
+            var ranOut = OwnTimeout(request) is not null && arguments.Outcome.Exception is { } failure && Timeouts.IsTimeout(failure);
+            return ValueTask.FromResult(retryable && !answered && !ranOut && !Failures.IsPermanent(arguments.Outcome.Exception)
                 && HttpClientResiliencePredicates.IsTransient(arguments.Outcome));
         };
         options.TotalRequestTimeout.Timeout = timeout * 3 + TimeSpan.FromSeconds(2);
         options.CircuitBreaker.SamplingDuration = timeout * 2 + TimeSpan.FromSeconds(1);
     }
+
+    private static TimeSpan? OwnTimeout(HttpRequestMessage? request) =>
+        request?.Options.TryGetValue(CreatioSession.AttemptTimeout, out var own) == true ? own : null;
 
     private static SocketsHttpHandler PrimaryHandler(CreatioOptions creatio, X509Certificate2Collection? authority, IWebProxy? proxy)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CreatioIdentity.Checks;
 using CreatioIdentity.Configuration;
 using CreatioIdentity.Creatio;
@@ -5,9 +6,11 @@ using CreatioIdentity.Creatio;
 namespace CreatioIdentity.Steps;
 
 /// <summary>
-/// Writes the connection settings (and settings:) that differ, all in one request, judges each by
-/// saveResult and reads them back. The secret cannot be read back, so it is written only when the
-/// connection changes or Creatio's health check cannot get a token with the stored one.
+/// Writes the connection settings (and settings:) that differ, all in one request, each typed by the
+/// data value type Creatio reports for it; judges each by saveResult and reads them back. A secret
+/// cannot be read back: the client secret is written only when the connection changes or Creatio's
+/// health check cannot get a token with the stored one; a setting Creatio never gives back (SecureText,
+/// or a code it does not know) is written on every run and masked like a secret.
 /// </summary>
 public sealed class ApplySettingsStep : Step
 {
@@ -16,24 +19,27 @@ public sealed class ApplySettingsStep : Step
     protected override async Task ExecuteAsync(StepContext context, StepOutcome outcome, CancellationToken cancellationToken)
     {
         var desired = DesiredSettings.From(context.Config);
-        var readable = desired.Where(setting => !setting.IsSecret).Select(setting => setting.Code).ToList();
-        var current = await context.Facts.SettingsAsync(readable, cancellationToken);
+        var current = await context.Facts.SettingsAsync([.. desired.Where(setting => !setting.IsSecret).Select(setting => setting.Code)], cancellationToken);
+
+        // A setting Creatio leaves out of its answer may be SecureText: its value is treated as a secret.
+        desired = [.. desired.Select(setting => setting.IsSecret || current.ContainsKey(setting.Code) && !SettingValues.IsSecret(current[setting.Code].Type) ? setting : setting with { IsSecret = true })];
+        SecretMasker.Shared.Add(desired.Where(setting => setting.IsSecret && !setting.IsConnection).Select(setting => setting.Value));
 
         var writes = desired
-            .Where(setting => !setting.IsSecret && !DesiredSettings.Same(current.GetValueOrDefault(setting.Code), setting.Value))
+            .Where(setting => setting.Code != OAuthSettingCodes.ClientSecret
+                && !(current.TryGetValue(setting.Code, out var stored) && SettingValues.Same(stored.Type, stored.Value, setting.Value)))
             .ToList();
-        var secret = desired.Single(setting => setting.IsSecret);
         var secretReason = await SecretWriteReasonAsync(context, writes, cancellationToken);
         if (secretReason is not null)
         {
-            writes.Add(secret);
+            writes.Add(desired.Single(setting => setting.Code == OAuthSettingCodes.ClientSecret));
         }
 
-        // The value before, so that a person can restore it; the secret is never readable, so it stays masked.
-        string? From(DesiredSetting setting) => setting.IsSecret ? Secret.Mask : current.GetValueOrDefault(setting.Code) is { Length: > 0 } value ? value : "(not set)";
+        // The value before, so that a person can restore it; a secret is never readable, so it stays masked.
+        string From(DesiredSetting setting) => setting.IsSecret ? Secret.Mask : current.GetValueOrDefault(setting.Code)?.Value is { Length: > 0 } value ? value : "(not set)";
         string To(DesiredSetting setting) => setting.IsSecret ? Secret.Mask : setting.Value;
 
-        if (context.PlanOnly)
+        if (!context.MayWrite)
         {
             foreach (var setting in writes)
             {
@@ -50,6 +56,13 @@ public sealed class ApplySettingsStep : Step
             return;
         }
 
+        var typed = Typed(writes, current, out var misfit);
+        if (misfit is not null)
+        {
+            outcome.Check(misfit);
+            return;
+        }
+
         if (writes.Any(setting => setting.IsConnection) && !await ClientIsAcceptedAsync(context, outcome, cancellationToken))
         {
             outcome.Fail("Nothing was written to Creatio: the Identity Service does not accept the configured client, and wrong credentials are never stored.");
@@ -63,44 +76,65 @@ public sealed class ApplySettingsStep : Step
 
         outcome.Sending(writes.Select(setting => setting.Code));
         context.Facts.SettingsChanged(writes.Select(setting => setting.Code));
-        var verdicts = await context.Settings.PostAsync(writes.ToDictionary(setting => setting.Code, setting => setting.Value), cancellationToken);
-
+        var verdicts = await context.Settings.PostAsync(typed, cancellationToken);
         var saved = writes.Where(setting => verdicts.GetValueOrDefault(setting.Code)).ToList();
         var refused = writes.Except(saved).ToList();
-        foreach (var setting in saved)
+        saved.ForEach(setting => outcome.Done(setting.Code));
+        refused.ForEach(setting => outcome.Refused(setting.Code));
+
+        var readBack = await ReadBackAsync(context, saved, cancellationToken);
+        outcome.Check(Verdict(context, saved, refused, readBack, secretReason));
+    }
+
+    /// <summary>The values as JSON of the type Creatio declares for each; a value that does not fit stops the batch before anything is sent.</summary>
+    private static Dictionary<string, JsonNode?> Typed(List<DesiredSetting> writes, IReadOnlyDictionary<string, SettingValue> current, out CheckResult? misfit)
+    {
+        misfit = null;
+        var typed = new Dictionary<string, JsonNode?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var setting in writes)
         {
-            outcome.Done(setting.Code);
+            var type = current.GetValueOrDefault(setting.Code)?.Type;
+            typed[setting.Code] = SettingValues.ToJson(type, setting.Value, out var problem);
+            if (problem is not null)
+            {
+                misfit = CheckResult.Fail(CheckIds.SettingsApplied,
+                    $"{setting.ConfigPath} does not fit the setting {setting.Code}: {problem}. Nothing was written.", setting.ConfigPath, ErrorCodes.Configuration);
+                return typed;
+            }
         }
 
-        foreach (var setting in refused)
-        {
-            outcome.Refused(setting.Code);
-        }
+        return typed;
+    }
 
-        var readBackCodes = saved.Where(setting => !setting.IsSecret).Select(setting => setting.Code).ToList();
-        var readBack = readBackCodes.Count == 0 ? new Dictionary<string, string?>() : await context.Facts.SettingsAsync(readBackCodes, cancellationToken);
-        var mismatched = saved.Where(setting => !setting.IsSecret && !DesiredSettings.Same(readBack.GetValueOrDefault(setting.Code), setting.Value)).ToList();
+    private static async Task<IReadOnlyDictionary<string, SettingValue>> ReadBackAsync(StepContext context, List<DesiredSetting> saved, CancellationToken cancellationToken)
+    {
+        var codes = saved.Where(setting => !setting.IsSecret).Select(setting => setting.Code).ToList();
+        return codes.Count == 0 ? new Dictionary<string, SettingValue>() : await context.Facts.SettingsAsync(codes, cancellationToken);
+    }
 
+    private static CheckResult Verdict(StepContext context, List<DesiredSetting> saved, List<DesiredSetting> refused, IReadOnlyDictionary<string, SettingValue> readBack, string? secretReason)
+    {
         if (refused.Count > 0)
         {
-            outcome.Check(CheckResult.Fail(CheckIds.SettingsApplied,
-                $"Creatio refused to save {string.Join(", ", refused.Select(setting => setting.Code))} (saveResult false){SavedNote(saved)}. Check that each code exists in Creatio (System settings) and that '{context.Config.Creatio.Username}' may change it.",
-                refused[0].ConfigPath));
+            var savedNote = saved.Count == 0 ? "; nothing was saved" : $"; saved: {string.Join(", ", saved.Select(setting => setting.Code))}";
+            return CheckResult.Fail(CheckIds.SettingsApplied,
+                $"Creatio refused to save {string.Join(", ", refused.Select(setting => setting.Code))} (saveResult false){savedNote}. Check that each code exists in Creatio (System settings), that the value fits its type, and that '{context.Config.Creatio.Username}' may change it.",
+                refused[0].ConfigPath);
         }
-        else if (mismatched.Count > 0)
+
+        var mismatched = saved.Where(setting => !setting.IsSecret
+            && !(readBack.TryGetValue(setting.Code, out var value) && SettingValues.Same(value.Type, value.Value, setting.Value))).ToList();
+        if (mismatched.Count > 0)
         {
-            outcome.Check(CheckResult.Fail(CheckIds.SettingsApplied,
-                $"Creatio accepted {string.Join(", ", mismatched.Select(setting => setting.Code))} but reads back {string.Join(", ", mismatched.Select(setting => $"'{readBack.GetValueOrDefault(setting.Code) ?? "(nothing)"}'"))}: a personal value or a value type conversion may override it.",
-                mismatched[0].ConfigPath));
+            return CheckResult.Fail(CheckIds.SettingsApplied,
+                $"Creatio accepted {string.Join(", ", mismatched.Select(setting => setting.Code))} but reads back {string.Join(", ", mismatched.Select(setting => $"'{readBack.GetValueOrDefault(setting.Code)?.Value ?? "(nothing)"}'"))}: a personal value or a value type conversion may override it.",
+                mismatched[0].ConfigPath);
         }
-        else
-        {
-            var secretNote = secretReason is null
-                ? "the client secret was kept, since Creatio gets a token with it"
-                : $"the client secret was written and accepted ({secretReason})";
-            outcome.Check(CheckResult.Pass(CheckIds.SettingsApplied,
-                $"Wrote {saved.Count} setting(s) in one request and read them back; {secretNote}.", "identityService"));
-        }
+
+        var secretNote = secretReason is null
+            ? "the client secret was kept, since Creatio gets a token with it"
+            : $"the client secret was written and accepted ({secretReason})";
+        return CheckResult.Pass(CheckIds.SettingsApplied, $"Wrote {saved.Count} setting(s) in one request and read them back; {secretNote}.", "identityService");
     }
 
     /// <summary>Why the secret must be written now, or null when the stored one demonstrably works.</summary>
@@ -118,7 +152,7 @@ public sealed class ApplySettingsStep : Step
                 ? null
                 : "Creatio's health check cannot get a token with the stored secret";
         }
-        catch (CreatioException exception) when (exception.Failure is CreatioFailure.NotFound or CreatioFailure.UnexpectedAnswer or CreatioFailure.HttpStatus)
+        catch (CreatioException exception) when (exception.Failure is CreatioFailure.NotFound or CreatioFailure.UnexpectedAnswer or CreatioFailure.HttpStatus or CreatioFailure.Timeout)
         {
             return "Creatio has no usable health check to confirm the stored secret";
         }
@@ -137,7 +171,4 @@ public sealed class ApplySettingsStep : Step
 
         return true;
     }
-
-    private static string SavedNote(List<DesiredSetting> saved) =>
-        saved.Count == 0 ? "; nothing was saved" : $"; saved: {string.Join(", ", saved.Select(setting => setting.Code))}";
 }

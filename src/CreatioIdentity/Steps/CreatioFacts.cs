@@ -4,16 +4,21 @@ using CreatioIdentity.IdentityService;
 
 namespace CreatioIdentity.Steps;
 
+/// <summary>The features of features: as Creatio has them: the /0/Flags rows and the override rows.</summary>
+public sealed record FeatureReading(IReadOnlyList<AppFeature> Features, IReadOnlyList<FeatureOverride> Overrides);
+
 /// <summary>
 /// What this process has already read, so that no read is repeated within a process. A write
 /// forgets what it may have changed.
 /// </summary>
-public sealed class CreatioFacts(FeatureClient features, SysSettingsClient settings, OAuthHealthClient health)
+public sealed class CreatioFacts(FeatureClient features, SysSettingsClient settings, OAuthHealthClient health, OAuthConfigClient oauthConfig)
 {
-    private IReadOnlyList<FeatureInfo>? featureInfo;
-    private readonly Dictionary<string, string?> settingValues = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, SettingValue> settingValues = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> settingsRead = new(StringComparer.OrdinalIgnoreCase);
+    private FeatureReading? featureReading;
     private OAuthHealth? lastHealth;
+    private OAuthResource? defaultResource;
+    private bool defaultResourceRead;
 
     /// <summary>The runner's own look at the Identity Service, when a step of this process took it.</summary>
     public DiscoveryResult? RunnerDiscovery { get; set; }
@@ -22,11 +27,14 @@ public sealed class CreatioFacts(FeatureClient features, SysSettingsClient setti
 
     public CheckResult? Login { get; set; }
 
-    public async Task<IReadOnlyList<FeatureInfo>> FeaturesAsync(CancellationToken cancellationToken) =>
-        featureInfo ??= await features.GetFeaturesInfoAsync(cancellationToken);
+    /// <summary>The features of <paramref name="codes"/> and their override rows, read once (two DataService queries).</summary>
+    public async Task<FeatureReading> FeaturesAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
+        featureReading ??= new FeatureReading(
+            await features.ReadAsync(codes, cancellationToken),
+            await features.ReadOverridesAsync(codes, cancellationToken));
 
     /// <summary>The values of the codes (absent codes left out), asking Creatio only for codes not read yet.</summary>
-    public async Task<IReadOnlyDictionary<string, string?>> SettingsAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, SettingValue>> SettingsAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
     {
         var missing = codes.Where(code => !settingsRead.Contains(code)).ToList();
         if (missing.Count > 0)
@@ -52,9 +60,20 @@ public sealed class CreatioFacts(FeatureClient features, SysSettingsClient setti
     public async Task<OAuthHealth> RefreshHealthAsync(CancellationToken cancellationToken) =>
         lastHealth = await health.GetAsync(cancellationToken);
 
+    public async Task<OAuthResource?> DefaultResourceAsync(CancellationToken cancellationToken)
+    {
+        if (!defaultResourceRead)
+        {
+            defaultResource = await oauthConfig.DefaultResourceAsync(cancellationToken);
+            defaultResourceRead = true;
+        }
+
+        return defaultResource;
+    }
+
     public void FeaturesChanged()
     {
-        featureInfo = null;
+        featureReading = null;
         lastHealth = null;
     }
 
@@ -69,5 +88,5 @@ public sealed class CreatioFacts(FeatureClient features, SysSettingsClient setti
         lastHealth = null;
     }
 
-    public void HealthChanged() => lastHealth = null;
+    public void DefaultResourceChanged() => defaultResourceRead = false;
 }

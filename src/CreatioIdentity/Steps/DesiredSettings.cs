@@ -1,4 +1,3 @@
-using System.Globalization;
 using CreatioIdentity.Configuration;
 
 namespace CreatioIdentity.Steps;
@@ -19,6 +18,7 @@ public static class DesiredSettings
     /// <summary>The three connection settings first, then settings: in file order.</summary>
     public static IReadOnlyList<DesiredSetting> From(IdentityConfig config)
     {
+        ArgumentNullException.ThrowIfNull(config);
         var identity = config.IdentityService;
         var list = new List<DesiredSetting>
         {
@@ -29,40 +29,4 @@ public static class DesiredSettings
         list.AddRange(config.Settings.Select(setting => new DesiredSetting(setting.Key, setting.Value, false, "settings." + setting.Key, false)));
         return list;
     }
-
-    /// <summary>
-    /// Whether Creatio's stored value already is the wanted one: the same text, or the same URL up
-    /// to a trailing slash and letter case of scheme and host, or the same boolean or number.
-    /// </summary>
-    public static bool Same(string? current, string wanted)
-    {
-        if (current is null)
-        {
-            return false;
-        }
-
-        var a = current.Trim();
-        var b = wanted.Trim();
-        if (string.Equals(a, b, StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        if (Uri.TryCreate(a, UriKind.Absolute, out var left) && Uri.TryCreate(b, UriKind.Absolute, out var right)
-            && (left.Scheme is "http" or "https") && (right.Scheme is "http" or "https"))
-        {
-            return Uri.Compare(Trimmed(left), Trimmed(right), UriComponents.AbsoluteUri, UriFormat.SafeUnescaped, StringComparison.Ordinal) == 0;
-        }
-
-        if (bool.TryParse(a, out var leftFlag) && bool.TryParse(b, out var rightFlag))
-        {
-            return leftFlag == rightFlag;
-        }
-
-        return decimal.TryParse(a, NumberStyles.Number, CultureInfo.InvariantCulture, out var leftNumber)
-            && decimal.TryParse(b, NumberStyles.Number, CultureInfo.InvariantCulture, out var rightNumber)
-            && leftNumber == rightNumber;
-    }
-
-    private static Uri Trimmed(Uri uri) => new(uri.AbsoluteUri.TrimEnd('/'));
 }

@@ -1,149 +1,222 @@
+using System.Diagnostics;
 using CreatioIdentity.Checks;
 using CreatioIdentity.Creatio;
+using CreatioIdentity.Creatio.DataService;
 
 namespace CreatioIdentity.Steps;
 
 /// <summary>
-/// Turns each feature of features: on (or off) for all users, writing only when the state
-/// differs, clears the feature cache so the running application serves the new state, and
-/// confirms the state in effect.
+/// Turns each feature of features: on (or off) for all users, as clio's set-feature and the /0/Flags
+/// page do: the feature's default state (AppFeature.State) and every override row of a user or role
+/// that says otherwise (AdminUnitFeatureState), writing only what differs; then clears the feature
+/// cache and confirms the state in effect for the logged-in user, within a window long enough for a
+/// web farm. A feature that is not a database feature is never written. Read-only (monitor), it only judges.
 /// </summary>
 public sealed class EnableFeatureStep : Step
 {
+    private const string CacheItem = "feature cache";
+
     public override string Name => "EnableFeature";
 
     protected override async Task ExecuteAsync(StepContext context, StepOutcome outcome, CancellationToken cancellationToken)
     {
-        if (context.Config.Features.Count == 0)
+        var wanted = context.Config.Features;
+        if (wanted.Count == 0)
         {
             outcome.Check(CheckResult.Skip(CheckIds.FeatureEnabled, "features: is empty; no feature was checked or changed.", "features"));
             return;
         }
 
-        var known = await context.Facts.FeaturesAsync(cancellationToken);
-        var pending = Pending(context, known, out var missing);
-        if (missing.Count > 0)
+        var verdicts = FeatureVerdict.Judge(wanted, await context.Facts.FeaturesAsync([.. wanted.Keys], cancellationToken));
+        if (verdicts.FirstOrDefault(verdict => verdict.Problem is not null) is { } refused)
         {
             outcome.Check(CheckResult.Fail(CheckIds.FeatureEnabled,
-                $"Creatio has no feature {string.Join(", ", missing)}: check the code under features: (codes are case-sensitive) and that the OAuth 2.0 package is installed.",
-                "features." + missing[0]));
+                string.Join(" ", verdicts.Where(verdict => verdict.Problem is not null).Select(verdict => verdict.Problem + ".")) + " Nothing was written.",
+                "features." + refused.Code));
             return;
         }
 
+        var writes = Writes(verdicts);
+        var cacheStale = writes.Count > 0 || verdicts.Any(verdict => verdict.EffectiveWrong);
+        if (!context.MayWrite)
+        {
+            Describe(context, outcome, verdicts, writes, cacheStale);
+            return;
+        }
+
+        if (writes.Count == 0 && !cacheStale)
+        {
+            outcome.Check(Green(context, verdicts));
+            return;
+        }
+
+        var refusals = await WriteAsync(context, outcome, writes, cacheStale, cancellationToken);
+        if (cacheStale && (refusals.Count < writes.Count || writes.Count == 0))
+        {
+            outcome.Sending(CacheItem);
+            await context.Features.ClearFeaturesCacheForAllUsersAsync(cancellationToken);
+            outcome.Done(CacheItem);
+        }
+        else if (cacheStale)
+        {
+            outcome.Withdraw(CacheItem);
+        }
+
+        context.Facts.FeaturesChanged();
+        verdicts = await ConfirmAsync(context, cancellationToken);
+        outcome.Check(Verdict(context, verdicts, refusals));
+    }
+
+    /// <summary>One write the step may make, and how.</summary>
+    private sealed record FeatureWrite(string Item, string From, string To, Func<StepContext, CancellationToken, Task<UpdateOutcome>> Send);
+
+    private static List<FeatureWrite> Writes(IReadOnlyList<FeatureVerdict> verdicts)
+    {
+        var writes = new List<FeatureWrite>();
+        foreach (var verdict in verdicts)
+        {
+            var to = FeatureVerdict.Describe(verdict.Wanted);
+            if (verdict.DefaultWrong)
+            {
+                var feature = verdict.Feature!;
+                writes.Add(new FeatureWrite(Item(verdict.Code, "all users"), FeatureVerdict.Describe(feature.DefaultState), to,
+                    (context, token) => context.Features.SetDefaultStateAsync(feature, verdict.Wanted, token)));
+            }
+
+            foreach (var row in verdict.WrongOverrides)
+            {
+                writes.Add(new FeatureWrite(Item(verdict.Code, row.Unit), FeatureVerdict.Describe(row.IsOn), to,
+                    (context, token) => context.Features.SetOverrideStateAsync(row, verdict.Wanted, token)));
+            }
+        }
+
+        return writes;
+    }
+
+    private static string Item(string code, string unit) => $"feature {code} ({unit})";
+
+    /// <summary>Plan lists what would change; monitor judges without repairing.</summary>
+    private static void Describe(StepContext context, StepOutcome outcome, IReadOnlyList<FeatureVerdict> verdicts, List<FeatureWrite> writes, bool cacheStale)
+    {
         if (context.PlanOnly)
         {
-            foreach (var (code, wanted, current) in pending)
+            foreach (var write in writes)
             {
-                outcome.Changed(Item(code), Describe(current), Describe(wanted));
+                outcome.Changed(write.Item, write.From, write.To);
+            }
+
+            if (cacheStale)
+            {
+                outcome.Changed(CacheItem, "stale", "cleared");
             }
 
             return;
         }
 
-        foreach (var (code, wanted, current) in pending)
-        {
-            outcome.Intend(Item(code), Describe(current), Describe(wanted));
-        }
-
-        if (pending.Count > 0)
-        {
-            outcome.Intend(CacheItem, "stale", "cleared");
-        }
-
-        foreach (var (code, wanted, _) in pending)
-        {
-            outcome.Sending(Item(code));
-            await context.Features.SetFeatureStateForAllUsersAsync(code, wanted, cancellationToken);
-            outcome.Done(Item(code));
-        }
-
-        var cacheCleared = false;
-        if (pending.Count > 0)
-        {
-            await ClearCacheAsync(context, outcome, cancellationToken);
-            cacheCleared = true;
-        }
-
-        var wrong = new List<string>();
-        foreach (var (code, wanted) in context.Config.Features)
-        {
-            var effective = await EffectiveStateAsync(context, code, wanted, poll: cacheCleared, cancellationToken);
-            if (effective != wanted && !cacheCleared)
-            {
-                // Stored right but served wrong: the application still serves a stale feature cache.
-                await ClearCacheAsync(context, outcome, cancellationToken, announced: false);
-                cacheCleared = true;
-                effective = await EffectiveStateAsync(context, code, wanted, poll: true, cancellationToken);
-            }
-
-            if (effective != wanted)
-            {
-                wrong.Add(code);
-            }
-        }
-
+        var wrong = verdicts.Where(verdict => !verdict.InEffect).ToList();
         outcome.Check(wrong.Count == 0
-            ? CheckResult.Pass(CheckIds.FeatureEnabled, string.Join(", ", context.Config.Features.Select(f => $"{f.Key} {Describe(f.Value)}")) + " for all users, in effect.", "features")
+            ? Green(context, verdicts)
             : CheckResult.Fail(CheckIds.FeatureEnabled,
-                $"{string.Join(", ", wrong)} is stored for all users but not in effect for '{context.Config.Creatio.Username}' after the feature cache was cleared: the user may have a personal state for it (Feature toggles page), or the application needs a restart.",
-                "features." + wrong[0]));
+                $"{string.Join(" ", wrong.Select(verdict => Wrong(context, verdict)))} Monitor only reads: run EnableFeature (or ConnectIdentity) to repair it.",
+                "features." + wrong[0].Code));
     }
 
-    private static List<(string Code, bool Wanted, bool? Current)> Pending(StepContext context, IReadOnlyList<FeatureInfo> known, out List<string> missing)
+    private static async Task<List<FeatureWrite>> WriteAsync(StepContext context, StepOutcome outcome, List<FeatureWrite> writes, bool cacheStale, CancellationToken cancellationToken)
     {
-        missing = [];
-        var pending = new List<(string, bool, bool?)>();
-        foreach (var (code, wanted) in context.Config.Features)
+        foreach (var write in writes)
         {
-            var info = known.FirstOrDefault(feature => string.Equals(feature.Code, code, StringComparison.Ordinal));
-            if (info is null)
-            {
-                missing.Add(code);
-            }
-            else if (!info.HasStateForGroup || info.GroupState != wanted)
-            {
-                pending.Add((code, wanted, info.HasStateForGroup ? info.GroupState : null));
-            }
+            outcome.Intend(write.Item, write.From, write.To);
         }
 
-        return pending;
-    }
-
-    private const string CacheItem = "feature cache";
-
-    private static string Item(string code) => $"feature {code} (all users)";
-
-    private static async Task ClearCacheAsync(StepContext context, StepOutcome outcome, CancellationToken cancellationToken, bool announced = true)
-    {
-        if (!announced)
+        if (cacheStale)
         {
             outcome.Intend(CacheItem, "stale", "cleared");
         }
 
-        outcome.Sending(CacheItem);
-        await context.Features.ClearFeaturesCacheForAllUsersAsync(cancellationToken);
-        context.Facts.FeaturesChanged();
-        outcome.Done(CacheItem);
-    }
-
-    private static async Task<bool> EffectiveStateAsync(StepContext context, string code, bool wanted, bool poll, CancellationToken cancellationToken)
-    {
-        // Right after the cache was cleared the application may take a moment to serve the new state.
-        var state = await context.Features.GetFeatureStateAsync(code, cancellationToken);
-        for (var attempt = 2; poll && state != wanted && attempt <= context.Tuning.FeatureConfirmAttempts; attempt++)
+        var refusals = new List<FeatureWrite>();
+        foreach (var write in writes)
         {
-            context.Progress.Report($"Waiting for {code} to take effect (attempt {attempt} of {context.Tuning.FeatureConfirmAttempts})");
-            await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancellationToken);
-            state = await context.Features.GetFeatureStateAsync(code, cancellationToken);
+            outcome.Sending(write.Item);
+            var answer = await write.Send(context, cancellationToken);
+            if (answer.Success)
+            {
+                outcome.Done(write.Item);
+            }
+            else
+            {
+                outcome.Refused(write.Item);
+                refusals.Add(write with { From = $"{answer.ErrorCode ?? "no error code"}{(answer.Message is null ? string.Empty : ": " + answer.Message)}" });
+            }
         }
 
-        return state;
+        return refusals;
     }
 
-    private static string Describe(bool? state) => state switch
+    /// <summary>
+    /// Reads the features again until what is stored is also in effect for the logged-in user: the
+    /// application serves features from a cache that, on a web farm, reaches every node over the
+    /// message hub only after a while (creatio.featureConfirmSeconds).
+    /// </summary>
+    private static async Task<IReadOnlyList<FeatureVerdict>> ConfirmAsync(StepContext context, CancellationToken cancellationToken)
     {
-        true => "on",
-        false => "off",
-        null => "not set",
-    };
+        var wanted = context.Config.Features;
+        var clock = Stopwatch.StartNew();
+        var delay = TimeSpan.FromMilliseconds(250);
+        var reading = await context.Facts.FeaturesAsync([.. wanted.Keys], cancellationToken);
+        var verdicts = FeatureVerdict.Judge(wanted, reading);
+        while (verdicts.All(verdict => verdict.Stored) && !verdicts.All(verdict => verdict.InEffect)
+            && clock.Elapsed + delay <= context.Config.Creatio.FeatureConfirmWindow)
+        {
+            context.Progress.Report($"Waiting for the feature cache to serve {string.Join(", ", wanted.Keys)} ({clock.Elapsed.TotalSeconds:0.0} s of {context.Config.Creatio.FeatureConfirmWindow.TotalSeconds:0} s)");
+            await Task.Delay(delay, cancellationToken);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(4).Ticks));
+            reading = reading with { Features = await context.Features.ReadAsync([.. wanted.Keys], cancellationToken) };
+            verdicts = FeatureVerdict.Judge(wanted, reading);
+        }
+
+        return verdicts;
+    }
+
+    private static CheckResult Verdict(StepContext context, IReadOnlyList<FeatureVerdict> verdicts, List<FeatureWrite> refusals)
+    {
+        if (refusals.Count > 0)
+        {
+            return CheckResult.Fail(CheckIds.FeatureEnabled,
+                $"Creatio refused to write {string.Join(", ", refusals.Select(write => $"{write.Item} ({write.From})"))}. '{context.Config.Creatio.Username}' needs the system administrator's rights to manage features; see the /0/Flags page.",
+                "features");
+        }
+
+        var wrong = verdicts.Where(verdict => !verdict.InEffect).ToList();
+        return wrong.Count == 0
+            ? Green(context, verdicts)
+            : CheckResult.Fail(CheckIds.FeatureEnabled, string.Join(" ", wrong.Select(verdict => Wrong(context, verdict, afterWrite: true))), "features." + wrong[0].Code);
+    }
+
+    private static CheckResult Green(StepContext context, IReadOnlyList<FeatureVerdict> verdicts) =>
+        CheckResult.Pass(CheckIds.FeatureEnabled,
+            string.Join(", ", verdicts.Select(verdict => $"{verdict.Code} {FeatureVerdict.Describe(verdict.Wanted)}"))
+            + $" for all users (the default, and every user or role that overrides it), in effect for '{context.Config.Creatio.Username}'.",
+            "features");
+
+    private static string Wrong(StepContext context, FeatureVerdict verdict, bool afterWrite = false)
+    {
+        var wanted = FeatureVerdict.Describe(verdict.Wanted);
+        if (verdict.DefaultWrong || verdict.WrongOverrides.Count > 0)
+        {
+            var parts = new List<string>();
+            if (verdict.DefaultWrong)
+            {
+                parts.Add($"its default (for all users) is {FeatureVerdict.Describe(verdict.Feature!.DefaultState)}");
+            }
+
+            parts.AddRange(verdict.WrongOverrides.Select(row => $"{row.Unit} has it {FeatureVerdict.Describe(row.IsOn)}"));
+            return afterWrite
+                ? $"{verdict.Code} should be {wanted}, but after the write Creatio still reads: {string.Join("; ", parts)}. Look at the /0/Flags page and Creatio's error log."
+                : $"{verdict.Code} should be {wanted} for all users, but {string.Join("; ", parts)}.";
+        }
+
+        return afterWrite
+            ? $"{verdict.Code} is stored {wanted} for all users but not in effect for '{context.Config.Creatio.Username}' {context.Config.Creatio.FeatureConfirmWindow.TotalSeconds:0} s after the feature cache was cleared: on a web farm the clear may need longer (raise creatio.featureConfirmSeconds), or the application needs a restart."
+            : $"{verdict.Code} is stored {wanted} for all users but not in effect for '{context.Config.Creatio.Username}': the feature cache is stale (EnableFeature clears it).";
+    }
 }

@@ -18,7 +18,8 @@ public abstract class Step
         var clock = Stopwatch.StartNew();
         var outcome = new StepOutcome();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(context.Tuning.StepDeadline);
+        var limit = context.Tuning.DeadlineFor(context.Config.Creatio);
+        deadline.CancelAfter(limit);
         try
         {
             await ExecuteAsync(context, outcome, deadline.Token);
@@ -37,7 +38,7 @@ public abstract class Step
         {
             outcome.Interrupted(mayHaveReachedCreatio: true);
             outcome.Fail(
-                $"{Name} did not finish within its deadline of {context.Tuning.StepDeadline.TotalSeconds:0} s: Creatio or the Identity Service answers too slowly. "
+                $"{Name} did not finish within its deadline of {limit.TotalSeconds:0} s: Creatio or the Identity Service answers too slowly. "
                 + $"Check their health, or raise {StepTuning.DeadlineVariable}.{outcome.NotAppliedNote()}",
                 ErrorCodes.Deadline);
         }
@@ -48,6 +49,11 @@ public abstract class Step
             outcome.Fail(
                 $"{Name} stopped on an unexpected {exception.GetType().Name}: {exception.Message} Nothing after this point was done; please report it with the report.json.{outcome.NotAppliedNote()}",
                 ErrorCodes.Unexpected);
+        }
+
+        foreach (var warning in context.Session.TakeWarnings())
+        {
+            outcome.Warn(warning);
         }
 
         return outcome.ToResult(Name, clock.ElapsedMilliseconds);
@@ -69,6 +75,7 @@ public sealed class StepOutcome
     private readonly List<Change> intended = [];
     private readonly HashSet<string> inFlight = new(StringComparer.Ordinal);
     private readonly List<NotApplied> notApplied = [];
+    private readonly List<string> warnings = [];
     private string? error;
     private string? errorCode;
 
@@ -105,6 +112,9 @@ public sealed class StepOutcome
             notApplied.Add(new NotApplied(change.Item, change.From, change.To, WriteState.Refused));
         }
     }
+
+    /// <summary>Something the user should know that is no failure (a password change recommended).</summary>
+    public void Warn(string message) => warnings.Add(message);
 
     public void Check(CheckResult check)
     {
@@ -163,7 +173,7 @@ public sealed class StepOutcome
         var failedCheck = checks.FirstOrDefault(check => check.Status == CheckStatus.Fail);
         var status = HasFailed ? StepStatus.Failed : changes.Count > 0 ? StepStatus.Changed : StepStatus.Unchanged;
         var code = status != StepStatus.Failed ? null : errorCode ?? failedCheck?.ErrorCode ?? ErrorCodes.CheckFailed;
-        return new StepResult(name, status, durationMs, [.. changes], [.. checks], error, code, [.. notApplied]);
+        return new StepResult(name, status, durationMs, [.. changes], [.. checks], error, code, [.. notApplied]) { Warnings = [.. warnings] };
     }
 
     private Change? Take(string item)

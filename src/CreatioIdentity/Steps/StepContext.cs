@@ -40,6 +40,9 @@ public sealed class StepContext(
     /// <summary>When true (monitor), steps read and judge but never write, not even what Diagnose would register.</summary>
     public bool ReadOnly { get; private init; }
 
+    /// <summary>Whether a step may write to Creatio now (neither planning nor monitoring).</summary>
+    public bool MayWrite => !PlanOnly && !ReadOnly;
+
     public StepContext WithPlanOnly() =>
         new(Config, Session, Facts, Features, Settings, OAuthConfig, IdentityService, Progress, Tuning) { PlanOnly = true, ReadOnly = ReadOnly };
 
@@ -50,9 +53,9 @@ public sealed class StepContext(
 /// <summary>How long the steps wait for Creatio to settle, and the most any step may take.</summary>
 /// <param name="SettleTimeout">The longest TestConnection waits for a green health check.</param>
 /// <param name="StableRedWindow">How long the same red answer must persist before it is taken as final.</param>
-/// <param name="FeatureConfirmAttempts">How often a feature's effective state is asked for after the cache was cleared.</param>
 /// <param name="StepDeadline">The total time one step may take, requests, retries and waits together.</param>
-public sealed record StepTuning(TimeSpan SettleTimeout, TimeSpan StableRedWindow, int FeatureConfirmAttempts, TimeSpan StepDeadline)
+/// <param name="DeadlineSet">The deadline was set on purpose (CREATIO_IDENTITY_STEP_DEADLINE_SECONDS): it is kept as it is.</param>
+public sealed record StepTuning(TimeSpan SettleTimeout, TimeSpan StableRedWindow, TimeSpan StepDeadline, bool DeadlineSet = false)
 {
     public const string SettleVariable = "CREATIO_IDENTITY_SETTLE_SECONDS";
 
@@ -61,7 +64,7 @@ public sealed record StepTuning(TimeSpan SettleTimeout, TimeSpan StableRedWindow
     /// <summary>The deadline leaves the settling wait a minute of requests on top.</summary>
     private static readonly TimeSpan DeadlineOverSettle = TimeSpan.FromSeconds(60);
 
-    public static StepTuning Default { get; } = new(TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(5), 4, TimeSpan.FromSeconds(120));
+    public static StepTuning Default { get; } = new(TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(120));
 
     /// <summary>
     /// CREATIO_IDENTITY_SETTLE_SECONDS=N caps both waits at N seconds (a slow Creatio needs more, tests less);
@@ -80,7 +83,19 @@ public sealed record StepTuning(TimeSpan SettleTimeout, TimeSpan StableRedWindow
             };
         }
 
-        return Seconds(environment(DeadlineVariable)) is { } deadline && deadline > TimeSpan.Zero ? tuning with { StepDeadline = deadline } : tuning;
+        return Seconds(environment(DeadlineVariable)) is { } deadline && deadline > TimeSpan.Zero ? tuning with { StepDeadline = deadline, DeadlineSet = true } : tuning;
+    }
+
+    /// <summary>
+    /// The deadline of a step for this site: unless it was set on purpose, never shorter than one health
+    /// check may take plus half a minute of other requests, so that a slow health check is reported as
+    /// what it is, not as a deadline.
+    /// </summary>
+    public TimeSpan DeadlineFor(CreatioOptions creatio)
+    {
+        ArgumentNullException.ThrowIfNull(creatio);
+        var floor = creatio.HealthCheckTimeout + TimeSpan.FromSeconds(30);
+        return DeadlineSet || StepDeadline > floor ? StepDeadline : floor;
     }
 
     private static TimeSpan? Seconds(string? text) =>

@@ -5,9 +5,19 @@ using CreatioIdentity.Creatio;
 
 namespace CreatioIdentity.Tests.Creatio;
 
+/// <summary>One request the fixture received, with what a test may want to assert about it.</summary>
+internal sealed record ReceivedRequest(string Method, string Path, string? Csrf, string? Cookie, string? Body, HttpRequestMessage Request)
+{
+    public string? Header(string name) =>
+        Request.Headers.TryGetValues(name, out var values) ? string.Join(", ", values)
+        : Request.Content?.Headers.TryGetValues(name, out var contentValues) == true ? string.Join(", ", contentValues)
+        : null;
+}
+
 /// <summary>
 /// A Creatio that answers whatever a test tells it, by path: the fixture is itself the HTTP
-/// handler, and records what it received.
+/// handler, and records what it received. It answers the anonymous Ping of the runtime it plays
+/// (.NET unless told), so that runtime: auto finds it.
 /// </summary>
 internal sealed class CreatioFixture : HttpMessageHandler
 {
@@ -15,12 +25,14 @@ internal sealed class CreatioFixture : HttpMessageHandler
 
     private readonly Dictionary<string, Func<HttpRequestMessage, HttpResponseMessage>> answers = new(StringComparer.Ordinal);
 
-    public CreatioFixture()
+    public CreatioFixture(bool netFramework = false)
     {
         Answer("/ServiceModel/AuthService.svc/Login", _ => Json("""{"Code":0,"Message":""}""", cookies: [".ASPXAUTH=session-1; path=/", "BPMCSRF=csrf-1; path=/"]));
+        Answer("/ServiceModel/AuthService.svc/Logout", _ => Json("{}"));
+        Answer(netFramework ? "/0/api/HealthCheck/Ping" : "/api/HealthCheck/Ping", _ => Json("\"Pong\""));
     }
 
-    public List<(string Method, string Path, string? Csrf, string? Cookie)> Received { get; } = [];
+    public List<ReceivedRequest> Received { get; } = [];
 
     public CreatioRuntime Runtime { get; init; } = CreatioRuntime.Auto;
 
@@ -38,7 +50,7 @@ internal sealed class CreatioFixture : HttpMessageHandler
         var response = new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         foreach (var cookie in cookies ?? [])
         {
-            response.Headers.Add("Set-Cookie", cookie);
+            response.Headers.TryAddWithoutValidation("Set-Cookie", cookie);
         }
 
         return response;
@@ -47,12 +59,23 @@ internal sealed class CreatioFixture : HttpMessageHandler
     public static HttpResponseMessage Html(HttpStatusCode status = HttpStatusCode.OK) =>
         new(status) { Content = new StringContent("<!DOCTYPE html><html><body>Login</body></html>", Encoding.UTF8, "text/html") };
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>A 302 to the login page, as DataService and pages answer an expired session.</summary>
+    public static HttpResponseMessage RedirectToLogin(string page = "/Login/Login.html")
+    {
+        var response = Html(HttpStatusCode.Found);
+        response.Headers.Location = new Uri(page + "?ReturnUrl=%2f", UriKind.Relative);
+        return response;
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var path = request.RequestUri!.AbsolutePath;
-        Received.Add((request.Method.Method, path,
+        var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+        Received.Add(new ReceivedRequest(request.Method.Method, path,
             request.Headers.TryGetValues("BPMCSRF", out var csrf) ? csrf.Single() : null,
-            request.Headers.TryGetValues("Cookie", out var cookie) ? cookie.Single() : null));
-        return Task.FromResult(answers.TryGetValue(path, out var answer) ? answer(request) : new HttpResponseMessage(HttpStatusCode.NotFound));
+            request.Headers.TryGetValues("Cookie", out var cookie) ? cookie.Single() : null,
+            body,
+            request));
+        return answers.TryGetValue(path, out var answer) ? answer(request) : new HttpResponseMessage(HttpStatusCode.NotFound);
     }
 }

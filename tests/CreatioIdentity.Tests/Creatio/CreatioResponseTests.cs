@@ -5,18 +5,18 @@ namespace CreatioIdentity.Tests.Creatio;
 public sealed class CreatioResponseTests
 {
     private static CreatioResponse Answer(string body, int status = 200, string? mediaType = "application/json") =>
-        new(CreatioRoutes.GetFeaturesInfo, status, mediaType, body);
+        new(CreatioRoutes.QuerySysSettings, status, mediaType, body);
 
     public sealed class TheResultMethod
     {
         [Theory]
-        [InlineData("""{"GetFeaturesInfoResult":[{"Code":"A"}]}""")]
+        [InlineData("""{"QuerySysSettingsResult":[{"Code":"A"}]}""")]
         [InlineData("""{"d":[{"Code":"A"}]}""")]
         [InlineData("""[{"Code":"A"}]""")]
         public void Should_Read_A_Wrapped_Or_A_Bare_Result(string body)
         {
             // When
-            var result = Answer(body).Result("GetFeaturesInfoResult");
+            var result = Answer(body).Result("QuerySysSettingsResult");
 
             // Then
             Assert.Equal("A", result[0].GetProperty("Code").GetString());

@@ -23,7 +23,6 @@ public sealed class OAuthHealthClientTests
             // Then
             Assert.True(health.HasProblem);
             Assert.False(health.IsIdentityServiceAvailable);
-            Assert.Null(health.IsDefaultResourceRegistered);
             Assert.Equal("Connection refused", health.Message);
         }
 
@@ -56,7 +55,44 @@ public sealed class OAuthHealthClientTests
             var exception = await Assert.ThrowsAsync<CreatioException>(() => HealthAsync(_ => CreatioFixture.Html(HttpStatusCode.InternalServerError)));
 
             // Then
-            Assert.Contains("no diagnostic body", exception.Message, StringComparison.Ordinal);
+            Assert.Contains("without its diagnostic answer", exception.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Should_Say_Which_Versions_Have_The_Health_Check_When_The_Route_Is_Missing()
+        {
+            // When
+            var exception = await Assert.ThrowsAsync<CreatioException>(() => HealthAsync(_ => new HttpResponseMessage(HttpStatusCode.NotFound)));
+
+            // Then
+            Assert.Equal(CreatioFailure.NotFound, exception.Failure);
+            Assert.Contains("8.1.2", exception.Message, StringComparison.Ordinal);
+            Assert.Contains("8.3.2", exception.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Should_Keep_A_Problem_That_No_Flag_Explains()
+        {
+            // When
+            var health = await HealthAsync(_ => CreatioFixture.Json(
+                """{"HasProblem":true,"IsSystemSettingsFilledIn":true,"IsIdentityServiceAvailable":true,"IsAccessTokenRetrievableForSystemActions":true,"Message":"Scope is not configured"}""",
+                HttpStatusCode.InternalServerError));
+
+            // Then
+            Assert.False(health.IsConnected);
+            Assert.True(health.HasUnexplainedProblem);
+        }
+
+        [Fact]
+        public async Task Should_Take_An_HTTP_500_As_A_Problem_Even_When_Its_Body_Says_None()
+        {
+            // When
+            var health = await HealthAsync(_ => CreatioFixture.Json(
+                """{"HasProblem":false,"IsSystemSettingsFilledIn":true,"IsIdentityServiceAvailable":true,"IsAccessTokenRetrievableForSystemActions":true}""",
+                HttpStatusCode.InternalServerError));
+
+            // Then
+            Assert.False(health.IsConnected);
         }
     }
 }

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using CreatioIdentity.Configuration;
+using CreatioIdentity.Creatio;
+using CreatioIdentity.Creatio.DataService;
+
+namespace CreatioIdentity.Tests.Creatio;
+
+public sealed class DataServiceClientTests
+{
+    private const string SelectPath = "/DataService/json/SyncReply/SelectQuery";
+    private const string UpdatePath = "/DataService/json/SyncReply/UpdateQuery";
+
+    private static (CreatioFixture Creatio, DataServiceClient Client) World(string path, string answer)
+    {
+        var creatio = new CreatioFixture { Runtime = CreatioRuntime.Net }.Answer(path, _ => CreatioFixture.Json(answer));
+        return (creatio, new DataServiceClient(creatio.Session()));
+    }
+
+    public sealed class TheSelectAsyncMethod
+    {
+        [Fact]
+        public async Task Should_Send_The_Entity_The_Columns_And_An_Equal_Filter_Per_Value()
+        {
+            // Given
+            var (creatio, client) = World(SelectPath, """{"rows":[],"success":true}""");
+
+            // When
+            await client.SelectAsync("AdminUnitFeatureState", ["Id", "Feature.Code"],
+                [new ColumnFilter("Feature.Code", DataValue.Text("A")), new ColumnFilter("Feature.Code", DataValue.Text("B"))], anyFilter: true, CancellationToken.None);
+
+            // Then
+            using var body = JsonDocument.Parse(creatio.Received[^1].Body!);
+            var root = body.RootElement;
+            Assert.Equal("AdminUnitFeatureState", root.GetProperty("rootSchemaName").GetString());
+            Assert.Equal("Feature.Code", root.GetProperty("columns").GetProperty("items").GetProperty("FeatureCode").GetProperty("expression").GetProperty("columnPath").GetString());
+            var filters = root.GetProperty("filters");
+            Assert.Equal(1, filters.GetProperty("logicalOperation").GetInt32());
+            var first = filters.GetProperty("items").GetProperty("f0");
+            Assert.Equal(3, first.GetProperty("comparisonType").GetInt32());
+            Assert.Equal(1, first.GetProperty("rightExpression").GetProperty("parameter").GetProperty("dataValueType").GetInt32());
+            Assert.Equal("A", first.GetProperty("rightExpression").GetProperty("parameter").GetProperty("value").GetString());
+        }
+
+        [Fact]
+        public async Task Should_Read_Rows_With_Lookups_In_Any_Letter_Case()
+        {
+            // Given
+            var (_, client) = World(SelectPath,
+                """{"rows":[{"id":"0b1c0f3c-0000-0000-0000-000000000001","FeatureCode":"OAuth20Integration","SysAdminUnit":{"value":"0b1c0f3c-0000-0000-0000-000000000002","displayValue":"System administrators"},"FeatureState":0}],"success":true}""");
+
+            // When
+            var row = Assert.Single(await client.SelectAsync("AdminUnitFeatureState", ["Id", "Feature.Code", "SysAdminUnit", "FeatureState"], [], false, CancellationToken.None));
+
+            // Then
+            Assert.Equal(Guid.Parse("0b1c0f3c-0000-0000-0000-000000000001"), row.Id("Id"));
+            Assert.Equal("OAuth20Integration", row.Text("FeatureCode"));
+            Assert.Equal("System administrators", row.Display("SysAdminUnit"));
+            Assert.Equal(0, row.Number("FeatureState"));
+        }
+
+        [Fact]
+        public async Task Should_Fail_On_Success_False_With_Its_Error_Code()
+        {
+            // Given: Creatio answers a failed query with HTTP 200
+            var (_, client) = World(SelectPath, """{"success":false,"errorInfo":{"errorCode":"ItemNotFoundException","message":"Схема не найдена"}}""");
+
+            // When
+            var exception = await Assert.ThrowsAsync<CreatioException>(() => client.SelectAsync("AppFeature", ["Id"], [], false, CancellationToken.None));
+
+            // Then
+            Assert.Contains("ItemNotFoundException", exception.Message, StringComparison.Ordinal);
+            Assert.Contains("AppFeature", exception.Message, StringComparison.Ordinal);
+        }
+    }
+
+    public sealed class TheUpdateAsyncMethod
+    {
+        [Fact]
+        public async Task Should_Send_A_Typed_Value_And_A_Filter_By_Id()
+        {
+            // Given
+            var (creatio, client) = World(UpdatePath, """{"rowsAffected":1,"success":true}""");
+            var id = Guid.NewGuid();
+
+            // When
+            var outcome = await client.UpdateAsync("AppFeature", new Dictionary<string, DataValue> { ["State"] = DataValue.Flag(true) },
+                [new ColumnFilter("Id", DataValue.Id(id))], CancellationToken.None);
+
+            // Then
+            Assert.True(outcome.Success);
+            Assert.Equal(1, outcome.RowsAffected);
+            using var body = JsonDocument.Parse(creatio.Received[^1].Body!);
+            var parameter = body.RootElement.GetProperty("columnValues").GetProperty("items").GetProperty("State").GetProperty("parameter");
+            Assert.Equal(12, parameter.GetProperty("dataValueType").GetInt32());
+            Assert.True(parameter.GetProperty("value").GetBoolean());
+            Assert.Equal(id.ToString(), body.RootElement.GetProperty("filters").GetProperty("items").GetProperty("f0").GetProperty("rightExpression").GetProperty("parameter").GetProperty("value").GetString());
+        }
+
+        [Fact]
+        public async Task Should_Return_A_Refusal_By_Its_Error_Code()
+        {
+            // Given
+            var (_, client) = World(UpdatePath, """{"rowsAffected":-1,"success":false,"errorInfo":{"errorCode":"SecurityException","message":"Недостаточно прав"}}""");
+
+            // When
+            var outcome = await client.UpdateAsync("AppFeature", new Dictionary<string, DataValue> { ["State"] = DataValue.Flag(true) }, [], CancellationToken.None);
+
+            // Then
+            Assert.False(outcome.Success);
+            Assert.Equal("SecurityException", outcome.ErrorCode);
+        }
+    }
+}
