@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace CreatioIdentity.Creatio;
 
 /// <summary>
-/// What AuthService.svc/Login's answer means (SPEC §4; Academy AuthService.svc; 8.1 loginModule.js;
-/// creatioclient Login). Code 0 logs in; 2 logs in with a password change recommended; 5 (password
+/// What AuthService.svc/Login's answer means (SPEC §4; Academy AuthService.svc; 8.1 loginModule.js
+/// _loginResponseCode and _processLoginError; creatioclient Login). Code 0 logs in; 2 logs in with a password change recommended; 5 (password
 /// expired) is let through by Creatio's own login page; 1 is the credentials; 3 and 4 are a licence
 /// problem. HTTP 401 and 403 refuse the user, not the URL. The server's Message is never quoted: the
 /// request carried the password, and an echoing server could hand it back.
@@ -38,7 +38,8 @@ internal static class LoginAnswer
             5 when sessionSet => $"The password of {who} has expired (login Code 5). Creatio let this login through, as its login page does, but may refuse the next one: change it in Creatio and update the variable creatio.password reads.",
             0 or 2 or 5 => throw Refused("Creatio accepted the login but set no .ASPXAUTH session cookie: a proxy in between may strip cookies."),
             1 => throw Refused($"Creatio rejected the login of {who} (Code 1: wrong user name or password). Check creatio.username and creatio.password, and that the user is not locked."),
-            3 or 4 => throw Refused($"Creatio refused the login of {who} for lack of a licence (Code {code}). Give the user a licence (System designer, License manager) or renew the site's licences, then run again."),
+            3 => throw Refused($"Creatio refused the login of {who} for lack of a licence (Code 3: the user has none, but may manage licences). Grant the user a licence in the License manager (/ClientApp/#/LicenseManager), then run again."),
+            4 => throw Refused($"Creatio refused the login of {who} for lack of a licence (Code 4: the user has none and may not manage licences). Ask an administrator to grant the user a licence in the License manager, or renew the site's licences, then run again."),
             _ => throw Refused($"Creatio refused the login of {who} (Code {code}, which this tool does not know). Log in as this user in a browser to see why."),
         };
     }
