@@ -33,8 +33,7 @@ internal sealed class SessionFilter(CreatioState state, SandboxOptions options) 
 
     private bool HasLaterCookie(HttpContext http, CreatioSession session)
     {
-        var value = state.Sessions.NewLaterCookie();
-        if (session.TrySetLaterCookie(value))
+        if (session.LaterCookie is null && state.Sessions.NewLaterCookie() is var value && session.TrySetLaterCookie(value))
         {
             http.Response.Cookies.Append(CreatioCookies.SessionId, value, new CookieOptions { Path = "/", HttpOnly = true });
             return true;

@@ -55,7 +55,7 @@ public sealed class FeatureCacheTests : LoggedInSandbox
         await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions
         {
             OAuthPackageOverrideRow = false,
-            FeatureCacheDelay = TimeSpan.FromMilliseconds(600),
+            FeatureCacheDelay = TimeSpan.FromMilliseconds(1500),
         });
         using var client = await CreatioTestClient.LoggedInAsync(sandbox);
         await client.PostJsonAsync(UpdateQueryPath, Update("AppFeature", "State", BooleanType, true, And(Equal("Code", TextType, OAuth20Integration))));
@@ -63,7 +63,7 @@ public sealed class FeatureCacheTests : LoggedInSandbox
         // When
         await client.GetJsonAsync(Clear);
         var atOnce = sandbox.Creatio.GetEffectiveFeatureState(OAuth20Integration);
-        await Task.Delay(TimeSpan.FromMilliseconds(900));
+        await Task.Delay(TimeSpan.FromMilliseconds(2000));
         var later = sandbox.Creatio.GetEffectiveFeatureState(OAuth20Integration);
 
         // Then
