@@ -25,7 +25,19 @@ void Stop(PosixSignalContext context)
 using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
-await using var sandbox = await SandboxHost.StartAsync(arguments.Options, stop.Token);
+SandboxHost sandboxHost;
+try
+{
+    sandboxHost = await SandboxHost.StartAsync(arguments.Options, stop.Token);
+}
+catch (ArgumentException exception)
+{
+    // A variant Creatio does not have (an unknown unit in --feature-override, a host switch as a database feature).
+    await Console.Error.WriteLineAsync(exception.Message);
+    return 2;
+}
+
+await using var sandbox = sandboxHost;
 
 if (arguments.ReadyFile is not null)
 {

@@ -45,6 +45,7 @@ public sealed class SandboxHost : IAsyncDisposable
     public static async Task<SandboxHost> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new SandboxOptions();
+        CreatioSimulator.Validate(options);
         var time = TimeProvider.System;
         var state = new CreatioState(options, time);
         var unreachable = options.CreatioCanReachIdentityService ? null : new UnreachableNetwork();

@@ -7,48 +7,83 @@ internal sealed record SandboxArguments(SandboxOptions Options, string? ReadyFil
 {
     public const string Usage =
         "Usage: CreatioIdentity.Sandbox [--runtime net|netframework] [--creatio-port N] [--identity-port N] " +
-        "[--ready-file PATH] [--parent-pid PID] [--creatio-cannot-reach-identity] [--latency-ms N]";
+        "[--ready-file PATH] [--parent-pid PID] [--creatio-cannot-reach-identity] [--latency-ms N] " +
+        "[--language en-US|ru-RU] [--login-code 0-5] [--login-status 200|401|403] [--require-later-cookies] [--malformed-set-cookie] " +
+        "[--both-prefixes] [--host-oauth-disabled] [--separate-settings true|false] [--no-package-feature-row] " +
+        "[--feature-override \"[Code:]Unit=State\"]... [--feature-cache-delay-ms N] [--case-sensitive] " +
+        "[--no-health-check] [--slow-health-ms N] [--unexplained-health-problem]";
 
     /// <exception cref="ArgumentException">An argument is unknown or its value is missing or wrong.</exception>
     public static SandboxArguments Parse(IReadOnlyList<string> args)
     {
-        var runtime = SandboxRuntime.Net;
-        int creatioPort = 0, identityPort = 0;
+        var options = new SandboxOptions();
         int? parentPid = null;
         string? readyFile = null;
-        var canReach = true;
-        var latency = TimeSpan.Zero;
 
         for (var index = 0; index < args.Count; index++)
         {
             var name = args[index];
             string Value() => index + 1 < args.Count ? args[++index] : throw new ArgumentException($"{name} needs a value.");
+            TimeSpan Milliseconds() => TimeSpan.FromMilliseconds(ParseNumber(name, Value()));
 
-            switch (name)
+            options = name switch
             {
-                case "--runtime": runtime = ParseRuntime(Value()); break;
-                case "--creatio-port": creatioPort = ParsePort(name, Value()); break;
-                case "--identity-port": identityPort = ParsePort(name, Value()); break;
-                case "--ready-file": readyFile = Value(); break;
-                case "--parent-pid": parentPid = ParseNumber(name, Value()); break;
-                case "--creatio-cannot-reach-identity": canReach = false; break;
-                case "--latency-ms": latency = TimeSpan.FromMilliseconds(ParseNumber(name, Value())); break;
-                default: throw new ArgumentException($"Unknown argument '{name}'.");
-            }
+                "--runtime" => options with { Runtime = ParseRuntime(Value()) },
+                "--creatio-port" => options with { CreatioPort = ParsePort(name, Value()) },
+                "--identity-port" => options with { IdentityServicePort = ParsePort(name, Value()) },
+                "--creatio-cannot-reach-identity" => options with { CreatioCanReachIdentityService = false },
+                "--latency-ms" => options with { Latency = Milliseconds() },
+                "--language" => options with { Language = Value() },
+                "--login-code" => options with { LoginCode = ParseNumber(name, Value()) },
+                "--login-status" => options with { LoginStatus = ParseNumber(name, Value()) },
+                "--require-later-cookies" => options with { RequireLaterCookies = true },
+                "--malformed-set-cookie" => options with { MalformedSetCookie = true },
+                "--both-prefixes" => options with { BothPrefixes = true },
+                "--host-oauth-disabled" => options with { HostOAuthEnabled = false },
+                "--separate-settings" => options with { UseSeparateSettingsForOAuth20 = ParseBoolean(name, Value()) },
+                "--no-package-feature-row" => options with { OAuthPackageOverrideRow = false },
+                "--feature-override" => options with { FeatureOverrides = [.. options.FeatureOverrides, ParseOverride(Value())] },
+                "--feature-cache-delay-ms" => options with { FeatureCacheDelay = Milliseconds() },
+                "--case-sensitive" => options with { CaseSensitiveStrings = true },
+                "--no-health-check" => options with { HealthCheckAvailable = false },
+                "--slow-health-ms" => options with { UnreachableHealthDelay = Milliseconds() },
+                "--unexplained-health-problem" => options with { UnexplainedHealthProblem = true },
+                "--ready-file" => Remember(options, out readyFile, Value()),
+                "--parent-pid" => Remember(options, out parentPid, ParseNumber(name, Value())),
+                _ => throw new ArgumentException($"Unknown argument '{name}'."),
+            };
         }
 
-        var options = new SandboxOptions
-        {
-            Runtime = runtime,
-            CreatioPort = creatioPort,
-            IdentityServicePort = identityPort,
-            CreatioCanReachIdentityService = canReach,
-            Latency = latency,
-        };
+        Creatio.CreatioSimulator.Validate(options);
         return new SandboxArguments(options, readyFile, parentPid);
     }
 
     public static string RuntimeName(SandboxRuntime runtime) => runtime == SandboxRuntime.NetFramework ? "netframework" : "net";
+
+    /// <summary>
+    /// <c>[Code:]Unit=State</c>, e.g. <c>System administrators=0</c> (the code defaults to OAuth20Integration)
+    /// or <c>OAuth20Integration:All employees=1</c>.
+    /// </summary>
+    public static FeatureOverride ParseOverride(string value)
+    {
+        var equals = value.LastIndexOf('=');
+        if (equals <= 0 || !int.TryParse(value[(equals + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var state))
+        {
+            throw new ArgumentException($"--feature-override must be [Code:]Unit=State, not '{value}'.");
+        }
+
+        var target = value[..equals];
+        var colon = target.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0
+            ? new FeatureOverride("OAuth20Integration", target, state)
+            : new FeatureOverride(target[..colon], target[(colon + 1)..], state);
+    }
+
+    private static SandboxOptions Remember<T>(SandboxOptions options, out T field, T value)
+    {
+        field = value;
+        return options;
+    }
 
     private static SandboxRuntime ParseRuntime(string value) => value.ToLowerInvariant() switch
     {
@@ -56,6 +91,9 @@ internal sealed record SandboxArguments(SandboxOptions Options, string? ReadyFil
         "netframework" => SandboxRuntime.NetFramework,
         _ => throw new ArgumentException($"--runtime must be net or netframework, not '{value}'."),
     };
+
+    private static bool ParseBoolean(string name, string value) =>
+        bool.TryParse(value, out var flag) ? flag : throw new ArgumentException($"{name} must be true or false, not '{value}'.");
 
     private static int ParsePort(string name, string value)
     {

@@ -43,21 +43,15 @@ internal static class CreatioJson
         return null;
     }
 
+    /// <summary>A property of a value that may itself be missing.</summary>
+    public static JsonElement? Property(this JsonElement? json, string name) => json?.Property(name);
+
     /// <summary>A scalar as the text Creatio would store; null for JSON null or a missing value.</summary>
     public static string? AsText(this JsonElement? json) => json?.ValueKind switch
     {
         JsonValueKind.String => json.Value.GetString(),
         JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => json.Value.GetRawText(),
         _ => null,
-    };
-
-    /// <summary>A state given as 1/0, true/false or "1"/"true".</summary>
-    public static bool AsState(this JsonElement? json) => json?.ValueKind switch
-    {
-        JsonValueKind.True => true,
-        JsonValueKind.Number => json.Value.TryGetInt32(out var number) && number != 0,
-        JsonValueKind.String => json.Value.GetString() is "1" or "true" or "True",
-        _ => false,
     };
 
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();

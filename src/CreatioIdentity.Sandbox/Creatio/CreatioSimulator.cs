@@ -1,9 +1,5 @@
-using CreatioIdentity.Sandbox.Creatio.Auth;
-using CreatioIdentity.Sandbox.Creatio.Features;
 using CreatioIdentity.Sandbox.Creatio.Health;
-using CreatioIdentity.Sandbox.Creatio.OAuthConfig;
 using CreatioIdentity.Sandbox.Creatio.Recording;
-using CreatioIdentity.Sandbox.Creatio.Settings;
 using CreatioIdentity.Sandbox.Faults;
 using CreatioIdentity.Sandbox.Hosting;
 
@@ -15,9 +11,12 @@ internal static class CreatioSimulator
     public static async Task<WebApplication> StartAsync(
         SandboxOptions options, CreatioState state, UnreachableNetwork? unreachable, TimeProvider time, CancellationToken cancellationToken)
     {
+        Validate(options);
         var builder = LoopbackWebApplication.CreateBuilder(options.CreatioPort, options.CreatioCertificate);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(state);
+        builder.Services.AddSingleton(time);
+        builder.Services.AddSingleton(Messages.For(options.Language));
         builder.Services.AddSingleton<IdentityServiceProbe>();
         builder.Services.AddHttpClient(IdentityServiceProbe.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
@@ -31,21 +30,9 @@ internal static class CreatioSimulator
         app.UseRecordEndpoint(state);
         app.UseFaultEndpoint(state.Faults);
         app.UseRequestRecording(state.Log, time);
-        app.UseFaultInjection(state.Faults, FaultServer.Creatio, time, state.ExpireSessions);
-        app.MapGet(LoginPage.Path, LoginPage.Show);
-
-        // Login lives at the site root on both runtimes; everything else under the runtime's prefix.
-        app.MapPost(CreatioRoutes.Login, AuthEndpoints.LoginAsync);
-
-        var services = app.MapGroup(CreatioRoutes.ServicePrefix(options.Runtime)).AddEndpointFilter<SessionFilter>();
-        services.MapPost(CreatioRoutes.GetFeaturesInfo, FeatureEndpoints.GetFeaturesInfo);
-        services.MapPost(CreatioRoutes.GetFeatureState, FeatureEndpoints.GetFeatureStateAsync);
-        services.MapPost(CreatioRoutes.SetFeatureStateForAllUsers, FeatureEndpoints.SetFeatureStateForAllUsersAsync).WithMetadata(WriteEndpoint.Instance);
-        services.MapGet(CreatioRoutes.ClearFeaturesCacheForAllUsers, FeatureEndpoints.ClearFeaturesCacheForAllUsers).WithMetadata(WriteEndpoint.Instance);
-        services.MapPost(CreatioRoutes.QuerySysSettings, SettingEndpoints.QuerySysSettingsAsync);
-        services.MapPost(CreatioRoutes.PostSysSettingsValues, SettingEndpoints.PostSysSettingsValuesAsync).WithMetadata(WriteEndpoint.Instance);
-        services.MapGet(CreatioRoutes.OAuthHealthCheck, HealthCheckEndpoint.CheckAsync);
-        services.MapPost(CreatioRoutes.AddDefaultResource, OAuthConfigEndpoints.AddDefaultResource).WithMetadata(WriteEndpoint.Instance);
+        app.UseFaultInjection(state.Faults, FaultServer.Creatio, time, state.ExpireSessions, options.Runtime);
+        app.UseLengthRequired();
+        CreatioEndpoints.Map(app, options);
 
         try
         {
@@ -56,6 +43,21 @@ internal static class CreatioSimulator
         {
             await app.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <exception cref="ArgumentException">A variant that Creatio does not have.</exception>
+    public static void Validate(SandboxOptions options)
+    {
+        _ = Messages.For(options.Language);
+        if (options.LoginCode is < 0 or > 5)
+        {
+            throw new ArgumentException($"A login Code is 0 to 5, not {options.LoginCode}.", nameof(options));
+        }
+
+        if (options.LoginStatus is not (StatusCodes.Status200OK or StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden))
+        {
+            throw new ArgumentException($"The login answers HTTP 200, 401 or 403, not {options.LoginStatus}.", nameof(options));
         }
     }
 }

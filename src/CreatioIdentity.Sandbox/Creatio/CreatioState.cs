@@ -1,5 +1,6 @@
 using CreatioIdentity.Sandbox.Creatio.Auth;
 using CreatioIdentity.Sandbox.Creatio.Features;
+using CreatioIdentity.Sandbox.Creatio.OAuthConfig;
 using CreatioIdentity.Sandbox.Creatio.Recording;
 using CreatioIdentity.Sandbox.Creatio.Settings;
 
@@ -7,15 +8,13 @@ namespace CreatioIdentity.Sandbox;
 
 /// <summary>
 /// What the Creatio simulator holds, for tests to preset and to assert on. Presets take effect at
-/// once (no feature cache, no settle delay); calls through the HTTP API behave as in Creatio.
+/// once (past the feature cache and the settle delay); calls through the HTTP API behave as in Creatio.
 /// </summary>
 public sealed class CreatioState
 {
-    private int defaultResourceRegistered;
-
     internal CreatioState(SandboxOptions options, TimeProvider time)
     {
-        Features = new FeatureStore(options);
+        Features = new FeatureModel(options, time);
         Settings = new SettingStore(options, time);
         Faults = new FaultPlan(options.Latency);
     }
@@ -32,39 +31,78 @@ public sealed class CreatioState
     /// <summary>How many login calls arrived, successful or not.</summary>
     public int LoginCount => Log.LoginCount;
 
+    /// <summary>Whether OAuthResource holds a row with IsDefault; setting it adds one or removes it at once.</summary>
     public bool DefaultResourceRegistered
     {
-        get => Volatile.Read(ref defaultResourceRegistered) == 1;
-        set => Volatile.Write(ref defaultResourceRegistered, value ? 1 : 0);
+        get => OAuthResources.Default() is not null;
+        set
+        {
+            if (value)
+            {
+                OAuthResources.TryAddDefault(out _);
+            }
+            else
+            {
+                OAuthResources.RemoveDefault();
+            }
+        }
     }
 
-    internal FeatureStore Features { get; }
+    /// <summary>The default resource's Name (<c>ApplicationAccess_&lt;guid N&gt;</c>, AddDefaultResource's scope), or null.</summary>
+    public string? DefaultResourceName => OAuthResources.Default()?.Name;
+
+    internal FeatureModel Features { get; }
 
     internal SettingStore Settings { get; }
+
+    internal OAuthResources OAuthResources { get; } = new();
 
     internal SessionStore Sessions { get; } = new();
 
     internal RequestLog Log { get; } = new();
 
-    /// <summary>The stored group state (what "for all users" wrote), not the cached one.</summary>
-    public bool GetFeatureState(string code) => Features.GetStored(code);
+    /// <summary>The feature's stored default state (<c>[Feature].[DefaultState]</c>, AppFeature.State); false for an unknown feature.</summary>
+    public bool GetFeatureState(string code) => Features.Find(code)?.DefaultState >= 1;
 
-    /// <summary>Presets a feature for all users, stored and effective at once.</summary>
-    public void SetFeatureState(string code, bool enabled) => Features.Preset(code, enabled);
+    /// <summary>Presets a database feature's default state, stored and served at once; adds the feature when missing.</summary>
+    /// <exception cref="ArgumentException">The code is a host setting: set it through <see cref="SandboxOptions"/>.</exception>
+    public void SetFeatureState(string code, bool enabled) => Features.PresetDefault(code, enabled);
 
-    /// <summary>The stored value, secrets included.</summary>
+    /// <summary>
+    /// Presets the override row of <paramref name="unitName"/> ("System administrators", "All employees" or the
+    /// sandbox's user) for a feature, stored and served at once; replaces that unit's row when there is one.
+    /// </summary>
+    /// <exception cref="ArgumentException">No unit has this name, or the code is a host setting.</exception>
+    public void SetFeatureOverride(string code, string unitName, int state) => Features.PresetOverride(code, unitName, state);
+
+    /// <summary>Deletes every override row of the feature, served at once.</summary>
+    public void RemoveFeatureOverrides(string code) => Features.RemoveOverrides(code);
+
+    /// <summary>The feature's override rows (AdminUnitFeatureState), by unit name.</summary>
+    public IReadOnlyList<FeatureOverride> GetFeatureOverrides(string code)
+    {
+        var feature = Features.Find(code);
+        return feature is null
+            ? []
+            : [.. Features.Overrides()
+                .Where(row => row.FeatureId == feature.Id)
+                .Select(row => new FeatureOverride(feature.Code, Features.Units.Find(row.UnitId)?.Name ?? row.UnitId.ToString(), row.State))];
+    }
+
+    /// <summary>The state the application serves the sandbox's user now, from its feature cache (StateForCurrentUser).</summary>
+    public bool GetEffectiveFeatureState(string code) => Features.Served(code);
+
+    /// <summary>The stored value as text, secrets included (a Boolean "true"/"false", a Lookup its Guid, a DateTime ISO 8601).</summary>
     public string? GetSetting(string code) => Settings.Find(code)?.Value;
 
+    /// <summary>Presets a setting's stored text at once, unchecked; an unknown code becomes a Text setting.</summary>
     public void SetSetting(string code, string? value) => Settings.Preset(code, value);
 
     public void ClearRecord() => Log.Clear();
 
-    /// <summary>Ends every open session: the next call with an old cookie gets 401.</summary>
+    /// <summary>Ends every open session: the next call with an old cookie gets the runtime's expiry answer.</summary>
     public void ExpireSessions() => Sessions.Clear();
 
-    /// <summary>The .ASPXAUTH and BPMCSRF values of every session the simulator opened: secrets a client must never print.</summary>
+    /// <summary>The .ASPXAUTH, BPMCSRF and BPMSESSIONID values of every session the simulator opened: secrets a client must never print.</summary>
     public IReadOnlyList<string> IssuedSessionSecrets => Sessions.Issued;
-
-    /// <summary>Registers the default resource unless it is there already.</summary>
-    internal bool TryRegisterDefaultResource() => Interlocked.CompareExchange(ref defaultResourceRegistered, 1, 0) == 0;
 }

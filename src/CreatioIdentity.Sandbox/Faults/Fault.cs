@@ -23,10 +23,13 @@ public enum FaultKind
     /// <summary>The connection is aborted without an answer.</summary>
     Reset,
 
-    /// <summary>Every session ends and the request gets 401, as Creatio on .NET answers an expired session.</summary>
+    /// <summary>
+    /// Every session ends and the request gets the runtime's expiry answer for its route: 401 JSON
+    /// <c>{"Message":"Authentication failed."}</c> from a WCF service (<c>.svc</c>, <c>rest/</c>), a 302 to the login page from the rest.
+    /// </summary>
     SessionExpired,
 
-    /// <summary>Every session ends and the request gets a 302 to the HTML login page, as Creatio on .NET Framework answers.</summary>
+    /// <summary>Every session ends and the request gets a 302 to the runtime's HTML login page, whatever its route.</summary>
     LoginPage,
 
     /// <summary>403: the BPMCSRF header is rejected (the session itself stays valid).</summary>

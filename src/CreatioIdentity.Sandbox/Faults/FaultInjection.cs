@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using CreatioIdentity.Sandbox.Creatio.Auth;
 using CreatioIdentity.Sandbox.Creatio.Recording;
 
 namespace CreatioIdentity.Sandbox.Faults;
@@ -13,7 +14,8 @@ internal static class FaultInjection
     private const string Cut = """{"success":true,"values":{"OAuth20Ident""";
 
     public static IApplicationBuilder UseFaultInjection(
-        this IApplicationBuilder app, FaultPlan plan, FaultServer server, TimeProvider time, Action? expireSessions = null) =>
+        this IApplicationBuilder app, FaultPlan plan, FaultServer server, TimeProvider time, Action? expireSessions = null,
+        SandboxRuntime runtime = SandboxRuntime.Net) =>
         app.Use(async (context, next) =>
         {
             var request = context.Request;
@@ -46,7 +48,7 @@ internal static class FaultInjection
                 return;
             }
 
-            await ApplyAsync(fault, context, expireSessions);
+            await ApplyAsync(fault, context, expireSessions, runtime);
         });
 
     /// <summary>Lets the request be handled for real (a write is applied), then throws the answer away.</summary>
@@ -73,7 +75,7 @@ internal static class FaultInjection
         return true;
     }
 
-    private static async Task ApplyAsync(Fault fault, HttpContext context, Action? expireSessions)
+    private static async Task ApplyAsync(Fault fault, HttpContext context, Action? expireSessions, SandboxRuntime runtime)
     {
         var response = context.Response;
         switch (fault.Kind)
@@ -83,17 +85,7 @@ internal static class FaultInjection
                 break;
 
             case FaultKind.Hang:
-                try
-                {
-                    await Task.Delay(FaultPlan.HangLimit, context.RequestAborted);
-                }
-                catch (OperationCanceledException)
-                {
-                    NoAnswer.Mark(context);
-                    return; // the client gave up, as it should
-                }
-
-                await ErrorPageAsync(response, StatusCodes.Status504GatewayTimeout, context.RequestAborted);
+                await HangAsync(context);
                 break;
 
             case FaultKind.Reset:
@@ -103,15 +95,12 @@ internal static class FaultInjection
 
             case FaultKind.SessionExpired:
                 expireSessions?.Invoke();
-                response.StatusCode = StatusCodes.Status401Unauthorized;
+                await ExpiredSession.WriteAsync(context, runtime);
                 break;
 
             case FaultKind.LoginPage:
                 expireSessions?.Invoke();
-                response.StatusCode = StatusCodes.Status302Found;
-                response.Headers.Location = LoginPage.Path + "?ReturnUrl=" + Uri.EscapeDataString(context.Request.Path);
-                response.ContentType = "text/html; charset=utf-8";
-                await response.WriteAsync($"<html><head><title>Object moved</title></head><body><h2>Object moved to <a href=\"{LoginPage.Path}\">here</a>.</h2></body></html>", context.RequestAborted);
+                await ExpiredSession.RedirectToLoginPageAsync(context, runtime);
                 break;
 
             case FaultKind.CsrfRejected:
@@ -125,21 +114,43 @@ internal static class FaultInjection
                 break;
 
             case FaultKind.HealthFlip:
-                response.StatusCode = StatusCodes.Status500InternalServerError;
-                response.ContentType = "application/json; charset=utf-8";
-                await response.WriteAsync(JsonSerializer.Serialize(new
-                {
-                    HasProblem = true,
-                    IsSystemSettingsFilledIn = true,
-                    IsIdentityServiceAvailable = false,
-                    IsAccessTokenRetrievableForSystemActions = false,
-                    Message = "Identity Service is not available.",
-                }), context.RequestAborted);
+                await RedHealthAsync(response);
                 break;
 
             default:
                 throw new InvalidOperationException($"Unknown fault kind {fault.Kind}.");
         }
+    }
+
+    /// <summary>No answer until the client gives up; a gateway's 504 if it never does.</summary>
+    private static async Task HangAsync(HttpContext context)
+    {
+        try
+        {
+            await Task.Delay(FaultPlan.HangLimit, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            NoAnswer.Mark(context);
+            return; // the client gave up, as it should
+        }
+
+        await ErrorPageAsync(context.Response, StatusCodes.Status504GatewayTimeout, context.RequestAborted);
+    }
+
+    /// <summary>The red half of a flip: the documented fields, Identity Service not available.</summary>
+    private static Task RedHealthAsync(HttpResponse response)
+    {
+        response.StatusCode = StatusCodes.Status500InternalServerError;
+        response.ContentType = "application/json; charset=utf-8";
+        return response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            HasProblem = true,
+            IsSystemSettingsFilledIn = true,
+            IsIdentityServiceAvailable = false,
+            IsAccessTokenRetrievableForSystemActions = false,
+            Message = "Identity Service is not available.",
+        }), response.HttpContext.RequestAborted);
     }
 
     /// <summary>What a proxy or IIS in front of Creatio answers: an HTML error page, not JSON.</summary>
@@ -155,16 +166,6 @@ internal static class FaultInjection
 
     private static string ReasonPhrase(int statusCode) =>
         Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(statusCode) is { Length: > 0 } phrase ? phrase : "Error";
-}
-
-/// <summary>Creatio's forms login page, where an expired session is redirected on .NET Framework.</summary>
-internal static class LoginPage
-{
-    public const string Path = "/Login/NuiLogin.aspx";
-
-    public static IResult Show() => Results.Content(
-        "<!DOCTYPE html><html><head><title>Creatio</title></head><body><form id=\"loginForm\"><input name=\"UserName\"/><input name=\"UserPassword\" type=\"password\"/></form></body></html>",
-        "text/html; charset=utf-8");
 }
 
 /// <summary>The sandbox's own endpoints, outside Creatio's API.</summary>

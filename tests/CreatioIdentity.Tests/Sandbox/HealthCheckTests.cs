@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -5,197 +6,219 @@ using CreatioIdentity.Sandbox;
 
 namespace CreatioIdentity.Tests.Sandbox;
 
-[Collection(SandboxCollection.Name)]
-public sealed class HealthCheckTests
+/// <summary>GET api/OAuthHealthCheck: the documented fields only, HTTP 500 on a problem, and its real-world variants.</summary>
+public static class HealthCheckTests
 {
     private const string HealthCheck = "api/OAuthHealthCheck";
 
-    [Fact]
-    public async Task Should_Be_Green_After_Settings_Feature_And_Resource_Were_Set_Through_The_Api()
+    private static readonly string[] DocumentedFields =
+        ["HasProblem", "IsSystemSettingsFilledIn", "IsIdentityServiceAvailable", "IsAccessTokenRetrievableForSystemActions"];
+
+    [Collection(SandboxCollection.Name)]
+    public sealed class TheAnswer
     {
-        // Given
-        await using var sandbox = await SandboxHost.StartAsync();
-        using var client = await CreatioTestClient.LoggedInAsync(sandbox);
-        await client.PostJsonAsync("rest/FeatureService/SetFeatureStateForAllUsers", new { code = "OAuth20Integration", state = 1 });
-        await client.GetJsonAsync("rest/FeatureService/ClearFeaturesCacheForAllUsers/");
-        await client.PostJsonAsync("DataService/json/SyncReply/PostSysSettingsValues", new
+        [Fact]
+        public async Task Should_Be_Green_With_The_Documented_Fields_Only_After_A_Connection_Through_The_Api()
         {
-            isPersonal = false,
-            sysSettingsValues = new Dictionary<string, string>
+            // Given
+            await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { OAuthPackageOverrideRow = false });
+            using var client = await CreatioTestClient.LoggedInAsync(sandbox);
+            await client.PostJsonAsync(CreatioBodies.UpdateQueryPath, CreatioBodies.Update("AppFeature", "State", CreatioBodies.BooleanType, true,
+                CreatioBodies.And(CreatioBodies.Equal("Code", CreatioBodies.TextType, "OAuth20Integration"))));
+            await client.GetJsonAsync("rest/FeatureService/ClearFeaturesCacheForAllUsers/");
+            await client.PostJsonAsync("DataService/json/SyncReply/PostSysSettingsValues", CreatioBodies.PostSysSettings(new Dictionary<string, object?>
             {
                 ["OAuth20IdentityServerUrl"] = sandbox.IdentityServiceUrl.ToString(),
                 ["OAuth20IdentityServerClientId"] = sandbox.Options.ClientId,
                 ["OAuth20IdentityServerClientSecret"] = sandbox.Options.ClientSecret,
-            },
-        });
-        await client.PostJsonAsync("rest/OAuthConfigService/AddDefaultResource", new { });
+            }));
 
-        // When
-        var (status, health) = await HealthAsync(client);
+            // When
+            var (status, health) = await HealthAsync(client);
 
-        // Then
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.False(health.GetProperty("HasProblem").GetBoolean());
-        Assert.True(health.GetProperty("IsSystemSettingsFilledIn").GetBoolean());
-        Assert.True(health.GetProperty("IsIdentityServiceAvailable").GetBoolean());
-        Assert.True(health.GetProperty("IsAccessTokenRetrievableForSystemActions").GetBoolean());
-        Assert.True(health.GetProperty("IsDefaultResourceRegistered").GetBoolean());
-        Assert.False(health.TryGetProperty("Message", out _));
-    }
+            // Then
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal(DocumentedFields, health.EnumerateObject().Select(field => field.Name));
+            Assert.False(health.GetProperty("HasProblem").GetBoolean());
+            Assert.All(DocumentedFields.Skip(1), name => Assert.True(health.GetProperty(name).GetBoolean(), name));
+        }
 
-    [Fact]
-    public async Task Should_Answer_500_With_The_Same_Json_And_A_Message_When_Settings_Are_Empty()
-    {
-        // Given
-        await using var sandbox = await SandboxHost.StartAsync();
-        sandbox.Creatio.SetFeatureState("OAuth20Integration", true);
-        sandbox.Creatio.DefaultResourceRegistered = true;
-        using var client = await CreatioTestClient.LoggedInAsync(sandbox);
-
-        // When
-        var (status, health) = await HealthAsync(client);
-
-        // Then
-        Assert.Equal(HttpStatusCode.InternalServerError, status);
-        Assert.True(health.GetProperty("HasProblem").GetBoolean());
-        Assert.False(health.GetProperty("IsSystemSettingsFilledIn").GetBoolean());
-        Assert.False(health.GetProperty("IsIdentityServiceAvailable").GetBoolean());
-        Assert.True(health.GetProperty("IsDefaultResourceRegistered").GetBoolean());
-        Assert.Contains("OAuth20IdentityServerUrl", health.GetProperty("Message").GetString());
-    }
-
-    [Fact]
-    public async Task Should_Report_Everything_False_While_The_Feature_Is_Not_Effective()
-    {
-        // Given
-        await using var sandbox = await StartHealthyAsync();
-        using var client = await CreatioTestClient.LoggedInAsync(sandbox);
-        await client.PostJsonAsync("rest/FeatureService/SetFeatureStateForAllUsers", new { code = "OAuth20Integration", state = 0 });
-        await client.GetJsonAsync("rest/FeatureService/ClearFeaturesCacheForAllUsers/");
-
-        // When
-        var (status, health) = await HealthAsync(client);
-
-        // Then
-        Assert.Equal(HttpStatusCode.InternalServerError, status);
-        Assert.Contains("OAuth 2.0 integration feature", health.GetProperty("Message").GetString());
-        Assert.All(
-            ["IsSystemSettingsFilledIn", "IsIdentityServiceAvailable", "IsAccessTokenRetrievableForSystemActions", "IsDefaultResourceRegistered"],
-            name => Assert.False(health.GetProperty(name).GetBoolean(), name));
-    }
-
-    [Fact]
-    public async Task Should_Report_The_Identity_Service_Unavailable_When_Creatio_Cannot_Reach_It()
-    {
-        // Given
-        await using var sandbox = await StartHealthyAsync(new SandboxOptions { CreatioCanReachIdentityService = false });
-        using var client = await CreatioTestClient.LoggedInAsync(sandbox);
-        using var runner = new HttpClient();
-
-        // When
-        var (status, health) = await HealthAsync(client);
-        using var fromRunner = await runner.GetAsync(new Uri(sandbox.IdentityServiceUrl, ".well-known/openid-configuration"));
-
-        // Then
-        Assert.Equal(HttpStatusCode.InternalServerError, status);
-        Assert.True(health.GetProperty("IsSystemSettingsFilledIn").GetBoolean());
-        Assert.False(health.GetProperty("IsIdentityServiceAvailable").GetBoolean());
-        Assert.False(health.GetProperty("IsAccessTokenRetrievableForSystemActions").GetBoolean());
-        Assert.Equal(HttpStatusCode.OK, fromRunner.StatusCode);
-    }
-
-    [Fact]
-    public async Task Should_Report_No_Token_When_The_Secret_Is_Wrong()
-    {
-        // Given
-        await using var sandbox = await StartHealthyAsync();
-        sandbox.Creatio.SetSetting("OAuth20IdentityServerClientSecret", "not-the-secret");
-        using var client = await CreatioTestClient.LoggedInAsync(sandbox);
-
-        // When
-        var (status, health) = await HealthAsync(client);
-
-        // Then
-        Assert.Equal(HttpStatusCode.InternalServerError, status);
-        Assert.True(health.GetProperty("IsIdentityServiceAvailable").GetBoolean());
-        Assert.False(health.GetProperty("IsAccessTokenRetrievableForSystemActions").GetBoolean());
-    }
-
-    [Fact]
-    public async Task Should_Read_The_IdentityServer_Settings_When_Separate_Settings_Are_Off()
-    {
-        // Given
-        await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { UseSeparateSettingsForOAuth20 = false });
-        sandbox.Creatio.SetFeatureState("OAuth20Integration", true);
-        sandbox.Creatio.DefaultResourceRegistered = true;
-        FillIn(sandbox, "OAuth20IdentityServer");
-        using var client = await CreatioTestClient.LoggedInAsync(sandbox);
-
-        // When
-        var (_, before) = await HealthAsync(client);
-        FillIn(sandbox, "IdentityServer");
-        var (status, after) = await HealthAsync(client);
-
-        // Then
-        Assert.False(before.GetProperty("IsSystemSettingsFilledIn").GetBoolean());
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.True(after.GetProperty("IsSystemSettingsFilledIn").GetBoolean());
-    }
-
-    [Fact]
-    public async Task Should_Leave_The_Default_Resource_Out_When_The_Version_Does_Not_Report_It()
-    {
-        // Given
-        await using var sandbox = await StartHealthyAsync(new SandboxOptions { HealthCheckReportsDefaultResource = false });
-        sandbox.Creatio.DefaultResourceRegistered = false;
-        using var client = await CreatioTestClient.LoggedInAsync(sandbox);
-
-        // When
-        var (status, health) = await HealthAsync(client);
-
-        // Then
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.False(health.TryGetProperty("IsDefaultResourceRegistered", out _));
-    }
-
-    [Fact]
-    public async Task Should_Keep_Seeing_The_Previous_Settings_Until_They_Settle()
-    {
-        // Given
-        await using var sandbox = await StartHealthyAsync(new SandboxOptions { HealthSettleDelay = TimeSpan.FromMilliseconds(400) });
-        using var client = await CreatioTestClient.LoggedInAsync(sandbox);
-        await client.PostJsonAsync("DataService/json/SyncReply/PostSysSettingsValues", new
+        [Fact]
+        public async Task Should_Answer_500_With_The_Same_Json_And_A_Message_When_Settings_Are_Empty()
         {
-            isPersonal = false,
-            sysSettingsValues = new Dictionary<string, string> { ["OAuth20IdentityServerClientSecret"] = "not-the-secret" },
-        });
+            // Given
+            await using var sandbox = await SandboxHost.StartAsync();
+            sandbox.Connected();
+            sandbox.Creatio.SetSetting("OAuth20IdentityServerUrl", null);
+            using var client = await CreatioTestClient.LoggedInAsync(sandbox);
 
-        // When
-        var (settlingStatus, _) = await HealthAsync(client);
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
-        var (settledStatus, settled) = await HealthAsync(client);
+            // When
+            var (status, health) = await HealthAsync(client);
 
-        // Then
-        Assert.Equal(HttpStatusCode.OK, settlingStatus);
-        Assert.Equal(HttpStatusCode.InternalServerError, settledStatus);
-        Assert.False(settled.GetProperty("IsAccessTokenRetrievableForSystemActions").GetBoolean());
+            // Then
+            Assert.Equal(HttpStatusCode.InternalServerError, status);
+            Assert.Equal([.. DocumentedFields, "Message"], health.EnumerateObject().Select(field => field.Name));
+            Assert.True(health.GetProperty("HasProblem").GetBoolean());
+            Assert.False(health.GetProperty("IsSystemSettingsFilledIn").GetBoolean());
+            Assert.Contains("OAuth20IdentityServerUrl", health.GetProperty("Message").GetString(), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Should_Say_The_Feature_Is_Off_While_The_Package_Row_Keeps_It_Off_For_Administrators()
+        {
+            // Given: the default on and the settings filled in, the System administrators row still at 0
+            await using var sandbox = await SandboxHost.StartAsync();
+            sandbox.Connected();
+            sandbox.Creatio.SetFeatureOverride("OAuth20Integration", "System administrators", 0);
+            using var client = await CreatioTestClient.LoggedInAsync(sandbox);
+
+            // When
+            var (status, health) = await HealthAsync(client);
+
+            // Then
+            Assert.Equal(HttpStatusCode.InternalServerError, status);
+            Assert.Contains("OAuth20Integration", health.GetProperty("Message").GetString(), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Should_Report_No_Token_When_The_Secret_Is_Wrong()
+        {
+            // Given
+            await using var sandbox = await SandboxHost.StartAsync();
+            sandbox.Connected();
+            sandbox.Creatio.SetSetting("OAuth20IdentityServerClientSecret", "not-the-secret");
+            using var client = await CreatioTestClient.LoggedInAsync(sandbox);
+
+            // When
+            var (status, health) = await HealthAsync(client);
+
+            // Then
+            Assert.Equal(HttpStatusCode.InternalServerError, status);
+            Assert.True(health.GetProperty("IsIdentityServiceAvailable").GetBoolean());
+            Assert.False(health.GetProperty("IsAccessTokenRetrievableForSystemActions").GetBoolean());
+        }
+
+        [Fact]
+        public async Task Should_Keep_Seeing_The_Previous_Settings_Until_They_Settle()
+        {
+            // Given
+            await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { HealthSettleDelay = TimeSpan.FromMilliseconds(400) });
+            sandbox.Connected();
+            using var client = await CreatioTestClient.LoggedInAsync(sandbox);
+            await client.PostJsonAsync("DataService/json/SyncReply/PostSysSettingsValues",
+                CreatioBodies.PostSysSettings(new Dictionary<string, object?> { ["OAuth20IdentityServerClientSecret"] = "not-the-secret" }));
+
+            // When
+            var (settlingStatus, _) = await HealthAsync(client);
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            var (settledStatus, settled) = await HealthAsync(client);
+
+            // Then
+            Assert.Equal(HttpStatusCode.OK, settlingStatus);
+            Assert.Equal(HttpStatusCode.InternalServerError, settledStatus);
+            Assert.False(settled.GetProperty("IsAccessTokenRetrievableForSystemActions").GetBoolean());
+        }
     }
 
-    /// <summary>A sandbox preset to a green health check.</summary>
-    private static async Task<SandboxHost> StartHealthyAsync(SandboxOptions? options = null)
+    [Collection(SandboxCollection.Name)]
+    public sealed class TheHostSettings
     {
-        var sandbox = await SandboxHost.StartAsync(options);
-        sandbox.Creatio.SetFeatureState("OAuth20Integration", true);
-        sandbox.Creatio.DefaultResourceRegistered = true;
-        FillIn(sandbox, "OAuth20IdentityServer");
-        return sandbox;
+        [Fact]
+        public async Task Should_Read_The_IdentityServer_Settings_When_The_Host_Does_Not_Use_Separate_Settings()
+        {
+            // Given
+            await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { UseSeparateSettingsForOAuth20 = false });
+            sandbox.Connected();
+            using var client = await CreatioTestClient.LoggedInAsync(sandbox);
+
+            // When
+            var (_, before) = await HealthAsync(client);
+            sandbox.FillIn("IdentityServer");
+            var (status, after) = await HealthAsync(client);
+
+            // Then
+            Assert.False(before.GetProperty("IsSystemSettingsFilledIn").GetBoolean());
+            Assert.Contains("IdentityServerUrl", before.GetProperty("Message").GetString(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.True(after.GetProperty("IsSystemSettingsFilledIn").GetBoolean());
+        }
+
+        [Fact]
+        public async Task Should_Name_The_Host_Key_When_OAuth_Is_Off_On_The_Host()
+        {
+            // Given
+            await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { HostOAuthEnabled = false });
+            sandbox.Connected();
+            using var client = await CreatioTestClient.LoggedInAsync(sandbox);
+
+            // When
+            var (status, health) = await HealthAsync(client);
+
+            // Then
+            Assert.Equal(HttpStatusCode.InternalServerError, status);
+            Assert.Contains("Feature-EnableOAuth20Integration", health.GetProperty("Message").GetString(), StringComparison.Ordinal);
+        }
     }
 
-    private static void FillIn(SandboxHost sandbox, string prefix)
+    [Collection(SandboxCollection.Name)]
+    public sealed class TheVariants
     {
-        sandbox.Creatio.SetSetting(prefix + "Url", sandbox.IdentityServiceUrl.ToString());
-        sandbox.Creatio.SetSetting(prefix + "ClientId", sandbox.Options.ClientId);
-        sandbox.Creatio.SetSetting(prefix + "ClientSecret", sandbox.Options.ClientSecret);
+        [Fact]
+        public async Task Should_Not_Exist_Before_8_1_2_On_Net_Framework_And_8_3_2_On_Net()
+        {
+            // Given
+            await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { HealthCheckAvailable = false });
+            using var client = await CreatioTestClient.LoggedInAsync(sandbox);
+
+            // When
+            using var response = await client.GetAsync(HealthCheck);
+
+            // Then
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+
+        [Fact]
+        public async Task Should_Report_The_Identity_Service_Unavailable_When_Creatio_Cannot_Reach_It_After_Its_Own_Timeout()
+        {
+            // Given
+            var options = new SandboxOptions { CreatioCanReachIdentityService = false, UnreachableHealthDelay = TimeSpan.FromMilliseconds(700) };
+            await using var sandbox = await SandboxHost.StartAsync(options);
+            sandbox.Connected();
+            using var client = await CreatioTestClient.LoggedInAsync(sandbox);
+            using var runner = new HttpClient();
+
+            // When
+            var clock = Stopwatch.StartNew();
+            var (status, health) = await HealthAsync(client);
+            var waited = clock.Elapsed;
+            using var fromRunner = await runner.GetAsync(new Uri(sandbox.IdentityServiceUrl, ".well-known/openid-configuration"));
+
+            // Then
+            Assert.Equal(HttpStatusCode.InternalServerError, status);
+            Assert.True(health.GetProperty("IsSystemSettingsFilledIn").GetBoolean());
+            Assert.False(health.GetProperty("IsIdentityServiceAvailable").GetBoolean());
+            Assert.False(health.GetProperty("IsAccessTokenRetrievableForSystemActions").GetBoolean());
+            Assert.True(waited >= TimeSpan.FromMilliseconds(650), $"answered after {waited.TotalMilliseconds} ms");
+            Assert.Equal(HttpStatusCode.OK, fromRunner.StatusCode);
+        }
+
+        [Fact]
+        public async Task Should_Answer_A_Problem_That_No_Flag_Explains()
+        {
+            // Given
+            await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { UnexplainedHealthProblem = true });
+            sandbox.Connected();
+            using var client = await CreatioTestClient.LoggedInAsync(sandbox);
+
+            // When
+            var (status, health) = await HealthAsync(client);
+
+            // Then
+            Assert.Equal(HttpStatusCode.InternalServerError, status);
+            Assert.True(health.GetProperty("HasProblem").GetBoolean());
+            Assert.All(DocumentedFields.Skip(1), name => Assert.True(health.GetProperty(name).GetBoolean(), name));
+            Assert.Contains("scope", health.GetProperty("Message").GetString(), StringComparison.Ordinal);
+        }
     }
 
     private static async Task<(HttpStatusCode Status, JsonElement Health)> HealthAsync(CreatioTestClient client)

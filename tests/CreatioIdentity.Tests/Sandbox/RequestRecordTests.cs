@@ -6,7 +6,7 @@ namespace CreatioIdentity.Tests.Sandbox;
 public sealed class RequestRecordTests
 {
     [Fact]
-    public async Task Should_Record_Every_Request_With_Path_Body_And_Status()
+    public async Task Should_Record_Every_Request_With_Path_Body_Status_And_Headers()
     {
         // Given
         await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Runtime = SandboxRuntime.NetFramework });
@@ -21,8 +21,12 @@ public sealed class RequestRecordTests
         var requests = sandbox.Creatio.Requests;
         Assert.Equal(3, requests.Count);
         Assert.Equal(("POST", "/ServiceModel/AuthService.svc/Login", 200), (requests[0].Method, requests[0].Path, requests[0].StatusCode));
+        Assert.Equal(("application/json", "true"), (requests[0].Header("Accept"), requests[0].Header("ForceUseSession")));
         Assert.Equal(("POST", "/0/rest/FeatureService/GetFeatureState", 200), (requests[1].Method, requests[1].Path, requests[1].StatusCode));
         Assert.Equal("{\"code\":\"OAuth20Integration\"}", requests[1].Body);
+        Assert.Equal(requests[1].Body!.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), requests[1].Header("content-length"));
+        Assert.StartsWith("application/json", requests[1].Header("Content-Type"), StringComparison.Ordinal);
+        Assert.Null(requests[1].Header("User-Agent"));
         Assert.True(requests[1].At >= started.AddSeconds(-1));
         Assert.Equal(403, requests[2].StatusCode);
         Assert.DoesNotContain(requests, request => request.IsWrite);
@@ -36,6 +40,9 @@ public sealed class RequestRecordTests
         using var client = await CreatioTestClient.LoggedInAsync(sandbox);
 
         // When
+        await client.PostJsonAsync(CreatioBodies.SelectQueryPath, CreatioBodies.Select("AppFeature", ["Code"]));
+        await client.PostJsonAsync(CreatioBodies.UpdateQueryPath, CreatioBodies.Update("AppFeature", "State", CreatioBodies.BooleanType, true,
+            CreatioBodies.And(CreatioBodies.Equal("Code", CreatioBodies.TextType, "OAuth20Integration"))));
         await client.PostJsonAsync("rest/FeatureService/SetFeatureStateForAllUsers", new { code = "OAuth20Integration", state = 1 });
         await client.GetJsonAsync("rest/FeatureService/ClearFeaturesCacheForAllUsers/");
         await client.PostJsonAsync("DataService/json/SyncReply/QuerySysSettings", CreatioBodies.QuerySysSettings("SiteUrl"));
@@ -46,14 +53,33 @@ public sealed class RequestRecordTests
         // Then
         Assert.Equal(
             [
+                "/DataService/json/SyncReply/UpdateQuery",
                 "/rest/FeatureService/SetFeatureStateForAllUsers",
                 "/rest/FeatureService/ClearFeaturesCacheForAllUsers/",
                 "/DataService/json/SyncReply/PostSysSettingsValues",
                 "/rest/OAuthConfigService/AddDefaultResource",
             ],
             sandbox.Creatio.Writes.Select(write => write.Path));
-        Assert.Null(sandbox.Creatio.Writes[1].Body);
-        Assert.Equal(7, sandbox.Creatio.Requests.Count);
+        Assert.Null(sandbox.Creatio.Writes[2].Body);
+        Assert.Equal(9, sandbox.Creatio.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Should_Record_A_Refused_Chunked_Body()
+    {
+        // Given
+        await using var sandbox = await SandboxHost.StartAsync();
+        using var client = await CreatioTestClient.LoggedInAsync(sandbox);
+
+        // When
+        (await client.Http.PostAsync("DataService/json/SyncReply/QuerySysSettings",
+            System.Net.Http.Json.JsonContent.Create(CreatioBodies.QuerySysSettings("SiteUrl")))).Dispose();
+
+        // Then
+        var refused = sandbox.Creatio.Requests[^1];
+        Assert.Equal(411, refused.StatusCode);
+        Assert.Equal("chunked", refused.Header("Transfer-Encoding"));
+        Assert.Null(refused.Header("Content-Length"));
     }
 
     [Fact]

@@ -4,22 +4,28 @@ using CreatioIdentity.Sandbox.Creatio.Settings;
 namespace CreatioIdentity.Sandbox.Creatio.Health;
 
 /// <summary>
-/// GET api/OAuthHealthCheck, computed live on every call from the effective feature states, the
-/// settings (as a caching Creatio sees them) and real calls to the configured Identity Service.
+/// GET api/OAuthHealthCheck, computed live on every call from the host switches, the feature as the
+/// application serves it, the settings (as a caching Creatio sees them) and real calls to the configured
+/// Identity Service. What it checks beyond the three documented flags is not public: the sandbox assumes
+/// that with OAuth off (host key or feature) it does not try and says why.
 /// </summary>
 internal static class HealthCheckEndpoint
 {
-    public const string FeatureDisabledMessage = "The OAuth 2.0 integration feature (OAuth20Integration) is disabled.";
-
-    public static async Task<IResult> CheckAsync(CreatioState state, SandboxOptions options, IdentityServiceProbe probe, CancellationToken cancellationToken)
+    public static async Task<IResult> CheckAsync(
+        CreatioState state, SandboxOptions options, Messages messages, IdentityServiceProbe probe, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!state.Features.IsEffective(FeatureStore.OAuth20Integration))
+        if (!options.HostOAuthEnabled)
         {
-            bool? noResource = options.HealthCheckReportsDefaultResource ? false : null;
-            return Answer(new HealthCheckResponse(true, false, false, false, noResource, FeatureDisabledMessage));
+            return Answer(HealthCheckResponse.Problem(messages.OAuthDisabled));
         }
 
-        var (urlCode, clientIdCode, secretCode) = state.Features.IsEffective(FeatureStore.UseSeparateSettingsForOAuth20)
+        if (!state.Features.Served(FeatureTable.OAuth20Integration))
+        {
+            return Answer(HealthCheckResponse.Problem(messages.FeatureDisabled));
+        }
+
+        // The host setting decides which three settings Creatio reads.
+        var (urlCode, clientIdCode, secretCode) = options.UseSeparateSettingsForOAuth20
             ? (SettingStore.OAuth20IdentityServerUrl, SettingStore.OAuth20IdentityServerClientId, SettingStore.OAuth20IdentityServerClientSecret)
             : (SettingStore.IdentityServerUrl, SettingStore.IdentityServerClientId, SettingStore.IdentityServerClientSecret);
 
@@ -31,32 +37,41 @@ internal static class HealthCheckEndpoint
         var tokenEndpoint = url.Length > 0 ? await probe.DiscoverTokenEndpointAsync(url, cancellationToken) : null;
         var tokenRetrievable = tokenEndpoint is not null && clientId.Length > 0
             && await probe.CanGetTokenAsync(tokenEndpoint, clientId, secret, cancellationToken);
-        bool? resource = options.HealthCheckReportsDefaultResource ? state.DefaultResourceRegistered : null;
 
         List<string> problems = [];
         if (!filledIn)
         {
-            problems.Add($"System settings {urlCode}, {clientIdCode}, {secretCode} are not filled in.");
+            problems.Add(messages.SettingsEmpty($"{urlCode}, {clientIdCode}, {secretCode}"));
         }
 
         if (tokenEndpoint is null)
         {
-            problems.Add($"Identity Service is not available at '{url}'.");
+            problems.Add(messages.IdentityServiceUnavailable(url));
+            await WaitForCreatioTimeoutAsync(url, options, time, cancellationToken);
         }
 
         if (!tokenRetrievable)
         {
-            problems.Add("Access token for system actions cannot be retrieved.");
+            problems.Add(messages.NoSystemToken);
         }
 
-        if (resource == false)
+        if (problems.Count == 0 && options.UnexplainedHealthProblem)
         {
-            problems.Add("Default resource is not registered.");
+            // A problem that no flag explains (e.g. a scope the Identity Service does not grant): still a problem.
+            problems.Add(messages.ScopeMissing);
         }
 
         var hasProblem = problems.Count > 0;
-        return Answer(new HealthCheckResponse(
-            hasProblem, filledIn, tokenEndpoint is not null, tokenRetrievable, resource, hasProblem ? string.Join(" ", problems) : null));
+        return Answer(new HealthCheckResponse(hasProblem, filledIn, tokenEndpoint is not null, tokenRetrievable, hasProblem ? string.Join(" ", problems) : null));
+    }
+
+    /// <summary>Creatio waits for its own HTTP timeout before it answers that the Identity Service cannot be reached.</summary>
+    private static Task WaitForCreatioTimeoutAsync(string url, SandboxOptions options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var delay = options.UnreachableHealthDelay < SandboxOptions.MaxUnreachableHealthDelay
+            ? options.UnreachableHealthDelay
+            : SandboxOptions.MaxUnreachableHealthDelay;
+        return url.Length > 0 && delay > TimeSpan.Zero ? Task.Delay(delay, time, cancellationToken) : Task.CompletedTask;
     }
 
     private static IResult Answer(HealthCheckResponse response) =>

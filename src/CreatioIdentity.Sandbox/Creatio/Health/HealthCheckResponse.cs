@@ -2,11 +2,16 @@ using System.Text.Json.Serialization;
 
 namespace CreatioIdentity.Sandbox.Creatio.Health;
 
-/// <summary>The OAuthHealthCheck answer; the same shape comes with HTTP 500 when anything is false.</summary>
+/// <summary>
+/// The OAuthHealthCheck answer, every documented field and no other (Academy "OAuth health monitoring");
+/// the same shape comes with HTTP 500 and a Message on a problem.
+/// </summary>
 internal sealed record HealthCheckResponse(
     bool HasProblem,
     bool IsSystemSettingsFilledIn,
     bool IsIdentityServiceAvailable,
     bool IsAccessTokenRetrievableForSystemActions,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? IsDefaultResourceRegistered,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Message);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Message)
+{
+    public static HealthCheckResponse Problem(string message) => new(true, false, false, false, message);
+}

@@ -2,8 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace CreatioIdentity.Sandbox.Creatio.OAuthConfig;
 
+/// <summary>Terrasoft ErrorInfo: errorCode is the exception type's name, null when the service set only a message.</summary>
 internal sealed record ErrorInfo(
-    [property: JsonPropertyName("errorCode")] string ErrorCode,
+    [property: JsonPropertyName("errorCode")] string? ErrorCode,
     [property: JsonPropertyName("message")] string Message,
     [property: JsonPropertyName("stackTrace")] string? StackTrace = null);
 

@@ -1,24 +1,30 @@
 namespace CreatioIdentity.Sandbox.Creatio.OAuthConfig;
 
-/// <summary>OAuthConfigService, gated by the host key Feature-EnableOAuth20Integration as in Creatio.</summary>
+/// <summary>OAuthConfigService.AddDefaultResource as 8.1 has it (<c>OAuthConfigService.OAuth20.cs</c>).</summary>
 internal static class OAuthConfigEndpoints
 {
-    public const string DefaultScope = "creatio.sandbox.api";
-    public const string HostDisabledMessage = "OAuth 2.0 integration is disabled (Feature-EnableOAuth20Integration)";
-    public const string AlreadyExistsMessage = "Default resource already exists.";
+    public const string ItemAlreadyExist = "ItemAlreadyExistException";
 
-    public static IResult AddDefaultResource(CreatioState state, SandboxOptions options)
+    public static IResult AddDefaultResource(CreatioState state, SandboxOptions options, Messages messages)
     {
         if (!options.HostOAuthEnabled)
         {
-            return Failure("OAuthIntegrationDisabled", HostDisabledMessage);
+            // 8.1 sets only ErrorInfo.Message here: no errorCode, whatever the language.
+            return Answer(new AddDefaultResourceResult(false, new ErrorInfo(null, messages.OAuthDisabled), null));
         }
 
-        return state.TryRegisterDefaultResource()
-            ? CreatioJson.Answer(new AddDefaultResourceResponse(new AddDefaultResourceResult(true, null, DefaultScope)))
-            : Failure("ItemAlreadyExistsException", AlreadyExistsMessage);
+        if (state.OAuthResources.TryAddDefault(out var existing) is { } added)
+        {
+            return Answer(new AddDefaultResourceResult(true, null, added.Name));
+        }
+
+        // CreateResource throws ItemAlreadyExistException(resource.Name); the response carries its type, message and stack.
+        var error = new ErrorInfo(
+            ItemAlreadyExist,
+            messages.ItemAlreadyExists(existing!.Name),
+            "   at Terrasoft.Configuration.OAuth20.OAuthConfigService.CreateResource()");
+        return Answer(new AddDefaultResourceResult(false, error, null));
     }
 
-    private static IResult Failure(string errorCode, string message) =>
-        CreatioJson.Answer(new AddDefaultResourceResponse(new AddDefaultResourceResult(false, new ErrorInfo(errorCode, message), null)));
+    private static IResult Answer(AddDefaultResourceResult result) => CreatioJson.Answer(new AddDefaultResourceResponse(result));
 }

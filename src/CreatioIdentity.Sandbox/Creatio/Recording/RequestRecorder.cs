@@ -17,6 +17,7 @@ internal static class RequestRecorder
 
             request.Body.Position = 0;
             var path = request.PathBase.Add(request.Path).Value ?? "/";
+            var headers = request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase);
 
             var recorded = 0;
             void Record(int statusCode)
@@ -24,7 +25,7 @@ internal static class RequestRecorder
                 if (Interlocked.Exchange(ref recorded, 1) == 0)
                 {
                     var isWrite = context.GetEndpoint()?.Metadata.GetMetadata<WriteEndpoint>() is not null;
-                    log.Add(new RecordedRequest(at, request.Method, path, body.Length == 0 ? null : body, statusCode, isWrite));
+                    log.Add(new RecordedRequest(at, request.Method, path, body.Length == 0 ? null : body, statusCode, isWrite) { Headers = headers });
                 }
             }
 

@@ -2,9 +2,12 @@ using System.Text.Json.Serialization;
 
 namespace CreatioIdentity.Sandbox.Creatio.Settings;
 
+/// <summary>One setting as QuerySysSettings answers it (8.1 BaseSysSettingsService).</summary>
 internal sealed record SysSettingValue(
     [property: JsonPropertyName("value")] object? Value,
-    [property: JsonPropertyName("displayValue")] string? DisplayValue);
+    [property: JsonPropertyName("displayValue")] string? DisplayValue,
+    [property: JsonPropertyName("dataValueType")] int DataValueType,
+    [property: JsonPropertyName("isCacheable")] bool IsCacheable);
 
 internal sealed record QuerySysSettingsResponse(
     [property: JsonPropertyName("success")] bool Success,

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using CreatioIdentity.Sandbox.Creatio.DataService;
 
 namespace CreatioIdentity.Sandbox.Creatio.Settings;
 
@@ -16,9 +16,10 @@ internal static class SettingEndpoints
             foreach (var code in list.EnumerateArray().Select(item => item.GetString()).OfType<string>())
             {
                 // SecureText never reaches the client (no UseSecureSettingsOnClient); unknown codes are skipped.
-                if (state.Settings.Find(code) is { Type: not SettingType.SecureText } setting)
+                if (state.Settings.Find(code) is { Type: not DataValueType.SecureText } setting)
                 {
-                    values[code] = new SysSettingValue(Typed(setting), setting.Value);
+                    var display = setting.Type == DataValueType.Lookup ? setting.DisplayValue : setting.Value;
+                    values[code] = new SysSettingValue(SettingValues.Answer(setting), display, (int)setting.Type, setting.IsCacheable);
                 }
             }
         }
@@ -35,16 +36,12 @@ internal static class SettingEndpoints
         {
             foreach (var setting in settings.EnumerateObject())
             {
-                saveResult[setting.Name] = state.Settings.TryWrite(setting.Name, ((JsonElement?)setting.Value).AsText());
+                saveResult[setting.Name] = state.Settings.TryWrite(setting.Name, setting.Value);
             }
         }
 
-        // Creatio says success even when a code failed; callers must judge saveResult per code.
-        return CreatioJson.Answer(new PostSysSettingsValuesResponse(saveResult, true));
+        // SPEC section 4 (clio's SysSettingsManager tests): top-level success is false even when every code
+        // saved; callers must judge saveResult per code.
+        return CreatioJson.Answer(new PostSysSettingsValuesResponse(saveResult, false));
     }
-
-    private static object? Typed(SettingValue setting) =>
-        setting.Type == SettingType.Integer && int.TryParse(setting.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : setting.Value;
 }

@@ -1,19 +1,11 @@
-using System.Globalization;
+using System.Text.Json;
+using CreatioIdentity.Sandbox.Creatio.DataService;
 
 namespace CreatioIdentity.Sandbox.Creatio.Settings;
 
-internal enum SettingType
-{
-    Text,
-    SecureText,
-    Integer,
-}
-
-/// <summary>A stored system setting value with the type Creatio declares for it.</summary>
-internal sealed record SettingValue(string Code, SettingType Type, string? Value);
-
 /// <summary>
-/// The system settings the simulator knows. The health check reads them through
+/// The system settings the simulator knows: the six the product writes, and one of each other type a
+/// client may meet (codes in Creatio's style, values made up). The health check reads them through
 /// <see cref="ReadForHealth"/>, which lags writes by <see cref="SandboxOptions.HealthSettleDelay"/>.
 /// </summary>
 internal sealed class SettingStore(SandboxOptions options, TimeProvider time)
@@ -25,17 +17,27 @@ internal sealed class SettingStore(SandboxOptions options, TimeProvider time)
     public const string IdentityServerClientId = "IdentityServerClientId";
     public const string IdentityServerClientSecret = "IdentityServerClientSecret";
 
+    /// <summary>What a Lookup setting may point at: the currencies of the sandbox (ids made up).</summary>
+    public static readonly IReadOnlyDictionary<Guid, string> Currencies = new Dictionary<Guid, string>
+    {
+        [new Guid("915e8a55-98d6-df11-9b2a-001d60e938c6")] = "US Dollar",
+        [new Guid("c1057119-53e6-df11-971b-001d60e938c6")] = "Euro",
+    };
+
     private readonly Lock gate = new();
     private readonly Dictionary<string, SettingValue> values = new(StringComparer.OrdinalIgnoreCase)
     {
-        [OAuth20IdentityServerUrl] = new(OAuth20IdentityServerUrl, SettingType.Text, string.Empty),
-        [OAuth20IdentityServerClientId] = new(OAuth20IdentityServerClientId, SettingType.Text, string.Empty),
-        [OAuth20IdentityServerClientSecret] = new(OAuth20IdentityServerClientSecret, SettingType.SecureText, string.Empty),
-        [IdentityServerUrl] = new(IdentityServerUrl, SettingType.Text, string.Empty),
-        [IdentityServerClientId] = new(IdentityServerClientId, SettingType.Text, string.Empty),
-        [IdentityServerClientSecret] = new(IdentityServerClientSecret, SettingType.SecureText, string.Empty),
-        ["SiteUrl"] = new("SiteUrl", SettingType.Text, string.Empty),
-        ["MaxFileSize"] = new("MaxFileSize", SettingType.Integer, "10"),
+        [OAuth20IdentityServerUrl] = new(OAuth20IdentityServerUrl, DataValueType.Text, string.Empty),
+        [OAuth20IdentityServerClientId] = new(OAuth20IdentityServerClientId, DataValueType.Text, string.Empty),
+        [OAuth20IdentityServerClientSecret] = new(OAuth20IdentityServerClientSecret, DataValueType.SecureText, string.Empty),
+        [IdentityServerUrl] = new(IdentityServerUrl, DataValueType.Text, string.Empty),
+        [IdentityServerClientId] = new(IdentityServerClientId, DataValueType.Text, string.Empty),
+        [IdentityServerClientSecret] = new(IdentityServerClientSecret, DataValueType.SecureText, string.Empty),
+        ["SiteUrl"] = new("SiteUrl", DataValueType.Text, string.Empty),
+        ["MaxFileSize"] = new("MaxFileSize", DataValueType.Integer, "10"),
+        ["ShowDemoLinks"] = new("ShowDemoLinks", DataValueType.Boolean, "true"),
+        ["SandboxCreatedOn"] = new("SandboxCreatedOn", DataValueType.DateTime, "2024-01-15T09:30:00.000", IsCacheable: false),
+        ["PrimaryCurrency"] = new("PrimaryCurrency", DataValueType.Lookup, "915e8a55-98d6-df11-9b2a-001d60e938c6", "US Dollar"),
     };
 
     private Dictionary<string, SettingValue>? beforeLastWrites;
@@ -49,14 +51,20 @@ internal sealed class SettingStore(SandboxOptions options, TimeProvider time)
         }
     }
 
-    /// <summary>A write through PostSysSettingsValues; false when the code is unknown or the value does not fit.</summary>
-    public bool TryWrite(string code, string? value)
+    /// <summary>A write through PostSysSettingsValues; false when the code is unknown or the value does not convert.</summary>
+    public bool TryWrite(string code, JsonElement json)
     {
         lock (gate)
         {
-            if (!values.TryGetValue(code, out var current) || !Fits(current.Type, value))
+            if (!values.TryGetValue(code, out var current) || !SettingValues.TryRead(current.Type, json, out var text))
             {
                 return false;
+            }
+
+            string? display = null;
+            if (current.Type == DataValueType.Lookup && text is not null && !TryDisplay(text, out display))
+            {
+                return false; // a reference to nothing: the foreign key refuses it
             }
 
             var now = time.GetUtcNow();
@@ -66,19 +74,19 @@ internal sealed class SettingStore(SandboxOptions options, TimeProvider time)
             }
 
             lastWriteAt = now;
-            values[code] = current with { Value = value };
+            values[code] = current with { Value = text, DisplayValue = display };
             return true;
         }
     }
 
-    /// <summary>A preset from a test: immediate, and an unknown code becomes a new Text setting.</summary>
+    /// <summary>A preset from a test: immediate, unchecked, and an unknown code becomes a new Text setting.</summary>
     public void Preset(string code, string? value)
     {
         lock (gate)
         {
             values[code] = values.TryGetValue(code, out var current)
-                ? current with { Value = value }
-                : new SettingValue(code, SettingType.Text, value);
+                ? current with { Value = value, DisplayValue = current.Type == DataValueType.Lookup && value is not null && TryDisplay(value, out var name) ? name : null }
+                : new SettingValue(code, DataValueType.Text, value);
         }
     }
 
@@ -93,8 +101,9 @@ internal sealed class SettingStore(SandboxOptions options, TimeProvider time)
         }
     }
 
-    private static bool Fits(SettingType type, string? value) =>
-        type != SettingType.Integer
-        || string.IsNullOrEmpty(value)
-        || int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _);
+    private static bool TryDisplay(string id, out string? display)
+    {
+        display = Guid.TryParse(id, out var guid) ? Currencies.GetValueOrDefault(guid) : null;
+        return display is not null;
+    }
 }

@@ -7,7 +7,7 @@ using CreatioIdentity.Sandbox;
 namespace CreatioIdentity.Tests.Sandbox.Faults;
 
 /// <summary>Each fault the sandbox injects, as a client on the wire sees it, and what the request record keeps of it.</summary>
-public static class FaultTests
+public static partial class FaultTests
 {
     private const string QuerySysSettings = "DataService/json/SyncReply/QuerySysSettings";
     private const string PostSysSettingsValues = "DataService/json/SyncReply/PostSysSettingsValues";
@@ -114,7 +114,7 @@ public static class FaultTests
 
             // When
             var clock = Stopwatch.StartNew();
-            await Assert.ThrowsAnyAsync<TaskCanceledException>(() => impatient.PostAsJsonAsync(QuerySysSettings, Query));
+            await Assert.ThrowsAnyAsync<TaskCanceledException>(() => impatient.PostAsync(QuerySysSettings, CreatioTestClient.Json(Query)));
 
             // Then
             Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(450));
@@ -158,72 +158,6 @@ public static class FaultTests
     }
 
     [Collection(SandboxCollection.Name)]
-    public sealed class TheSessionExpiredFault : LoggedInSandbox
-    {
-        [Fact]
-        public async Task Should_Answer_401_And_End_The_Session_For_Good()
-        {
-            // Given
-            Sandbox.Faults.Add(Fault.SessionExpired("QuerySysSettings"));
-
-            // When
-            using var expired = await Client.PostAsync(QuerySysSettings, Query);
-            using var later = await Client.PostAsync(QuerySysSettings, Query);
-
-            // Then
-            Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
-            Assert.Equal(HttpStatusCode.Unauthorized, later.StatusCode);
-            Assert.Empty(Sandbox.Faults.Armed);
-        }
-    }
-
-    [Collection(SandboxCollection.Name)]
-    public sealed class TheLoginPageFault : LoggedInSandbox
-    {
-        [Fact]
-        public async Task Should_Redirect_To_The_Html_Login_Page_And_End_The_Session()
-        {
-            // Given
-            Sandbox.Faults.Add(Fault.LoginPage("QuerySysSettings"));
-            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = Sandbox.CreatioUrl };
-            using var request = new HttpRequestMessage(HttpMethod.Post, QuerySysSettings) { Content = JsonContent.Create(Query) };
-            request.Headers.Add("Cookie", $".ASPXAUTH={Client.Cookie(".ASPXAUTH")}; BPMCSRF={Client.Cookie("BPMCSRF")}");
-            request.Headers.Add("BPMCSRF", Client.Cookie("BPMCSRF"));
-
-            // When
-            using var redirect = await http.SendAsync(request);
-            using var page = await http.GetAsync(redirect.Headers.Location);
-            using var later = await Client.PostAsync(QuerySysSettings, Query);
-
-            // Then
-            Assert.Equal(HttpStatusCode.Found, redirect.StatusCode);
-            Assert.StartsWith("/Login/NuiLogin.aspx", redirect.Headers.Location!.OriginalString, StringComparison.Ordinal);
-            Assert.Equal("text/html", page.Content.Headers.ContentType!.MediaType);
-            Assert.Contains("UserPassword", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-            Assert.Equal(HttpStatusCode.Unauthorized, later.StatusCode);
-        }
-    }
-
-    [Collection(SandboxCollection.Name)]
-    public sealed class TheCsrfRejectedFault : LoggedInSandbox
-    {
-        [Fact]
-        public async Task Should_Answer_403_While_The_Session_Stays_Valid()
-        {
-            // Given
-            Sandbox.Faults.Add(Fault.CsrfRejected("QuerySysSettings"));
-
-            // When
-            using var rejected = await Client.PostAsync(QuerySysSettings, Query);
-            using var next = await Client.PostAsync(QuerySysSettings, Query);
-
-            // Then
-            Assert.Equal(HttpStatusCode.Forbidden, rejected.StatusCode);
-            Assert.Equal(HttpStatusCode.OK, next.StatusCode);
-        }
-    }
-
-    [Collection(SandboxCollection.Name)]
     public sealed class TheMalformedJsonFault : LoggedInSandbox
     {
         [Fact]
@@ -250,11 +184,7 @@ public static class FaultTests
         public async Task Should_Alternate_Red_And_The_Real_Answer_Then_Stop()
         {
             // Given: a Creatio whose real health check is green
-            Sandbox.Creatio.SetFeatureState("OAuth20Integration", true);
-            Sandbox.Creatio.SetSetting("OAuth20IdentityServerUrl", Sandbox.IdentityServiceUrl.AbsoluteUri);
-            Sandbox.Creatio.SetSetting(ClientIdCode, Sandbox.Options.ClientId);
-            Sandbox.Creatio.SetSetting("OAuth20IdentityServerClientSecret", Sandbox.Options.ClientSecret);
-            Sandbox.Creatio.DefaultResourceRegistered = true;
+            Sandbox.Connected();
             Sandbox.Faults.Add(Fault.HealthFlip(count: 4));
 
             // When
@@ -280,10 +210,7 @@ public static class FaultTests
         public async Task Should_Make_The_Identity_Service_Unavailable_To_The_Runner_And_To_Creatio_Until_Cleared()
         {
             // Given
-            Sandbox.Creatio.SetFeatureState("OAuth20Integration", true);
-            Sandbox.Creatio.SetSetting("OAuth20IdentityServerUrl", Sandbox.IdentityServiceUrl.AbsoluteUri);
-            Sandbox.Creatio.SetSetting(ClientIdCode, Sandbox.Options.ClientId);
-            Sandbox.Creatio.SetSetting("OAuth20IdentityServerClientSecret", Sandbox.Options.ClientSecret);
+            Sandbox.Connected();
             Sandbox.Faults.Add(Fault.IdentityServiceDown());
             using var runner = new HttpClient { BaseAddress = Sandbox.IdentityServiceUrl };
 
@@ -309,52 +236,6 @@ public static class FaultTests
 
             // When / Then
             await Assert.ThrowsAsync<HttpRequestException>(() => runner.GetAsync(".well-known/openid-configuration"));
-        }
-    }
-
-    [Collection(SandboxCollection.Name)]
-    public sealed class TheFaultsEndpoint : LoggedInSandbox
-    {
-        [Fact]
-        public async Task Should_Arm_List_And_Clear_Faults_For_Another_Process()
-        {
-            // Given
-            using var http = new HttpClient { BaseAddress = Sandbox.CreatioUrl };
-
-            // When
-            using var armed = await http.PostAsync("_sandbox/faults",
-                new StringContent("""{"kind":"status","path":"QuerySysSettings","count":1,"statusCode":500}""", System.Text.Encoding.UTF8, "application/json"));
-            var listed = await http.GetFromJsonAsync<JsonElement>("_sandbox/faults");
-            using var faulted = await Client.PostAsync(QuerySysSettings, Query);
-            using var rearmed = await http.PostAsync("_sandbox/faults",
-                new StringContent("""{"kind":"hang","path":"QuerySysSettings","count":null}""", System.Text.Encoding.UTF8, "application/json"));
-            using var cleared = await http.DeleteAsync("_sandbox/faults");
-            using var healthy = await Client.PostAsync(QuerySysSettings, Query);
-
-            // Then
-            Assert.Equal(HttpStatusCode.Created, armed.StatusCode);
-            Assert.Equal("QuerySysSettings", listed.GetProperty("armed")[0].GetProperty("path").GetString());
-            Assert.Equal(HttpStatusCode.InternalServerError, faulted.StatusCode);
-            Assert.Equal(HttpStatusCode.Created, rearmed.StatusCode);
-            Assert.Equal(HttpStatusCode.NoContent, cleared.StatusCode);
-            Assert.Equal(HttpStatusCode.OK, healthy.StatusCode);
-            Assert.Empty(Sandbox.Faults.Armed);
-        }
-
-        [Fact]
-        public async Task Should_Refuse_A_Body_That_Is_Not_A_Fault()
-        {
-            // Given
-            using var http = new HttpClient { BaseAddress = Sandbox.CreatioUrl };
-
-            // When
-            using var response = await http.PostAsync("_sandbox/faults",
-                new StringContent("""{"kind":"status","statusCode":200}""", System.Text.Encoding.UTF8, "application/json"));
-
-            // Then
-            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-            Assert.Contains("400-599", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-            Assert.Empty(Sandbox.Faults.Armed);
         }
     }
 
