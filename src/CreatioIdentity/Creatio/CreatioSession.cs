@@ -25,6 +25,7 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
 
     private readonly ConcurrentQueue<string> warnings = new();
     private SessionCookies? cookies;
+    private OAuthHealth? sharedHealth;
     private string? prefix = options.Runtime switch
     {
         CreatioRuntime.Net => RuntimeDetector.NetPrefix,
@@ -35,6 +36,23 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
     public string Username => options.Username;
 
     private Uri Site { get; } = options.Url.AbsoluteUri.EndsWith('/') ? options.Url : new Uri(options.Url.AbsoluteUri + "/");
+
+    /// <summary>
+    /// A green health answer that an earlier process of this run read, with nothing written to Creatio
+    /// since (the processes of one Cake run share it as they share the login); null when there is none.
+    /// </summary>
+    public OAuthHealth? SharedHealth => cookies is null && !Restore() ? null : sharedHealth;
+
+    /// <summary>Hands a health answer to the later processes of this run: a green one; null (or red) forgets it, as every write must.</summary>
+    public void ShareHealth(OAuthHealth? health)
+    {
+        var shared = health is { IsConnected: true } ? health : null;
+        if (shared != sharedHealth)
+        {
+            sharedHealth = shared;
+            Remember();
+        }
+    }
 
     /// <summary>What the session noticed that the user should know (a password change recommended, a cookie skipped), once each.</summary>
     public IReadOnlyList<string> TakeWarnings()
@@ -267,6 +285,7 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
 
         cookies = SessionCookies.From(Site, snapshot.Cookies);
         prefix ??= snapshot.Prefix;
+        sharedHealth = snapshot.Health;
         return true;
     }
 
@@ -274,7 +293,7 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
     {
         if (cookies is not null && cache.IsEnabled)
         {
-            cache.Save(Site, new SessionSnapshot(Site.AbsoluteUri, options.Username, prefix, cookies.All()));
+            cache.Save(Site, new SessionSnapshot(Site.AbsoluteUri, options.Username, prefix, cookies.All()) { Health = sharedHealth });
         }
     }
 }

@@ -5,7 +5,11 @@ using System.Text.Json;
 namespace CreatioIdentity.Creatio;
 
 /// <summary>A Creatio session as the next step process needs it: cookies and the service prefix found.</summary>
-public sealed record SessionSnapshot(string Site, string Username, string? Prefix, IReadOnlyList<SessionCookie> Cookies);
+public sealed record SessionSnapshot(string Site, string Username, string? Prefix, IReadOnlyList<SessionCookie> Cookies)
+{
+    /// <summary>A green health answer an earlier process of this run read, with nothing written since; null otherwise.</summary>
+    public OAuthHealth? Health { get; init; }
+}
 
 public sealed record SessionCookie(string Name, string Value, string Path, string Domain);
 

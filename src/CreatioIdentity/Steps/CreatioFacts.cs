@@ -8,10 +8,11 @@ namespace CreatioIdentity.Steps;
 public sealed record FeatureReading(IReadOnlyList<AppFeature> Features, IReadOnlyList<FeatureOverride> Overrides);
 
 /// <summary>
-/// What this process has already read, so that no read is repeated within a process. A write
-/// forgets what it may have changed.
+/// What this process has already read, so that no read is repeated within a process; and a green
+/// health answer, which the processes of one run share until anything is written. A write forgets
+/// what it may have changed.
 /// </summary>
-public sealed class CreatioFacts(FeatureClient features, SysSettingsClient settings, OAuthHealthClient health, OAuthConfigClient oauthConfig)
+public sealed class CreatioFacts(CreatioSession session, FeatureClient features, SysSettingsClient settings, OAuthHealthClient health, OAuthConfigClient oauthConfig)
 {
     private readonly Dictionary<string, SettingValue> settingValues = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> settingsRead = new(StringComparer.OrdinalIgnoreCase);
@@ -53,12 +54,17 @@ public sealed class CreatioFacts(FeatureClient features, SysSettingsClient setti
         return codes.Where(settingValues.ContainsKey).ToDictionary(code => code, code => settingValues[code], StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>The health check's answer: read in this process, shared green by an earlier one of this run, or asked for now.</summary>
     public async Task<OAuthHealth> HealthAsync(CancellationToken cancellationToken) =>
-        lastHealth ??= await health.GetAsync(cancellationToken);
+        lastHealth ??= session.SharedHealth ?? await RefreshHealthAsync(cancellationToken);
 
     /// <summary>A new answer from the health check, whatever is known (polling).</summary>
-    public async Task<OAuthHealth> RefreshHealthAsync(CancellationToken cancellationToken) =>
+    public async Task<OAuthHealth> RefreshHealthAsync(CancellationToken cancellationToken)
+    {
         lastHealth = await health.GetAsync(cancellationToken);
+        session.ShareHealth(lastHealth);
+        return lastHealth;
+    }
 
     public async Task<OAuthResource?> DefaultResourceAsync(CancellationToken cancellationToken)
     {
@@ -74,7 +80,7 @@ public sealed class CreatioFacts(FeatureClient features, SysSettingsClient setti
     public void FeaturesChanged()
     {
         featureReading = null;
-        lastHealth = null;
+        HealthChanged();
     }
 
     public void SettingsChanged(IEnumerable<string> codes)
@@ -85,8 +91,19 @@ public sealed class CreatioFacts(FeatureClient features, SysSettingsClient setti
             settingValues.Remove(code);
         }
 
-        lastHealth = null;
+        HealthChanged();
     }
 
-    public void DefaultResourceChanged() => defaultResourceRead = false;
+    public void DefaultResourceChanged()
+    {
+        defaultResourceRead = false;
+        HealthChanged();
+    }
+
+    /// <summary>Something was written: no health answer read before it stands for Creatio now, in this process or a later one.</summary>
+    private void HealthChanged()
+    {
+        lastHealth = null;
+        session.ShareHealth(null);
+    }
 }

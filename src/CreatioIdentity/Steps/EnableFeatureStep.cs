@@ -27,7 +27,8 @@ public sealed class EnableFeatureStep : Step
             return;
         }
 
-        var verdicts = FeatureVerdict.Judge(wanted, await context.Facts.FeaturesAsync([.. wanted.Keys], cancellationToken));
+        var reading = await context.Facts.FeaturesAsync([.. wanted.Keys], cancellationToken);
+        var verdicts = FeatureVerdict.Judge(wanted, reading);
         if (verdicts.FirstOrDefault(verdict => verdict.Problem is not null) is { } refused)
         {
             outcome.Check(CheckResult.Fail(CheckIds.FeatureEnabled,
@@ -50,7 +51,7 @@ public sealed class EnableFeatureStep : Step
             return;
         }
 
-        var refusals = await WriteAsync(context, outcome, writes, cacheStale, cancellationToken);
+        var (refusals, overrides) = await WriteAsync(context, outcome, writes, cacheStale, reading.Overrides, cancellationToken);
         if (cacheStale && (refusals.Count < writes.Count || writes.Count == 0))
         {
             outcome.Sending(CacheItem);
@@ -63,12 +64,12 @@ public sealed class EnableFeatureStep : Step
         }
 
         context.Facts.FeaturesChanged();
-        verdicts = await ConfirmAsync(context, cancellationToken);
+        verdicts = await ConfirmAsync(context, overrides, cancellationToken);
         outcome.Check(Verdict(context, verdicts, refusals));
     }
 
     /// <summary>One write the step may make, and how.</summary>
-    private sealed record FeatureWrite(string Item, string From, string To, Func<StepContext, CancellationToken, Task<UpdateOutcome>> Send);
+    private sealed record FeatureWrite(string Item, string From, string To, Func<StepContext, CancellationToken, Task<UpdateOutcome>> Send, FeatureOverride? Row = null);
 
     private static List<FeatureWrite> Writes(IReadOnlyList<FeatureVerdict> verdicts)
     {
@@ -86,7 +87,7 @@ public sealed class EnableFeatureStep : Step
             foreach (var row in verdict.WrongOverrides)
             {
                 writes.Add(new FeatureWrite(Item(verdict.Code, row.Unit), FeatureVerdict.Describe(row.IsOn), to,
-                    (context, token) => context.Features.SetOverrideStateAsync(row, verdict.Wanted, token)));
+                    (context, token) => context.Features.SetOverrideStateAsync(row, verdict.Wanted, token), row with { State = verdict.Wanted ? 1 : 0 }));
             }
         }
 
@@ -121,8 +122,16 @@ public sealed class EnableFeatureStep : Step
                 "features." + wrong[0].Code));
     }
 
-    private static async Task<List<FeatureWrite>> WriteAsync(StepContext context, StepOutcome outcome, List<FeatureWrite> writes, bool cacheStale, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the writes. Returns the refusals, and the override rows as they now are: a row counts as
+    /// written when Creatio says it updated it (rowsAffected); when it does not say, the rows are read
+    /// again (null).
+    /// </summary>
+    private static async Task<(List<FeatureWrite> Refusals, IReadOnlyList<FeatureOverride>? Overrides)> WriteAsync(
+        StepContext context, StepOutcome outcome, List<FeatureWrite> writes, bool cacheStale, IReadOnlyList<FeatureOverride> overrides, CancellationToken cancellationToken)
     {
+        var rows = overrides.ToDictionary(row => row.Id);
+        var uncertain = false;
         foreach (var write in writes)
         {
             outcome.Intend(write.Item, write.From, write.To);
@@ -141,6 +150,11 @@ public sealed class EnableFeatureStep : Step
             if (answer.Success)
             {
                 outcome.Done(write.Item);
+                if (write.Row is { } row)
+                {
+                    rows[row.Id] = row;
+                    uncertain |= answer.RowsAffected < 1;
+                }
             }
             else
             {
@@ -149,7 +163,7 @@ public sealed class EnableFeatureStep : Step
             }
         }
 
-        return refusals;
+        return (refusals, uncertain ? null : [.. rows.Values]);
     }
 
     /// <summary>
@@ -157,12 +171,14 @@ public sealed class EnableFeatureStep : Step
     /// application serves features from a cache that, on a web farm, reaches every node over the
     /// message hub only after a while (creatio.featureConfirmSeconds).
     /// </summary>
-    private static async Task<IReadOnlyList<FeatureVerdict>> ConfirmAsync(StepContext context, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<FeatureVerdict>> ConfirmAsync(StepContext context, IReadOnlyList<FeatureOverride>? overrides, CancellationToken cancellationToken)
     {
         var wanted = context.Config.Features;
         var clock = Stopwatch.StartNew();
         var delay = TimeSpan.FromMilliseconds(250);
-        var reading = await context.Facts.FeaturesAsync([.. wanted.Keys], cancellationToken);
+        var reading = overrides is null
+            ? await context.Facts.FeaturesAsync([.. wanted.Keys], cancellationToken)
+            : new FeatureReading(await context.Features.ReadAsync([.. wanted.Keys], cancellationToken), overrides);
         var verdicts = FeatureVerdict.Judge(wanted, reading);
         while (verdicts.All(verdict => verdict.Stored) && !verdicts.All(verdict => verdict.InEffect)
             && clock.Elapsed + delay <= context.Config.Creatio.FeatureConfirmWindow)
