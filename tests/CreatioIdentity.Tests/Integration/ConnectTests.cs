@@ -29,12 +29,15 @@ public sealed class ConnectTests
 
         // Then: what Creatio received
         var creatio = world.Sandbox.Creatio;
-        var feature = Assert.Single(creatio.Writes, request => request.Path.EndsWith("SetFeatureStateForAllUsers", StringComparison.Ordinal));
-        using (var body = JsonDocument.Parse(feature.Body!))
-        {
-            Assert.Equal("OAuth20Integration", body.RootElement.GetProperty("code").GetString());
-            Assert.Equal(1, body.RootElement.GetProperty("state").GetInt32());
-        }
+        // The default state for all users, then the package's System administrators row at 0, both through DataService (clio set-feature).
+        var updates = creatio.Writes.Where(request => request.Path.EndsWith("UpdateQuery", StringComparison.Ordinal)).Select(request => JsonDocument.Parse(request.Body!)).ToList();
+        Assert.Equal(["AppFeature", "AdminUnitFeatureState"], updates.Select(update => update.RootElement.GetProperty("rootSchemaName").GetString()));
+        Assert.True(updates[0].RootElement.GetProperty("columnValues").GetProperty("items").GetProperty("State").GetProperty("parameter").GetProperty("value").GetBoolean());
+        Assert.Equal(1, updates[1].RootElement.GetProperty("columnValues").GetProperty("items").GetProperty("FeatureState").GetProperty("parameter").GetProperty("value").GetInt32());
+        updates.ForEach(update => update.Dispose());
+        Assert.Single(creatio.Writes, request => request.Path.Contains("ClearFeaturesCacheForAllUsers", StringComparison.Ordinal));
+        Assert.DoesNotContain(creatio.Requests, request => request.Path.Contains("SetFeatureStateForAllUsers", StringComparison.Ordinal) || request.Path.Contains("GetFeaturesInfo", StringComparison.Ordinal));
+        Assert.Empty(ConnectedState.Problems(world.Sandbox));
 
         var settings = Assert.Single(creatio.Writes, request => request.Path.EndsWith("PostSysSettingsValues", StringComparison.Ordinal));
         using (var body = JsonDocument.Parse(settings.Body!))
@@ -51,7 +54,7 @@ public sealed class ConnectTests
         Assert.True(creatio.DefaultResourceRegistered);
         Assert.Equal(world.Sandbox.Options.ClientSecret, creatio.GetSetting(OAuthSettingCodes.ClientSecret));
 
-        var services = creatio.Requests.Where(request => !request.Path.Contains("AuthService.svc", StringComparison.Ordinal) && request.StatusCode != 404);
+        var services = creatio.Requests.Where(request => !request.Path.Contains("AuthService.svc", StringComparison.Ordinal) && !request.Path.EndsWith("HealthCheck/Ping", StringComparison.Ordinal));
         Assert.All(services, request => Assert.StartsWith(runtime == SandboxRuntime.NetFramework ? "/0/" : "/", request.Path, StringComparison.Ordinal));
         if (runtime == SandboxRuntime.Net)
         {

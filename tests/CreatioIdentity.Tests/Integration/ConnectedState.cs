@@ -13,10 +13,15 @@ internal static class ConnectedState
         var problems = new List<string>();
         if (!creatio.GetFeatureState("OAuth20Integration"))
         {
-            problems.Add("OAuth20Integration is not stored on for all users");
+            problems.Add("OAuth20Integration is not on by default (for all users)");
         }
 
-        if (!creatio.Features.IsEffective("OAuth20Integration"))
+        foreach (var row in creatio.GetFeatureOverrides("OAuth20Integration").Where(row => row.State == 0))
+        {
+            problems.Add($"OAuth20Integration is off for {row.UnitName}");
+        }
+
+        if (!creatio.GetEffectiveFeatureState("OAuth20Integration"))
         {
             problems.Add("OAuth20Integration is not in effect (feature cache stale)");
         }
@@ -45,6 +50,7 @@ internal static class ConnectedState
     {
         var creatio = sandbox.Creatio;
         creatio.SetFeatureState("OAuth20Integration", false);
+        creatio.SetFeatureOverride("OAuth20Integration", "System administrators", 0);
         creatio.SetSetting(OAuthSettingCodes.Url, null);
         creatio.SetSetting(OAuthSettingCodes.ClientId, null);
         creatio.SetSetting(OAuthSettingCodes.ClientSecret, null);

@@ -34,11 +34,12 @@ public sealed class StepTests
             Assert.Equal(StepStatus.Changed, runs[3].Report!.Steps.Single(step => step.Name == "ApplySettings").Status);
             Assert.Equal(StepStatus.Unchanged, runs[4].Report!.Steps.Single(step => step.Name == "TestConnection").Status);
             Assert.Equal(StepStatus.Changed, runs[5].Report!.Steps.Single(step => step.Name == "Diagnose").Status);
+            // runtime: auto asks both anonymous pings once per run, then every later process remembers the prefix.
+            var requests = world.Sandbox.Creatio.Requests;
+            Assert.Equal(2, requests.Count(request => request.Path.EndsWith("HealthCheck/Ping", StringComparison.Ordinal)));
             if (runtime == SandboxRuntime.NetFramework)
             {
-                // runtime: auto asks the .NET address once (404), then remembers /0/ for every later process.
-                Assert.Single(world.Sandbox.Creatio.Requests, request => request.StatusCode == 404);
-                Assert.All(world.Sandbox.Creatio.Requests.Where(request => !request.Path.Contains("AuthService", StringComparison.Ordinal) && request.StatusCode != 404),
+                Assert.All(requests.Where(request => !request.Path.Contains("AuthService", StringComparison.Ordinal) && !request.Path.EndsWith("HealthCheck/Ping", StringComparison.Ordinal)),
                     request => Assert.StartsWith("/0/", request.Path, StringComparison.Ordinal));
             }
         }
@@ -49,12 +50,15 @@ public sealed class StepTests
         [Fact]
         public async Task Should_Clear_A_Stale_Feature_Cache_Without_Writing_The_Feature_Again()
         {
-            // Given: stored on for all users, but the running application still serves it off
+            // Given: stored on for all users (default and the package's row), but the running application still serves it off
             await using var world = await EngineRun.StartAsync();
             using (var administrator = await CreatioTestClient.LoggedInAsync(world.Sandbox))
             {
-                // Another administrator turns it on through the API and does not clear the cache.
-                (await administrator.PostAsync("rest/FeatureService/SetFeatureStateForAllUsers", new { code = "OAuth20Integration", state = 1 })).EnsureSuccessStatusCode();
+                // Another administrator turns it on through DataService and does not clear the cache.
+                (await administrator.PostAsync(CreatioBodies.UpdateQueryPath, CreatioBodies.Update("AppFeature", "State", CreatioBodies.BooleanType, true,
+                    CreatioBodies.And(CreatioBodies.Equal("Code", CreatioBodies.TextType, "OAuth20Integration"))))).EnsureSuccessStatusCode();
+                (await administrator.PostAsync(CreatioBodies.UpdateQueryPath, CreatioBodies.Update("AdminUnitFeatureState", "FeatureState", CreatioBodies.IntegerType, 1,
+                    CreatioBodies.And(CreatioBodies.Equal("Feature.Code", CreatioBodies.TextType, "OAuth20Integration"))))).EnsureSuccessStatusCode();
             }
 
             world.Sandbox.Creatio.ClearRecord();
@@ -64,9 +68,10 @@ public sealed class StepTests
 
             // Then
             Assert.Equal(0, run.ExitCode);
-            Assert.DoesNotContain(world.Sandbox.Creatio.Writes, request => request.Path.EndsWith("SetFeatureStateForAllUsers", StringComparison.Ordinal));
-            Assert.Single(world.Sandbox.Creatio.Writes, request => request.Path.EndsWith("ClearFeaturesCacheForAllUsers/", StringComparison.Ordinal));
+            var write = Assert.Single(world.Sandbox.Creatio.Writes);
+            Assert.Contains("ClearFeaturesCacheForAllUsers", write.Path, StringComparison.Ordinal);
             Assert.Equal(CheckStatus.Pass, Check(run, CheckIds.FeatureEnabled).Status);
+            Assert.Equal(("feature cache", "stale", "cleared"), run.Report!.Steps.Single().Changes.Select(change => (change.Item, change.From, change.To)).Single());
         }
 
         [Fact]
@@ -97,7 +102,7 @@ public sealed class StepTests
 
             // Then
             Assert.Equal(1, run.ExitCode);
-            Assert.Contains("Creatio has no feature OAuth20Integraton", Check(run, CheckIds.FeatureEnabled).Message, StringComparison.Ordinal);
+            Assert.Contains("Creatio has no feature 'OAuth20Integraton'", Check(run, CheckIds.FeatureEnabled).Message, StringComparison.Ordinal);
             Assert.Empty(world.Sandbox.Creatio.Writes);
         }
     }
@@ -202,7 +207,8 @@ public sealed class StepTests
             Assert.Equal(1, run.ExitCode);
             var check = Check(run, CheckIds.SystemSettingsFilledIn);
             Assert.Equal(CheckStatus.Fail, check.Status);
-            Assert.Contains("UseSeparateSettingsForOAuth20", check.Message, StringComparison.Ordinal);
+            Assert.Contains("Feature-UseSeparateSettingsForOAuth20", check.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("features:", check.Message, StringComparison.Ordinal);
         }
     }
 
@@ -223,21 +229,6 @@ public sealed class StepTests
             Assert.Equal(CheckStatus.Fail, check.Status);
             Assert.Contains("Feature-EnableOAuth20Integration", check.Message, StringComparison.Ordinal);
             Assert.Contains("restart Creatio", check.Message, StringComparison.Ordinal);
-        }
-
-        [Fact]
-        public async Task Should_Skip_The_Default_Resource_On_A_Creatio_That_Does_Not_Report_It()
-        {
-            // Given
-            await using var world = await EngineRun.StartAsync(new SandboxOptions { HealthCheckReportsDefaultResource = false });
-
-            // When
-            var run = await world.RunAsync("connect");
-
-            // Then
-            Assert.Equal(0, run.ExitCode);
-            Assert.Equal(CheckStatus.Skip, Check(run, CheckIds.DefaultResourceRegistered).Status);
-            Assert.DoesNotContain(world.Sandbox.Creatio.Writes, request => request.Path.EndsWith("AddDefaultResource", StringComparison.Ordinal));
         }
 
         [Fact]
