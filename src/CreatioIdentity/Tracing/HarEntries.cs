@@ -14,7 +14,7 @@ internal sealed class HarEntries(TraceRedactor redactor)
         var timings = new HarTimings(0, Math.Round(exchange.WaitMilliseconds, 3), Math.Round(exchange.ReceiveMilliseconds, 3));
         return new HarEntry(
             exchange.Started,
-            timings.Send + timings.Wait + timings.Receive,
+            Math.Round(timings.Send + timings.Wait + timings.Receive, 3),
             Request(exchange.Request, exchange.RequestBody, version),
             exchange.Response is { } response ? Response(response, exchange.ResponseBody, version) : NoResponse,
             new HarCache(),

@@ -19,8 +19,10 @@ internal sealed class TraceRedactor(SecretMasker masker)
 
     public string Mask(string? text) => masker.Mask(text);
 
+    /// <summary>One entry per header as it goes on the wire: values joined by commas, but one per Set-Cookie.</summary>
     public IReadOnlyList<HarNameValue> Headers(IEnumerable<KeyValuePair<string, IEnumerable<string>>> headers) =>
-        [.. headers.SelectMany(header => header.Value.Select(value => new HarNameValue(header.Key, Mask(Header(header.Key, value)))))];
+        [.. headers.SelectMany(header => (header.Key.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase) ? header.Value : [string.Join(", ", header.Value)])
+            .Select(value => new HarNameValue(header.Key, Mask(Header(header.Key, value)))))];
 
     /// <summary>The cookies a request sent (its Cookie headers), names only.</summary>
     public IReadOnlyList<HarCookie> RequestCookies(IEnumerable<KeyValuePair<string, IEnumerable<string>>> headers) =>

@@ -61,10 +61,13 @@ public sealed class ReplayRun : IAsyncDisposable
 
     public string ReportDir { get; }
 
-    /// <summary>Plays the HAR file (relative paths from the test binaries, where committed traces are copied).</summary>
+    /// <summary>The folder of the committed traces: a trace from a real site goes here, and a test replays it by name.</summary>
+    public static string TracesFolder { get; } = Path.Combine(EngineRun.RepositoryRoot, "tests", "CreatioIdentity.Tests", "Tracing", "Traces");
+
+    /// <summary>Plays a HAR file: a name in <see cref="TracesFolder"/>, or a full path.</summary>
     public static async Task<ReplayRun> StartAsync(string harPath, string? environment = null)
     {
-        var path = Path.IsPathRooted(harPath) ? harPath : Path.Combine(AppContext.BaseDirectory, harPath);
+        var path = Path.IsPathRooted(harPath) ? harPath : Path.Combine(TracesFolder, harPath);
         var directory = Path.Combine(Path.GetTempPath(), "creatio-identity-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         return new ReplayRun(await HarReplay.StartAsync(path, environment), directory);
