@@ -43,7 +43,12 @@ var traceOption = new Option<string?>("--trace-http")
 };
 traceOption.Validators.Add(result =>
 {
-    if (result.GetValueOrDefault<string?>() is { Length: > 0 } path && HarFile.Problem(path) is { } problem)
+    var path = result.GetValueOrDefault<string?>();
+    if (string.IsNullOrWhiteSpace(path))
+    {
+        result.AddError("--trace-http needs a file name, such as trace.har.");
+    }
+    else if (HarFile.Problem(path) is { } problem)
     {
         result.AddError(problem);
     }

@@ -37,18 +37,6 @@ public sealed class HttpTrace
     /// <summary>A handler that records every attempt into this trace; one per HTTP client.</summary>
     public DelegatingHandler CreateHandler() => new HttpTraceHandler(this);
 
-    /// <summary>What has been recorded and not yet saved, in the order the requests started.</summary>
-    public IReadOnlyList<HarEntry> Entries
-    {
-        get
-        {
-            lock (recording.Gate)
-            {
-                return [.. recording.Entries.OrderBy(entry => entry.StartedDateTime)];
-            }
-        }
-    }
-
     /// <summary>
     /// Appends what was recorded to the file (of this run, else a new one) and forgets it. Every
     /// engine process of a Cake target saves into the same file, one after the other.

@@ -11,68 +11,79 @@ namespace CreatioIdentity.Tracing;
 /// </summary>
 internal static class JsonRedactor
 {
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The redacted text (the original when nothing was secret), or null when the text is not JSON.</summary>
     /// <param name="learn">Receives each secret value taken out, so that an echo of it elsewhere is masked too.</param>
     public static string? Redact(string text, Action<string> learn)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
         var output = new ArrayBufferWriter<byte>(bytes.Length);
-        var redacted = false;
         try
         {
             var reader = new Utf8JsonReader(bytes);
-            using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-            var settingObjects = new Stack<bool>();
-            var nextHoldsSettings = false;
-            while (reader.Read())
-            {
-                var holdsSettings = nextHoldsSettings;
-                nextHoldsSettings = false;
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.StartObject:
-                        settingObjects.Push(holdsSettings);
-                        writer.WriteStartObject();
-                        break;
-                    case JsonTokenType.StartArray:
-                        settingObjects.Push(false);
-                        writer.WriteStartArray();
-                        break;
-                    case JsonTokenType.EndObject:
-                        settingObjects.Pop();
-                        writer.WriteEndObject();
-                        break;
-                    case JsonTokenType.EndArray:
-                        settingObjects.Pop();
-                        writer.WriteEndArray();
-                        break;
-                    case JsonTokenType.PropertyName:
-                        var name = reader.GetString()!;
-                        writer.WritePropertyName(name);
-                        if (SensitiveNames.IsSecretField(name) || (settingObjects.TryPeek(out var inSettings) && inSettings && SensitiveNames.IsSecretSetting(name)))
-                        {
-                            SkipValue(ref reader, learn);
-                            writer.WriteStringValue(SensitiveNames.Redacted);
-                            redacted = true;
-                        }
-                        else
-                        {
-                            nextHoldsSettings = SensitiveNames.IsSettingContainer(name);
-                        }
-
-                        break;
-                    default:
-                        WriteScalar(ref reader, writer);
-                        break;
-                }
-            }
+            using var writer = new Utf8JsonWriter(output, WriterOptions);
+            var redacted = Rewrite(ref reader, writer, learn);
+            writer.Flush();
+            return redacted ? Encoding.UTF8.GetString(output.WrittenSpan) : text;
         }
         catch (JsonException)
         {
             return null;
         }
+    }
 
-        return redacted ? Encoding.UTF8.GetString(output.WrittenSpan) : text;
+    /// <summary>Copies every token, a secret value as <c>***</c>; whether anything was redacted.</summary>
+    private static bool Rewrite(ref Utf8JsonReader reader, Utf8JsonWriter writer, Action<string> learn)
+    {
+        var redacted = false;
+        var settingObjects = new Stack<bool>();
+        var nextHoldsSettings = false;
+        while (reader.Read())
+        {
+            var holdsSettings = nextHoldsSettings;
+            nextHoldsSettings = false;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    settingObjects.Push(holdsSettings);
+                    writer.WriteStartObject();
+                    break;
+                case JsonTokenType.StartArray:
+                    settingObjects.Push(false);
+                    writer.WriteStartArray();
+                    break;
+                case JsonTokenType.EndObject:
+                    settingObjects.Pop();
+                    writer.WriteEndObject();
+                    break;
+                case JsonTokenType.EndArray:
+                    settingObjects.Pop();
+                    writer.WriteEndArray();
+                    break;
+                case JsonTokenType.PropertyName:
+                    var name = reader.GetString()!;
+                    writer.WritePropertyName(name);
+                    if (SensitiveNames.IsSecretField(name) || (settingObjects.TryPeek(out var inSettings) && inSettings && SensitiveNames.IsSecretSetting(name)))
+                    {
+                        SkipValue(ref reader, learn);
+                        writer.WriteStringValue(SensitiveNames.Redacted);
+                        redacted = true;
+                    }
+                    else
+                    {
+                        // A settings object (sysSettingsValues, values) names setting codes as its properties.
+                        nextHoldsSettings = SensitiveNames.IsSettingContainer(name);
+                    }
+
+                    break;
+                default:
+                    WriteScalar(ref reader, writer);
+                    break;
+            }
+        }
+
+        return redacted;
     }
 
     /// <summary>Moves past a property's value, handing a string value to <paramref name="learn"/>.</summary>
