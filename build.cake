@@ -9,6 +9,7 @@
 // Other arguments: --configuration (Release), --engine=native|jit (native AOT by default, JIT as the
 // fallback), --engine-dll / --sandbox-dll (use a prebuilt dll).
 // --check-run=true / --github-issue=true report the run to GitHub after the target (build/github.cake).
+// --trace-http=FILE writes every exchange with Creatio and the Identity Service, of every step, to one HAR file.
 // Each step runs one `creatio-identity <command>` process; exit codes: 0 ok, 1 red or failed,
 // 2 plan has pending changes, 3 invalid configuration or command line.
 

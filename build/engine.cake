@@ -212,7 +212,7 @@ void RunEngine(BuildParameters parameters, string command, IDictionary<string, s
         WorkingDirectory = parameters.CallerDirectory,
         EnvironmentVariables = parameters.EngineEnvironment(),
     };
-    parameters.AppendSelection(settings.Arguments);
+    parameters.AppendEngineArguments(settings.Arguments);
     foreach (var argument in extraArguments)
     {
         settings.Arguments.Append(argument);

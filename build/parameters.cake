@@ -47,6 +47,9 @@ public sealed class BuildParameters
     public required IReadOnlyList<string> Environments { get; init; }
     public required string Parallel { get; init; }
 
+    // --trace-http=FILE: every engine process of the target appends its HTTP exchanges to this one HAR file.
+    public FilePath TraceFile { get; init; }
+
     // ListEnvironments: --format=github|azure.
     public required string MatrixFormat { get; init; }
 
@@ -104,6 +107,7 @@ public sealed class BuildParameters
             SessionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             Environments = context.HasArgument("environment") ? context.Arguments<string>("environment").ToList() : new List<string>(),
             Parallel = context.Argument("parallel", string.Empty),
+            TraceFile = context.HasArgument("trace-http") ? FromCaller(caller, context.Argument<string>("trace-http")) : null,
             MatrixFormat = context.Argument("format", "github").ToLowerInvariant(),
         };
     }
@@ -129,8 +133,8 @@ public sealed class BuildParameters
         return null;
     }
 
-    // The engine's own arguments for --environment and --parallel; it checks them (exit 3).
-    public void AppendSelection(ProcessArgumentBuilder arguments)
+    // The engine's own arguments for --environment, --parallel and --trace-http; it checks them (exit 3).
+    public void AppendEngineArguments(ProcessArgumentBuilder arguments)
     {
         foreach (var environment in Environments)
         {
@@ -140,6 +144,11 @@ public sealed class BuildParameters
         if (Parallel.Length > 0)
         {
             arguments.Append("--parallel").AppendQuoted(Parallel);
+        }
+
+        if (TraceFile is not null)
+        {
+            arguments.Append("--trace-http").AppendQuoted(TraceFile.FullPath);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CreatioIdentity.Agents;
 using CreatioIdentity.Commands;
+using CreatioIdentity.Tracing;
 
 var agent = BuildAgents.Detect(Environment.GetEnvironmentVariable);
 var root = new RootCommand("creatio-identity: connect Creatio's Identity Service to Creatio from a YAML file, and prove that it works.");
@@ -34,10 +35,29 @@ parallelOption.Validators.Add(result =>
         result.AddError($"--parallel must be a whole number from 1 to {RunSelection.MaxParallel}.");
     }
 });
+var traceOption = new Option<string?>("--trace-http")
+{
+    Description = "Write every exchange with Creatio and the Identity Service to FILE as a HAR 1.2 trace (secrets redacted), for a bug report.",
+    HelpName = "FILE",
+    Recursive = true,
+};
+traceOption.Validators.Add(result =>
+{
+    var path = result.GetValueOrDefault<string?>();
+    if (string.IsNullOrWhiteSpace(path))
+    {
+        result.AddError("--trace-http needs a file name, such as trace.har.");
+    }
+    else if (HarFile.Problem(path) is { } problem)
+    {
+        result.AddError(problem);
+    }
+});
 root.Options.Add(configOption);
 root.Options.Add(reportDirOption);
 root.Options.Add(environmentOption);
 root.Options.Add(parallelOption);
+root.Options.Add(traceOption);
 
 RunSelection Selection(ParseResult parse) => new(parse.GetValue(environmentOption) ?? [], parse.GetValue(parallelOption));
 
@@ -45,7 +65,7 @@ foreach (var engineCommand in EngineCommands.All)
 {
     var command = new Command(engineCommand.Name, $"{engineCommand.Description} (Cake target {engineCommand.CakeTarget})");
     command.SetAction((parse, cancellationToken) =>
-        new CommandRunner(agent, Environment.GetEnvironmentVariable).RunAsync(
+        new CommandRunner(agent, Environment.GetEnvironmentVariable) { TracePath = parse.GetValue(traceOption) }.RunAsync(
             engineCommand, parse.GetValue(configOption)!, parse.GetValue(reportDirOption)!, Selection(parse), cancellationToken));
     root.Subcommands.Add(command);
 }
@@ -61,7 +81,7 @@ listEnvironments.SetAction(parse => ListEnvironmentsCommand.Run(
     agent, Environment.GetEnvironmentVariable, Console.Out, parse.GetValue(configOption)!, parse.GetValue(formatOption)!, Selection(parse)));
 root.Subcommands.Add(listEnvironments);
 
-root.Subcommands.Add(SandboxCommand.Create(configOption, reportDirOption, agent, Selection));
+root.Subcommands.Add(SandboxCommand.Create(configOption, reportDirOption, agent, Selection, traceOption));
 
 var parseResult = root.Parse(args);
 if (parseResult.Errors.Count > 0)

@@ -6,34 +6,10 @@ using CreatioIdentity.Creatio;
 using CreatioIdentity.Hosting;
 using CreatioIdentity.Reporting;
 using CreatioIdentity.Steps;
+using CreatioIdentity.Tracing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CreatioIdentity.Commands;
-
-/// <summary>Exit codes (SPEC §2, contract).</summary>
-public static class ExitCodes
-{
-    public const int Ok = 0;
-    public const int Failed = 1;
-    public const int ChangesPending = 2;
-    public const int InvalidConfiguration = 3;
-
-    /// <summary>
-    /// The exit code of a run over several environments: an invalid configuration (3) outranks a
-    /// red check or failed step (1), which outranks pending changes (2), which outrank green (0).
-    /// </summary>
-    public static int Worst(IEnumerable<int> codes) =>
-        codes.OrderByDescending(Rank).FirstOrDefault(Ok);
-
-    private static int Rank(int code) => code switch
-    {
-        InvalidConfiguration => 3,
-        Failed => 2,
-        ChangesPending => 1,
-        Ok => 0,
-        _ => 2,
-    };
-}
 
 /// <summary>
 /// Runs one engine command: load the configuration, run its steps in order (stopping at the first
@@ -45,6 +21,9 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
 {
     public const string TargetVariable = "CREATIO_IDENTITY_TARGET";
 
+    /// <summary>--trace-http: the HAR file every exchange with Creatio and the Identity Service is appended to (checked by the command line).</summary>
+    public string? TracePath { get; init; }
+
     public Task<int> RunAsync(EngineCommand command, string configPath, string reportDir, CancellationToken cancellationToken) =>
         RunAsync(command, configPath, reportDir, RunSelection.None, cancellationToken);
 
@@ -55,8 +34,23 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
 
         var runId = environment(SessionCache.RunIdVariable);
         var reportCommand = runId is not null && environment(TargetVariable) is { Length: > 0 } target ? target : command.Name;
-        var run = new Run(command, reportDir, reportCommand, runId, StepTuning.FromEnvironment(environment));
+        var trace = TracePath is null ? null : HttpTrace.Start(TracePath, runId, command.Name);
+        var run = new Run(command, reportDir, reportCommand, runId, StepTuning.FromEnvironment(environment), trace);
+        try
+        {
+            return await RunSelectedAsync(run, configPath, selection, cancellationToken);
+        }
+        finally
+        {
+            if (trace?.TrySave() is { } failure)
+            {
+                agent.Warning(failure);
+            }
+        }
+    }
 
+    private async Task<int> RunSelectedAsync(Run run, string configPath, RunSelection selection, CancellationToken cancellationToken)
+    {
         ConfigSelection loaded;
         try
         {
@@ -147,6 +141,7 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
     private async Task<SiteOutcome> RunSiteAsync(IBuildAgent output, Run run, IdentityConfig config, SessionCache sessionCache, CancellationToken cancellationToken)
     {
         output.MaskSecrets([config.Creatio.Password.Reveal(), config.IdentityService.ClientSecret.Reveal()]);
+        SecretMasker.Shared.Add(config.Creatio.Password.Reveal(), config.IdentityService.ClientSecret.Reveal());
         // The file's warnings once per run (report.json keeps them too): the step processes of one
         // Cake target read the same file, and six copies of an annotation help nobody.
         if (run.RunId is null || EngineCommands.Begins(run.ReportCommand, run.Command.Name))
@@ -164,7 +159,8 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
         {
             var proxy = EnvironmentProxy.FromEnvironment(environment, config.Source.Path);
             output.MaskSecrets(proxy.Passwords);
-            services = EngineServices.Build(config, sessionCache, progress, run.Tuning, proxy);
+            SecretMasker.Shared.Add(proxy.Passwords);
+            services = EngineServices.Build(config, sessionCache, progress, run.Tuning, proxy, run.Trace?.ForEnvironment(run.Environment));
         }
         catch (ConfigurationException exception)
         {
@@ -300,16 +296,11 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
     private static Report Unrecorded(Run run, string creatio, IReadOnlyList<StepResult> steps) =>
         new(Report.CurrentSchemaVersion, false, run.ReportCommand, creatio, run.RunId, steps, [.. steps.SelectMany(step => step.Checks)]);
 
-    /// <summary>What one command run is about: where it reports, under which command and run id, for which environment.</summary>
-    private sealed record Run(EngineCommand Command, string ReportDir, string ReportCommand, string? RunId, StepTuning Tuning)
+    /// <summary>What one command run is about: where it reports, under which command and run id, for which environment, traced where.</summary>
+    private sealed record Run(EngineCommand Command, string ReportDir, string ReportCommand, string? RunId, StepTuning Tuning, HttpTrace? Trace)
     {
         public string? Environment { get; init; }
     }
 
     private sealed record SiteOutcome(int ExitCode, Report Report);
-
-    private sealed class AgentProgress(IBuildAgent agent) : IProgress<string>
-    {
-        public void Report(string value) => agent.Progress(value);
-    }
 }

@@ -11,7 +11,7 @@ public static class SandboxCommand
 {
     public const string EmbeddedConfigName = "sandbox.yml";
 
-    public static Command Create(Option<string> configOption, Option<string> reportDirOption, IBuildAgent agent, Func<ParseResult, RunSelection>? selection = null)
+    public static Command Create(Option<string> configOption, Option<string> reportDirOption, IBuildAgent agent, Func<ParseResult, RunSelection>? selection = null, Option<string?>? traceOption = null)
     {
         var runtimeOption = new Option<string>("--sandbox-runtime")
         {
@@ -29,7 +29,7 @@ public static class SandboxCommand
         {
             var explicitConfig = parse.GetResult(configOption) is { Implicit: false } ? parse.GetValue(configOption) : null;
             return RunAsync(agent, System.Environment.GetEnvironmentVariable, parse.GetValue(runtimeOption)!, parse.GetValue(dllOption),
-                explicitConfig, parse.GetValue(reportDirOption)!, cancellationToken, selection?.Invoke(parse));
+                explicitConfig, parse.GetValue(reportDirOption)!, cancellationToken, selection?.Invoke(parse), traceOption is null ? null : parse.GetValue(traceOption));
         });
         return command;
     }
@@ -42,7 +42,8 @@ public static class SandboxCommand
         string? configPath,
         string reportDir,
         CancellationToken cancellationToken,
-        RunSelection? selection = null)
+        RunSelection? selection = null,
+        string? tracePath = null)
     {
         sandboxDll ??= SandboxProcess.Locate();
         if (sandboxDll is null || !File.Exists(sandboxDll))
@@ -72,7 +73,7 @@ public static class SandboxCommand
             {
                 var variables = ready.Environment();
                 var connect = EngineCommands.Find("connect")!;
-                return await new CommandRunner(agent, name => variables.GetValueOrDefault(name) ?? environment(name))
+                return await new CommandRunner(agent, name => variables.GetValueOrDefault(name) ?? environment(name)) { TracePath = tracePath }
                     .RunAsync(connect, config, reportDir, selection ?? RunSelection.None, cancellationToken);
             }
             finally

@@ -7,6 +7,7 @@ using CreatioIdentity.Creatio.DataService;
 using CreatioIdentity.Http;
 using CreatioIdentity.IdentityService;
 using CreatioIdentity.Steps;
+using CreatioIdentity.Tracing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
@@ -21,22 +22,21 @@ public static class EngineServices
 {
     private const string CreatioClient = "creatio";
 
-    public static ServiceProvider Build(IdentityConfig config, SessionCache sessionCache, IProgress<string> progress, StepTuning tuning, IWebProxy? proxy = null)
+    /// <param name="trace">With --trace-http: records every attempt of both clients.</param>
+    public static ServiceProvider Build(IdentityConfig config, SessionCache sessionCache, IProgress<string> progress, StepTuning tuning, IWebProxy? proxy = null, HttpTrace? trace = null)
     {
         // Read the CA now, so that a bad file is a configuration error before any request.
         var authority = config.Creatio.Tls is { InsecureSkipVerify: false, CaCertificate: { } ca } ? LoadAuthority(config, ca) : null;
         var services = new ServiceCollection();
         services.AddSingleton(config);
-        services.AddHttpClient(CreatioClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(config.Creatio, authority, proxy))
-            .AddStandardResilienceHandler(options => Configure(options, config.Creatio.Timeout));
-        services.AddHttpClient<IdentityServiceProbe>(client =>
+        Resilient(services.AddHttpClient(CreatioClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(config.Creatio, authority, proxy)), config, trace);
+        Resilient(services.AddHttpClient<IdentityServiceProbe>(client =>
             {
                 client.Timeout = Timeout.InfiniteTimeSpan;
                 ProductHeaders.Apply(client.DefaultRequestHeaders);
             })
-            .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(config.Creatio, authority, proxy))
-            .AddStandardResilienceHandler(options => Configure(options, config.Creatio.Timeout));
+            .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(config.Creatio, authority, proxy)), config, trace);
 
         services.AddSingleton(provider => new CreatioSession(
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(CreatioClient), config.Creatio, sessionCache));
@@ -57,6 +57,20 @@ public static class EngineServices
             progress,
             tuning));
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>
+    /// The resilience handler, and with a trace the trace handler after it: handlers added later sit
+    /// further in, so the trace handler is next to the primary handler and sees every attempt (a
+    /// retried request is recorded twice). Without a trace the chain is what it always was.
+    /// </summary>
+    private static void Resilient(IHttpClientBuilder client, IdentityConfig config, HttpTrace? trace)
+    {
+        client.AddStandardResilienceHandler(options => Configure(options, config.Creatio.Timeout));
+        if (trace is not null)
+        {
+            client.AddHttpMessageHandler(trace.CreateHandler);
+        }
     }
 
     /// <summary>

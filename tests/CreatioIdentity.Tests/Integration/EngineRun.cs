@@ -59,6 +59,9 @@ public sealed class EngineRun : IAsyncDisposable
 
     public IDictionary<string, string?> Environment => environment;
 
+    /// <summary>--trace-http for every later run: the HAR file they append to.</summary>
+    public string? TracePath { get; set; }
+
     /// <summary>The secrets of this world: nothing of these may ever be printed or written.</summary>
     public IReadOnlyList<string> Secrets => [Sandbox.Options.CreatioPassword, Sandbox.Options.ClientSecret];
 
@@ -107,7 +110,7 @@ public sealed class EngineRun : IAsyncDisposable
         var engineCommand = EngineCommands.Find(command) ?? throw new ArgumentException($"no command {command}", nameof(command));
         // The agent is chosen from this world's environment, as Program chooses it from the process's.
         var agent = BuildAgents.Detect(name => environment.GetValueOrDefault(name), output, plain: true);
-        var exitCode = await new CommandRunner(agent, name => environment.GetValueOrDefault(name))
+        var exitCode = await new CommandRunner(agent, name => environment.GetValueOrDefault(name)) { TracePath = TracePath }
             .RunAsync(engineCommand, configPath ?? ConfigPath, reportDir ?? ReportDir, CancellationToken.None);
         var result = new RunResult(exitCode, output.ToString(), ReportStore.TryRead(ReportDir), ReadReportFiles());
         observers.ForEach(observer => observer(result));
