@@ -197,7 +197,9 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
                 }
 
                 results.Add(result);
-                failed = result.Status == StepStatus.Failed;
+
+                // A read-only command (monitor) goes on past a red check, to report every check; an error stops it.
+                failed = result.Status == StepStatus.Failed && !(run.Command.ReadOnly && result.Error is null);
             }
 
             // The session must not outlive the job: the process that ends the run logs out (SPEC §4, AuthService.svc).

@@ -1,28 +1,35 @@
-using System.Net;
 using CreatioIdentity.Http;
 
 namespace CreatioIdentity.Creatio;
 
 /// <summary>
 /// Finds where a site's services live when <c>creatio.runtime</c> is auto: under /0 (.NET Framework)
-/// or at the site root (.NET). It asks what needs no session, as clio's EnvironmentRuntimeDetectionService
-/// does: the anonymous HealthCheck Ping under each prefix, then the login pages (/0/Login/NuiLogin.aspx vs
-/// /Login/Login.html). Only a 2xx counts as "there": real sites answer some routes on both prefixes, and a
-/// 3xx, 401 or 403 says nothing about where the services are (SPEC §4).
+/// or at the site root (.NET). It asks only what needs no session, as clio's
+/// EnvironmentRuntimeDetectionService does: the anonymous HealthCheck Ping under /0 and at the root, then
+/// the login pages (/0/Login/NuiLogin.aspx vs /Login/Login.html). A 3xx, 401 or 403 never decides (SPEC §4).
+/// The /0 Ping decides alone when it is an answer: 404 means no services under /0 (a .NET site), 2xx means
+/// services are served under /0 (a .NET Framework site, or a site that answers both prefixes, where /0 serves
+/// them too), so that the usual site costs one request, not two.
 /// </summary>
 internal sealed class RuntimeDetector(Uri site, Func<HttpRequestMessage, CreatioRoute, CancellationToken, Task<HttpResponseMessage>> send)
 {
     public const string NetPrefix = "";
     public const string NetFrameworkPrefix = "0/";
 
-    /// <summary>The prefix, or null when the anonymous answers cannot tell (both or neither answered).</summary>
+    /// <summary>The prefix, or null when the anonymous answers cannot tell.</summary>
     public async Task<string?> DetectAsync(CancellationToken cancellationToken)
     {
-        var netFrameworkPing = await AnswersAsync(NetFrameworkPrefix + CreatioRoutes.Ping.Path, CreatioRoutes.Ping, cancellationToken);
-        var netPing = await AnswersAsync(NetPrefix + CreatioRoutes.Ping.Path, CreatioRoutes.Ping, cancellationToken);
-        if (netFrameworkPing != netPing)
+        switch (await StatusAsync(NetFrameworkPrefix + CreatioRoutes.Ping.Path, CreatioRoutes.Ping, cancellationToken))
         {
-            return netFrameworkPing ? NetFrameworkPrefix : NetPrefix;
+            case >= 200 and < 300:
+                return NetFrameworkPrefix;
+            case 404:
+                return NetPrefix;
+        }
+
+        if (await AnswersAsync(NetPrefix + CreatioRoutes.Ping.Path, CreatioRoutes.Ping, cancellationToken))
+        {
+            return NetPrefix;
         }
 
         var netFrameworkPage = await AnswersAsync(CreatioRoutes.NetFrameworkLoginPage.Path, CreatioRoutes.NetFrameworkLoginPage, cancellationToken);
@@ -30,15 +37,15 @@ internal sealed class RuntimeDetector(Uri site, Func<HttpRequestMessage, Creatio
         return netFrameworkPage == netPage ? null : netFrameworkPage ? NetFrameworkPrefix : NetPrefix;
     }
 
-    private async Task<bool> AnswersAsync(string path, CreatioRoute route, CancellationToken cancellationToken)
+    private async Task<bool> AnswersAsync(string path, CreatioRoute route, CancellationToken cancellationToken) =>
+        await StatusAsync(path, route, cancellationToken) is >= 200 and < 300;
+
+    private async Task<int> StatusAsync(string path, CreatioRoute route, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(site, path));
         ProductHeaders.Apply(request.Headers);
         request.Options.Set(CreatioSession.Retryable, true);
         using var response = await send(request, route, cancellationToken);
-        return response.StatusCode is >= HttpStatusCode.OK and < HttpStatusCode.MultipleChoices;
+        return (int)response.StatusCode;
     }
-
-    /// <summary>The runtime's name for messages.</summary>
-    public static string Describe(string prefix) => prefix == NetFrameworkPrefix ? ".NET Framework (services under /0)" : ".NET (services at the site root)";
 }

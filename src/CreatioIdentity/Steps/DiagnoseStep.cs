@@ -36,7 +36,8 @@ public sealed class DiagnoseStep : Step
         outcome.Check(context.Facts.Login ?? CheckResult.Pass(CheckIds.CreatioLogin,
             $"Creatio at {context.Config.Creatio.Url} accepted the session of '{context.Config.Creatio.Username}'.", "creatio.username"));
 
-        var verdict = Diagnosis.Evaluate(reading, context.Config, context.Facts.RunnerDiscovery, context.Facts.RunnerToken);
+        var hostSwitches = reading.IsConnected ? null : await HostSwitchStates.ReadAsync(context, cancellationToken);
+        var verdict = Diagnosis.Evaluate(reading, context.Config, context.Facts.RunnerDiscovery, context.Facts.RunnerToken, hostSwitches);
         foreach (var check in verdict.Checks)
         {
             outcome.Check(check);

@@ -22,15 +22,29 @@ public sealed record HealthVerdict(IReadOnlyList<CheckResult> Checks, string? Un
 /// </summary>
 public static class Diagnosis
 {
-    public static HealthVerdict Evaluate(HealthReading reading, IdentityConfig config, DiscoveryResult? runnerDiscovery, TokenProbeResult? runnerToken)
+    /// <param name="hostSwitches">The host switches Creatio lists (read when the health check is red): one that is off explains the red.</param>
+    public static HealthVerdict Evaluate(
+        HealthReading reading, IdentityConfig config, DiscoveryResult? runnerDiscovery, TokenProbeResult? runnerToken, IReadOnlyDictionary<string, bool>? hostSwitches = null)
     {
         ArgumentNullException.ThrowIfNull(reading);
         ArgumentNullException.ThrowIfNull(config);
-        if (reading.Answer is not { } health)
-        {
-            return new HealthVerdict(Unanswered(reading.Failure!, config, runnerDiscovery), null);
-        }
+        var verdict = reading.Answer is { } health
+            ? Answered(health, config, runnerDiscovery, runnerToken, hostSwitches?.GetValueOrDefault(HostSwitches.UseSeparateSettingsForOAuth20, true) == false)
+            : new HealthVerdict(Unanswered(reading.Failure!, config, runnerDiscovery), null);
+        return hostSwitches?.GetValueOrDefault(HostSwitches.EnableOAuth20Integration, true) == false ? WithHostOff(verdict) : verdict;
+    }
 
+    /// <summary>OAuth 2.0 is off on the host: every red check says so first, since nothing else can turn green until it is on.</summary>
+    private static HealthVerdict WithHostOff(HealthVerdict verdict)
+    {
+        var note = $"OAuth 2.0 is off on this Creatio host: '{HostSwitches.EnableOAuth20Integration}' is not a database feature: {HostSwitches.Remedy(HostSwitches.EnableOAuth20Integration)}.";
+        return new HealthVerdict(
+            [.. verdict.Checks.Select(check => check.Status == CheckStatus.Fail ? check with { Message = $"{note} {check.Message}" } : check)],
+            verdict.Unexplained is null ? null : $"{note} {verdict.Unexplained}");
+    }
+
+    private static HealthVerdict Answered(OAuthHealth health, IdentityConfig config, DiscoveryResult? runnerDiscovery, TokenProbeResult? runnerToken, bool sharedSettings)
+    {
         var url = config.IdentityService.Url;
         var clientId = config.IdentityService.ClientId;
         var creatioSays = string.IsNullOrWhiteSpace(health.Message) ? string.Empty : $" Creatio says: {health.Message.Trim()}";
@@ -40,6 +54,9 @@ public static class Diagnosis
             health.IsSystemSettingsFilledIn switch
             {
                 true => CheckResult.Pass(CheckIds.SystemSettingsFilledIn, "Creatio has the Identity Service URL, client id and client secret.", "identityService"),
+                false when sharedSettings => CheckResult.Fail(CheckIds.SystemSettingsFilledIn,
+                    $"Creatio reports the Identity Service settings as empty: this host reads the shared IdentityServer* settings, not the OAuth20IdentityServer* ones the procedure writes. '{HostSwitches.UseSeparateSettingsForOAuth20}' is not a database feature: {HostSwitches.Remedy(HostSwitches.UseSeparateSettingsForOAuth20)}." + creatioSays,
+                    "identityService"),
                 false => CheckResult.Fail(CheckIds.SystemSettingsFilledIn,
                     $"Creatio reports the Identity Service settings as empty. Run apply-settings. If they were just written, Creatio may be reading the shared IdentityServer* settings: '{HostSwitches.UseSeparateSettingsForOAuth20}' is not a database feature: {HostSwitches.Remedy(HostSwitches.UseSeparateSettingsForOAuth20)}." + creatioSays,
                     "identityService"),

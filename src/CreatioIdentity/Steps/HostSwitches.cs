@@ -26,3 +26,24 @@ public static class HostSwitches
 
     private static bool Is(string code, string name) => string.Equals(code, name, StringComparison.OrdinalIgnoreCase);
 }
+
+/// <summary>The host switches as /0/Flags lists them, read only when the health check is red, to say why.</summary>
+internal static class HostSwitchStates
+{
+    /// <summary>Switch code to state, for the switches Creatio lists as host configuration; empty when none can be read.</summary>
+    public static async Task<IReadOnlyDictionary<string, bool>> ReadAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var rows = await context.Features.ReadAsync(HostSwitches.All, cancellationToken);
+            return rows
+                .Where(row => !row.IsInDatabase && row.DefaultState is not null && HostSwitches.All.Contains(row.Code, StringComparer.OrdinalIgnoreCase))
+                .ToDictionary(row => row.Code, row => row.DefaultState!.Value, StringComparer.OrdinalIgnoreCase);
+        }
+        catch (Creatio.CreatioException)
+        {
+            // Best effort: the health check's own verdict stands without the explanation.
+            return new Dictionary<string, bool>();
+        }
+    }
+}

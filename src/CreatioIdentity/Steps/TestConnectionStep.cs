@@ -16,7 +16,9 @@ public sealed class TestConnectionStep : Step
 
     protected override async Task ExecuteAsync(StepContext context, StepOutcome outcome, CancellationToken cancellationToken)
     {
-        var verdict = Diagnosis.Evaluate(await SettleAsync(context, cancellationToken), context.Config, context.Facts.RunnerDiscovery, context.Facts.RunnerToken);
+        var reading = await SettleAsync(context, cancellationToken);
+        var hostSwitches = reading.IsConnected ? null : await HostSwitchStates.ReadAsync(context, cancellationToken);
+        var verdict = Diagnosis.Evaluate(reading, context.Config, context.Facts.RunnerDiscovery, context.Facts.RunnerToken, hostSwitches);
         foreach (var check in verdict.Checks)
         {
             outcome.Check(check);

@@ -66,7 +66,7 @@ public sealed class ValidationTests
 
             // Then
             var error = ConfigFixture.AssertError(exception, 4, 3, "unknown key 'usrname' in creatio", "did you mean 'username'?");
-            Assert.Contains("allowed: url, runtime, username, password, timeoutSeconds, tls", error.Message, StringComparison.Ordinal);
+            Assert.Contains("allowed: url, runtime, username, password, timeoutSeconds, healthCheckTimeoutSeconds, featureConfirmSeconds, tls", error.Message, StringComparison.Ordinal);
         }
 
         [Theory]

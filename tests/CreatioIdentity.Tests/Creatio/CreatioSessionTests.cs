@@ -43,7 +43,7 @@ public sealed class CreatioSessionTests
 
             // Then
             Assert.Equal(CreatioFailure.Authentication, exception.Failure);
-            Assert.Contains($"lack of a licence (Code {code})", exception.Message, StringComparison.Ordinal);
+            Assert.Contains($"lack of a licence (Code {code}:", exception.Message, StringComparison.Ordinal);
         }
 
         [Theory]
@@ -231,7 +231,7 @@ public sealed class CreatioSessionTests
     public sealed class TheRuntimeDetection
     {
         [Fact]
-        public async Task Should_Find_Net_Framework_From_The_Anonymous_Ping_And_Remember_It()
+        public async Task Should_Find_Net_Framework_From_The_Anonymous_Ping_Under_0_And_Remember_It()
         {
             // Given
             var creatio = new CreatioFixture(netFramework: true)
@@ -242,34 +242,50 @@ public sealed class CreatioSessionTests
             await session.SendAsync(CreatioRoutes.OAuthHealthCheck, CancellationToken.None);
             await session.SendAsync(CreatioRoutes.OAuthHealthCheck, CancellationToken.None);
 
-            // Then: the pings go without a session, and only once
-            Assert.Equal(
-                [LoginPath, "/0/api/HealthCheck/Ping", "/api/HealthCheck/Ping", "/0/api/OAuthHealthCheck", "/0/api/OAuthHealthCheck"],
-                creatio.Received.Select(call => call.Path));
-            Assert.All(creatio.Received.Where(call => call.Path.EndsWith("/Ping", StringComparison.Ordinal)), ping => Assert.Null(ping.Cookie));
+            // Then: the ping goes without a session, and only once
+            Assert.Equal([LoginPath, "/0/api/HealthCheck/Ping", "/0/api/OAuthHealthCheck", "/0/api/OAuthHealthCheck"], creatio.Received.Select(call => call.Path));
+            Assert.Null(creatio.Received[1].Cookie);
         }
 
         [Fact]
-        public async Task Should_Not_Take_A_Redirect_Or_A_401_As_The_Runtime()
+        public async Task Should_Take_A_404_Under_0_As_A_Net_Site()
         {
-            // Given: .NET Framework whose root answers a 302 to the login page and /0 a 401
-            var creatio = new CreatioFixture(netFramework: true)
-                .Answer("/api/HealthCheck/Ping", _ => CreatioFixture.RedirectToLogin("/0/Login/NuiLogin.aspx"))
-                .Answer("/0/api/OAuthHealthCheck", _ => CreatioFixture.Json("{}"));
+            // Given
+            var creatio = new CreatioFixture().Answer("/api/OAuthHealthCheck", _ => CreatioFixture.Json("{}"));
 
             // When
             await creatio.Session().SendAsync(CreatioRoutes.OAuthHealthCheck, CancellationToken.None);
 
             // Then
-            Assert.Equal("/0/api/OAuthHealthCheck", creatio.Received[^1].Path);
+            Assert.Equal([LoginPath, "/0/api/HealthCheck/Ping", "/api/OAuthHealthCheck"], creatio.Received.Select(call => call.Path));
+        }
+
+        [Theory]
+        [InlineData(HttpStatusCode.Found)]
+        [InlineData(HttpStatusCode.Unauthorized)]
+        [InlineData(HttpStatusCode.Forbidden)]
+        public async Task Should_Not_Take_A_Redirect_A_401_Or_A_403_As_The_Runtime(HttpStatusCode status)
+        {
+            // Given: a .NET site whose /0 answers without saying anything
+            var creatio = new CreatioFixture()
+                .Answer("/0/api/HealthCheck/Ping", _ => status == HttpStatusCode.Found ? CreatioFixture.RedirectToLogin() : new HttpResponseMessage(status))
+                .Answer("/api/OAuthHealthCheck", _ => CreatioFixture.Json("{}"));
+
+            // When
+            await creatio.Session().SendAsync(CreatioRoutes.OAuthHealthCheck, CancellationToken.None);
+
+            // Then: the root Ping decided
+            Assert.Equal("/api/HealthCheck/Ping", creatio.Received[2].Path);
+            Assert.Equal("/api/OAuthHealthCheck", creatio.Received[^1].Path);
         }
 
         [Fact]
-        public async Task Should_Tell_From_The_Login_Pages_When_Both_Pings_Answer()
+        public async Task Should_Tell_From_The_Login_Pages_When_Neither_Ping_Decides()
         {
-            // Given: a .NET site that also answers /0 (real sites answer some routes on both prefixes)
+            // Given: both pings refused anonymously; only the .NET login page answers
             var creatio = new CreatioFixture()
-                .Answer("/0/api/HealthCheck/Ping", _ => CreatioFixture.Json("\"Pong\""))
+                .Answer("/0/api/HealthCheck/Ping", _ => new HttpResponseMessage(HttpStatusCode.Unauthorized))
+                .Answer("/api/HealthCheck/Ping", _ => new HttpResponseMessage(HttpStatusCode.Unauthorized))
                 .Answer("/Login/Login.html", _ => CreatioFixture.Html())
                 .Answer("/api/OAuthHealthCheck", _ => CreatioFixture.Json("{}"));
 
@@ -283,8 +299,10 @@ public sealed class CreatioSessionTests
         [Fact]
         public async Task Should_Ask_For_An_Explicit_Runtime_When_Nothing_Tells()
         {
-            // Given: no ping, no login page answers
-            var creatio = new CreatioFixture().Answer("/api/HealthCheck/Ping", _ => new HttpResponseMessage(HttpStatusCode.Unauthorized));
+            // Given: no ping and no login page answers
+            var creatio = new CreatioFixture()
+                .Answer("/0/api/HealthCheck/Ping", _ => new HttpResponseMessage(HttpStatusCode.Unauthorized))
+                .Answer("/api/HealthCheck/Ping", _ => new HttpResponseMessage(HttpStatusCode.Unauthorized));
 
             // When
             var exception = await Assert.ThrowsAsync<CreatioException>(() => creatio.Session().SendAsync(CreatioRoutes.OAuthHealthCheck, CancellationToken.None));

@@ -27,7 +27,9 @@ public sealed class MonitorTests
         Assert.Equal("monitor", run.Report!.Command);
         var dev = run.Report.Environments!.Single(environment => environment.Name == "dev");
         Assert.False(dev.Ok);
-        Assert.Equal(["Preflight", "Diagnose"], dev.Steps.Select(step => step.Name));
+        Assert.Equal(["Preflight", "EnableFeature", "Diagnose"], dev.Steps.Select(step => step.Name));
+        Assert.Equal(CheckStatus.Fail, dev.Checks.Single(check => check.Id == CheckIds.FeatureEnabled).Status);
+        Assert.Contains("Monitor only reads", dev.Checks.Single(check => check.Id == CheckIds.FeatureEnabled).Message, StringComparison.Ordinal);
         Assert.Equal(CheckStatus.Fail, dev.Checks.Single(check => check.Id == CheckIds.SystemSettingsFilledIn).Status);
         var prod = run.Report.Environments!.Single(environment => environment.Name == "prod");
         Assert.True(prod.Ok, run.Output);
@@ -54,6 +56,27 @@ public sealed class MonitorTests
         Assert.Equal(CheckStatus.Fail, check.Status);
         Assert.Contains("Monitor only reads: run Diagnose", check.Message, StringComparison.Ordinal);
         Assert.All(run.Report.Environments!.Single().Checks.Where(other => other.Id != CheckIds.DefaultResourceRegistered), other => Assert.Equal(CheckStatus.Pass, other.Status));
+    }
+
+    [Fact]
+    public async Task Should_See_A_Feature_Someone_Turned_Off_For_A_Role_And_Not_Repair_It()
+    {
+        // Given: connected, then an administrator turned OAuth 2.0 off for System administrators
+        await using var world = await EnvironmentsWorld.StartAsync("prod");
+        Assert.Equal(0, (await world.RunAsync("connect", "prod")).ExitCode);
+        world["prod"].Creatio.SetFeatureOverride("OAuth20Integration", "System administrators", 0);
+        world["prod"].Creatio.ClearRecord();
+
+        // When
+        var run = await world.RunAsync("monitor", "prod");
+
+        // Then
+        Assert.Equal(1, run.ExitCode);
+        Assert.Empty(world["prod"].Creatio.Writes);
+        var check = run.Report!.Environments!.Single().Checks.Single(check => check.Id == CheckIds.FeatureEnabled);
+        Assert.Equal(CheckStatus.Fail, check.Status);
+        Assert.Contains("System administrators has it off", check.Message, StringComparison.Ordinal);
+        Assert.Contains("run EnableFeature", check.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -48,11 +48,11 @@ public sealed class SecretLeakTests
         foreach (var fault in new[]
         {
             Fault.Status("PostSysSettingsValues", 503, count: null),
-            Fault.Hang("GetFeaturesInfo", count: null),
+            Fault.Hang("SelectQuery", count: null),
             Fault.Reset("PostSysSettingsValues", afterHandling: true),
-            Fault.SessionExpired("GetFeaturesInfo", count: 2),
+            Fault.SessionExpired("SelectQuery", count: 2),
             Fault.LoginPage("QuerySysSettings", count: 2),
-            Fault.CsrfRejected("SetFeatureStateForAllUsers", count: 2),
+            Fault.CsrfRejected("UpdateQuery", count: 2),
             Fault.MalformedJson("PostSysSettingsValues", afterHandling: true),
             Fault.MalformedJson("AuthService.svc/Login"),
             Fault.HealthFlip(count: 3),

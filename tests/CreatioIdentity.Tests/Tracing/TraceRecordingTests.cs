@@ -59,18 +59,18 @@ public sealed class TraceRecordingTests
         [Fact]
         public async Task Should_Record_Each_Attempt_That_Got_No_Answer_With_Status_0_And_The_Reason()
         {
-            // Given: the health check never answers within the one-second timeout
+            // Given: the settings never answer within the one-second timeout
             await using var world = await EngineRun.StartAsync();
             world.TracePath = Path.Combine(world.Directory, "trace.har");
-            world.Sandbox.Faults.Add(Fault.Hang("api/OAuthHealthCheck", count: null));
+            world.Sandbox.Faults.Add(Fault.Hang("QuerySysSettings", count: null));
             var config = world.WriteConfig(File.ReadAllText(world.ConfigPath).Replace("timeoutSeconds: 30", "timeoutSeconds: 1", StringComparison.Ordinal));
 
             // When
             var run = await world.RunAsync("connect", config);
 
-            // Then: three attempts (the health check is retried), each a timeout
+            // Then: three attempts (a read is retried), each a timeout
             Assert.Equal(1, run.ExitCode);
-            var attempts = To(Entries(world.TracePath), "/api/OAuthHealthCheck").ToList();
+            var attempts = To(Entries(world.TracePath), "/DataService/json/SyncReply/QuerySysSettings").ToList();
             Assert.Equal(3, attempts.Count);
             Assert.All(attempts, attempt =>
             {
