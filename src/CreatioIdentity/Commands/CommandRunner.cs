@@ -4,36 +4,12 @@ using CreatioIdentity.Checks;
 using CreatioIdentity.Configuration;
 using CreatioIdentity.Creatio;
 using CreatioIdentity.Hosting;
+using CreatioIdentity.PrivateFiles;
 using CreatioIdentity.Reporting;
 using CreatioIdentity.Steps;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CreatioIdentity.Commands;
-
-/// <summary>Exit codes (SPEC §2, contract).</summary>
-public static class ExitCodes
-{
-    public const int Ok = 0;
-    public const int Failed = 1;
-    public const int ChangesPending = 2;
-    public const int InvalidConfiguration = 3;
-
-    /// <summary>
-    /// The exit code of a run over several environments: an invalid configuration (3) outranks a
-    /// red check or failed step (1), which outranks pending changes (2), which outrank green (0).
-    /// </summary>
-    public static int Worst(IEnumerable<int> codes) =>
-        codes.OrderByDescending(Rank).FirstOrDefault(Ok);
-
-    private static int Rank(int code) => code switch
-    {
-        InvalidConfiguration => 3,
-        Failed => 2,
-        ChangesPending => 1,
-        Ok => 0,
-        _ => 2,
-    };
-}
 
 /// <summary>
 /// Runs one engine command: load the configuration, run its steps in order (stopping at the first
@@ -67,12 +43,24 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
             return Invalid(agent, exception.Errors, run, creatio: string.Empty).ExitCode;
         }
 
+        SessionCache sessionCache;
+        try
+        {
+            sessionCache = SessionCache.FromEnvironment(environment);
+        }
+        catch (UnsafePathException exception)
+        {
+            // A session folder another user could read or swap: stop before any login is kept there.
+            agent.Error(exception.Message);
+            return ExitCodes.Failed;
+        }
+
         return loaded.HasEnvironments
-            ? await RunEnvironmentsAsync(run, loaded.Environments, selection.Parallel, cancellationToken)
-            : (await RunSiteAsync(agent, run, loaded.Site!, SessionCache.FromEnvironment(environment), cancellationToken)).ExitCode;
+            ? await RunEnvironmentsAsync(run, loaded.Environments, selection.Parallel, sessionCache, cancellationToken)
+            : (await RunSiteAsync(agent, run, loaded.Site!, sessionCache, cancellationToken)).ExitCode;
     }
 
-    private async Task<int> RunEnvironmentsAsync(Run run, IReadOnlyList<EnvironmentConfig> environments, int parallel, CancellationToken cancellationToken)
+    private async Task<int> RunEnvironmentsAsync(Run run, IReadOnlyList<EnvironmentConfig> environments, int parallel, SessionCache sessionCache, CancellationToken cancellationToken)
     {
         // Every site's secrets are masked before any site prints a line.
         agent.MaskSecrets(environments
@@ -80,7 +68,6 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
             .SelectMany(selected => new[] { selected.Config!.Creatio.Password.Reveal(), selected.Config.IdentityService.ClientSecret.Reveal() }));
         agent.Info($"{run.Command.Name}: {environments.Count} environment(s) ({string.Join(", ", environments.Select(selected => selected.Name))}), at most {parallel} at a time.");
 
-        var sessionCache = SessionCache.FromEnvironment(environment);
         var outcomes = new ConcurrentDictionary<string, SiteOutcome>(StringComparer.Ordinal);
         var output = new Lock();
         await Parallel.ForEachAsync(

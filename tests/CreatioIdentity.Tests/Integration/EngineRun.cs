@@ -97,6 +97,7 @@ public sealed class EngineRun : IAsyncDisposable
     {
         environment[SessionCache.RunIdVariable] = Guid.NewGuid().ToString("D");
         environment[SessionCache.KeyVariable] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        environment[SessionCache.FolderVariable] = Path.Combine(Directory, "session");
         environment[CommandRunner.TargetVariable] = target;
     }
 
@@ -132,7 +133,6 @@ public sealed class EngineRun : IAsyncDisposable
             }
         }
 
-        File.Delete(SessionCache.PathFor(environment[SessionCache.RunIdVariable]!));
         return results;
     }
 
