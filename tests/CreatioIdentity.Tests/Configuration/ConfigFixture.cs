@@ -24,6 +24,9 @@ public sealed class ConfigFixture
           url: https://identity.example.com
           clientId: ${IDENTITY_CLIENT_ID}
           clientSecret: ${IDENTITY_CLIENT_SECRET}
+          tls:
+            caCertificate: certs/identity-root.pem
+          tokenEndpointHosts: [login.example.com]
         features:
           OAuth20Integration: true
           UseSeparateSettingsForOAuth20: false
