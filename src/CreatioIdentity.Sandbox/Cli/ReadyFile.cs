@@ -55,7 +55,10 @@ internal sealed record ReadyFile(
         }
         finally
         {
-            File.Delete(temporary);
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
         }
     }
 }

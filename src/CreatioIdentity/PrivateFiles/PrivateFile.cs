@@ -30,7 +30,11 @@ public static class PrivateFile
         }
         finally
         {
-            File.Delete(temporary);
+            // Gone after the rename; left only when writing failed (a missing folder must not hide why).
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
         }
     }
 

@@ -75,8 +75,8 @@ public sealed class IdentityServiceTlsConfigTests
     {
         // Given
         var fixture = new ConfigFixture();
-        var path = Path.Combine(Path.GetTempPath(), "creatio-identity-tests", Guid.NewGuid().ToString("N"), "creatio-identity.yml");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var temp = new CreatioIdentity.Tests.PrivateFiles.OwnTempFolder();
+        var path = temp.PathOf("creatio-identity.yml");
         File.WriteAllText(path, """
             version: 1
             defaults:
@@ -109,6 +109,5 @@ public sealed class IdentityServiceTlsConfigTests
         Assert.Equal(Path.Combine(Path.GetDirectoryName(path)!, "certs", "corp-root.pem"), prod.Creatio.Tls.CaCertificate);
         Assert.Equal(["login.example.com"], prod.IdentityService.TokenEndpointHosts);
         Assert.Empty(prod.Warnings);
-        Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
     }
 }

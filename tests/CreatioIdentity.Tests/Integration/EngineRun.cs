@@ -87,7 +87,7 @@ public sealed class EngineRun : IAsyncDisposable
 
     public static async Task<EngineRun> StartAsync(SandboxOptions? options = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "creatio-identity-tests", Guid.NewGuid().ToString("N"));
+        var directory = System.IO.Directory.CreateTempSubdirectory("creatio-identity-tests-").FullName;
         System.IO.Directory.CreateDirectory(directory);
         return new EngineRun(await SandboxHost.StartAsync(options), directory);
     }
