@@ -139,7 +139,9 @@ void PrepareEngine(BuildParameters parameters)
     Information("Publishing the engine natively ({0}); a first build takes about half a minute.", reason);
     try
     {
-        var msbuild = new DotNetMSBuildSettings().WithProperty("PublishAot", "true");
+        // The project says PublishAot; without a runtime identifier the SDK publishes for its own
+        // portable one (linux-x64, win-x64, ...), the runtime the project's lock file pins.
+        var msbuild = new DotNetMSBuildSettings();
         if (NativeLinker.Override() is { } linker)
         {
             msbuild = msbuild.WithProperty("CppCompilerAndLinker", linker);
@@ -148,7 +150,6 @@ void PrepareEngine(BuildParameters parameters)
         DotNetPublish(parameters.EngineProject.FullPath, new DotNetPublishSettings
         {
             Configuration = parameters.Configuration,
-            Runtime = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier,
             OutputDirectory = native.GetDirectory(),
             NoLogo = true,
             MSBuildSettings = msbuild,

@@ -59,12 +59,18 @@ public sealed class BuildParameters
 
     public bool IsSandbox => string.Equals(Target, "Sandbox", StringComparison.OrdinalIgnoreCase);
 
-    // The engine leaves its encrypted Creatio session here; Teardown removes it.
-    public FilePath SessionFile => new FilePath(System.IO.Path.Combine(TempDirectory, RunId + ".session"));
+    // This run's private folder, made on first use: 0700 under a name nobody can guess (mkdtemp),
+    // so that no other local user can have made it first, look into it, or plant a link in it. The
+    // engine keeps its encrypted Creatio session there (CREATIO_IDENTITY_SESSION_DIR), the sandbox
+    // its ready file; Teardown deletes it.
+    private System.IO.DirectoryInfo runDirectory;
 
-    public FilePath SandboxReadyFile => new FilePath(System.IO.Path.Combine(TempDirectory, RunId + ".sandbox.json"));
+    public DirectoryPath RunDirectory =>
+        new DirectoryPath((runDirectory ??= System.IO.Directory.CreateTempSubdirectory("creatio-identity-")).FullName);
 
-    public static string TempDirectory => System.IO.Path.Combine(System.IO.Path.GetTempPath(), "creatio-identity");
+    public bool HasRunDirectory => runDirectory is not null;
+
+    public FilePath SandboxReadyFile => RunDirectory.CombineWithFilePath("sandbox.json");
 
     public static BuildParameters Create(ICakeContext context)
     {
@@ -159,6 +165,7 @@ public sealed class BuildParameters
         {
             ["CREATIO_IDENTITY_RUN_ID"] = RunId,
             ["CREATIO_IDENTITY_SESSION_KEY"] = SessionKey,
+            ["CREATIO_IDENTITY_SESSION_DIR"] = RunDirectory.FullPath,
         };
         if (TargetCommand is { } command)
         {

@@ -47,9 +47,6 @@ public sealed class SandboxProcess
 
     public static SandboxProcess Start(ICakeContext context, BuildParameters parameters)
     {
-        System.IO.Directory.CreateDirectory(BuildParameters.TempDirectory);
-        DeleteIfExists(parameters.SandboxReadyFile);
-
         SandboxProcess sandbox = null;
         var settings = new ProcessSettings
         {
@@ -108,7 +105,9 @@ public sealed class SandboxProcess
     private bool TryReadReadyFile(out SandboxReady ready)
     {
         ready = null;
-        if (!System.IO.File.Exists(_readyFile.FullPath))
+        // The sandbox renames a new file into place; a link there is nobody's ready file.
+        var file = new System.IO.FileInfo(_readyFile.FullPath);
+        if (!file.Exists || file.LinkTarget is not null)
         {
             return false;
         }

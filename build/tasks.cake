@@ -16,11 +16,10 @@ void DefineTasks(BuildParameters parameters)
         }
         finally
         {
-            DeleteIfExists(parameters.SessionFile);
-            // Each environment of a multi-site run keeps its own session file.
-            foreach (var file in GetFiles($"{BuildParameters.TempDirectory}/{parameters.RunId}.*.session"))
+            // The run's private folder: the session files (one per environment) and the ready file.
+            if (parameters.HasRunDirectory)
             {
-                DeleteIfExists(file);
+                System.IO.Directory.Delete(parameters.RunDirectory.FullPath, recursive: true);
             }
         }
 

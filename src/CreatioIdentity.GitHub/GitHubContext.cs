@@ -80,6 +80,11 @@ public sealed class GitHubContext
         {
             problems.Add($"{ApiUrlVariable} is '{ApiUrl}', not an http(s) URL");
         }
+        else if (api.Scheme == Uri.UriSchemeHttp && !api.IsLoopback)
+        {
+            // The token goes with every request: over plain http anyone on the path could take it.
+            problems.Add($"{ApiUrlVariable} is plain http to {api.Host} ({api.GetLeftPart(UriPartial.Authority)}), so {TokenVariable} would cross the network unencrypted; use the https address of the GitHub API (plain http is accepted on this machine's loopback only)");
+        }
 
         return problems;
     }

@@ -29,13 +29,36 @@ internal sealed record ReadyFile(
         SandboxArguments.RuntimeName(sandbox.Options.Runtime),
         Environment.ProcessId);
 
-    /// <summary>Writes a temporary file and renames it, so a reader never sees half a file.</summary>
+    /// <summary>
+    /// Writes a new owner-only file under a name nobody can guess and renames it into place, so a
+    /// reader never sees half a file, and a link at the path is replaced, never written through.
+    /// The folder is the caller's (a private one it made for the run).
+    /// </summary>
     public async Task WriteAsync(string path, CancellationToken cancellationToken)
     {
         var fullPath = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-        var temporary = fullPath + ".tmp";
-        await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(this, Indented), cancellationToken);
-        File.Move(temporary, fullPath, overwrite: true);
+        var temporary = Path.Combine(Path.GetDirectoryName(fullPath)!, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        try
+        {
+            await using (var stream = new FileStream(temporary, options))
+            {
+                await JsonSerializer.SerializeAsync(stream, this, Indented, cancellationToken);
+            }
+
+            File.Move(temporary, fullPath, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@ using CreatioIdentity.Checks;
 using CreatioIdentity.Configuration;
 using CreatioIdentity.Creatio;
 using CreatioIdentity.Hosting;
+using CreatioIdentity.PrivateFiles;
 using CreatioIdentity.Reporting;
 using CreatioIdentity.Steps;
 using CreatioIdentity.Tracing;
@@ -61,12 +62,24 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
             return Invalid(agent, exception.Errors, run, creatio: string.Empty).ExitCode;
         }
 
+        SessionCache sessionCache;
+        try
+        {
+            sessionCache = SessionCache.FromEnvironment(environment);
+        }
+        catch (UnsafePathException exception)
+        {
+            // A session folder another user could read or swap: stop before any login is kept there.
+            agent.Error(exception.Message);
+            return ExitCodes.Failed;
+        }
+
         return loaded.HasEnvironments
-            ? await RunEnvironmentsAsync(run, loaded.Environments, selection.Parallel, cancellationToken)
-            : (await RunSiteAsync(agent, run, loaded.Site!, SessionCache.FromEnvironment(environment), cancellationToken)).ExitCode;
+            ? await RunEnvironmentsAsync(run, loaded.Environments, selection.Parallel, sessionCache, cancellationToken)
+            : (await RunSiteAsync(agent, run, loaded.Site!, sessionCache, cancellationToken)).ExitCode;
     }
 
-    private async Task<int> RunEnvironmentsAsync(Run run, IReadOnlyList<EnvironmentConfig> environments, int parallel, CancellationToken cancellationToken)
+    private async Task<int> RunEnvironmentsAsync(Run run, IReadOnlyList<EnvironmentConfig> environments, int parallel, SessionCache sessionCache, CancellationToken cancellationToken)
     {
         // Every site's secrets are masked before any site prints a line.
         agent.MaskSecrets(environments
@@ -74,7 +87,6 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
             .SelectMany(selected => new[] { selected.Config!.Creatio.Password.Reveal(), selected.Config.IdentityService.ClientSecret.Reveal() }));
         agent.Info($"{run.Command.Name}: {environments.Count} environment(s) ({string.Join(", ", environments.Select(selected => selected.Name))}), at most {parallel} at a time.");
 
-        var sessionCache = SessionCache.FromEnvironment(environment);
         var outcomes = new ConcurrentDictionary<string, SiteOutcome>(StringComparer.Ordinal);
         var output = new Lock();
         await Parallel.ForEachAsync(

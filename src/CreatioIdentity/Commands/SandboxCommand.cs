@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CreatioIdentity.Agents;
+using CreatioIdentity.PrivateFiles;
 
 namespace CreatioIdentity.Commands;
 
@@ -55,9 +56,9 @@ public static class SandboxCommand
         SandboxProcess sandbox;
         try
         {
-            sandbox = await SandboxProcess.StartAsync(sandboxDll, runtime, cancellationToken);
+            sandbox = await SandboxProcess.StartAsync(sandboxDll, runtime, environment, cancellationToken);
         }
-        catch (InvalidOperationException exception)
+        catch (Exception exception) when (exception is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
         {
             agent.Error(exception.Message);
             return ExitCodes.Failed;
@@ -68,7 +69,7 @@ public static class SandboxCommand
             var ready = sandbox.Ready;
             agent.MaskSecrets([ready.CreatioPassword, ready.ClientSecret]);
             agent.Info($"Sandbox started: Creatio {ready.CreatioUrl} ({ready.Runtime}), Identity Service {ready.IdentityServiceUrl}");
-            var config = configPath ?? WriteEmbeddedConfig();
+            var config = configPath ?? WriteEmbeddedConfig(sandbox.Folder);
             try
             {
                 var variables = ready.Environment();
@@ -78,22 +79,18 @@ public static class SandboxCommand
             }
             finally
             {
-                if (configPath is null)
-                {
-                    File.Delete(config);
-                }
-
                 agent.Info("Sandbox stopped.");
             }
         }
     }
 
-    private static string WriteEmbeddedConfig()
+    /// <summary>examples/sandbox.yml, into the sandbox's private folder (which goes with the sandbox).</summary>
+    private static string WriteEmbeddedConfig(string folder)
     {
         using var resource = typeof(SandboxCommand).Assembly.GetManifestResourceStream(EmbeddedConfigName)
             ?? throw new InvalidOperationException("The embedded sandbox configuration is missing from this build.");
-        var path = Path.Combine(Path.GetTempPath(), $"creatio-identity-sandbox-{Guid.NewGuid():N}.yml");
-        using var file = File.Create(path);
+        var path = Path.Combine(folder, EmbeddedConfigName);
+        using var file = PrivateFile.CreateNew(path, FileAccess.Write);
         resource.CopyTo(file);
         return path;
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CreatioIdentity.PrivateFiles;
 
 namespace CreatioIdentity.Commands;
 
@@ -31,7 +32,9 @@ internal sealed partial class SandboxJsonContext : JsonSerializerContext;
 
 /// <summary>
 /// The sandbox as a child process: started with a ready file and this process as its parent (it
-/// stops by itself if this process dies), waited for within a bound, and killed on dispose.
+/// stops by itself if this process dies), waited for within a bound, and killed on dispose. The
+/// ready file (it holds the sandbox's credentials) lives in a folder made afresh for this run,
+/// owner-only, under a name nobody can guess; it goes when the sandbox does.
 /// </summary>
 internal sealed class SandboxProcess : IDisposable
 {
@@ -40,21 +43,37 @@ internal sealed class SandboxProcess : IDisposable
     private static readonly string[] Configurations = ["Release", "Debug"];
 
     private readonly Process process;
-    private readonly string readyFile;
 
-    private SandboxProcess(Process process, string readyFile, SandboxReady ready)
+    private SandboxProcess(Process process, string folder, SandboxReady ready)
     {
         this.process = process;
-        this.readyFile = readyFile;
+        Folder = folder;
         Ready = ready;
     }
 
     public SandboxReady Ready { get; }
 
-    public static async Task<SandboxProcess> StartAsync(string sandboxDll, string runtime, CancellationToken cancellationToken)
+    /// <summary>This run's private folder (0700), deleted on dispose: a place for files that name the sandbox's credentials.</summary>
+    public string Folder { get; }
+
+    public static async Task<SandboxProcess> StartAsync(string sandboxDll, string runtime, Func<string, string?> environment, CancellationToken cancellationToken)
     {
-        var readyFile = Path.Combine(Path.GetTempPath(), $"creatio-identity-sandbox-{Guid.NewGuid():N}.json");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var folder = Directory.CreateTempSubdirectory("creatio-identity-sandbox-").FullName;
+        try
+        {
+            return await StartAsync(sandboxDll, runtime, folder, environment, cancellationToken);
+        }
+        catch
+        {
+            Directory.Delete(folder, recursive: true);
+            throw;
+        }
+    }
+
+    private static async Task<SandboxProcess> StartAsync(string sandboxDll, string runtime, string folder, Func<string, string?> environment, CancellationToken cancellationToken)
+    {
+        var readyFile = Path.Combine(folder, "ready.json");
+        var start = new ProcessStartInfo(DotNetHost.Find(environment)) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { sandboxDll, "--runtime", runtime, "--ready-file", readyFile, "--parent-pid", System.Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
@@ -72,10 +91,10 @@ internal sealed class SandboxProcess : IDisposable
         {
             if (File.Exists(readyFile))
             {
-                var ready = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(readyFile, cancellationToken), SandboxJsonContext.Default.SandboxReady);
+                var ready = JsonSerializer.Deserialize(PrivateFile.ReadAllBytes(readyFile, "the sandbox's ready file"), SandboxJsonContext.Default.SandboxReady);
                 if (ready is not null)
                 {
-                    return new SandboxProcess(process, readyFile, ready);
+                    return new SandboxProcess(process, folder, ready);
                 }
             }
 
@@ -123,7 +142,7 @@ internal sealed class SandboxProcess : IDisposable
     {
         Stop(process);
         process.Dispose();
-        File.Delete(readyFile);
+        Directory.Delete(Folder, recursive: true);
     }
 
     private static void Stop(Process process)

@@ -11,6 +11,22 @@ internal static class EnvironmentInterpolator
     private const string Escape = "$${";
     private const string Opening = "${";
 
+    /// <summary>
+    /// Variables no value of the file may take, with what each is. A value of the file can travel
+    /// to Creatio (a setting, a URL) or into a message; these grant access to the repository, the
+    /// pipeline or this run's sealed Creatio session, and have no business there. Names ignore
+    /// case, as Windows does.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Forbidden { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["GITHUB_TOKEN"] = "the GitHub job's token",
+        ["GH_TOKEN"] = "a GitHub token (the gh command line's)",
+        ["ACTIONS_RUNTIME_TOKEN"] = "the GitHub Actions runner's token",
+        ["ACTIONS_ID_TOKEN_REQUEST_TOKEN"] = "the GitHub Actions token that requests OIDC tokens",
+        ["SYSTEM_ACCESSTOKEN"] = "the Azure Pipelines job's token",
+        ["CREATIO_IDENTITY_SESSION_KEY"] = "the key that seals this run's Creatio session",
+    };
+
     public static InterpolationResult Interpolate(string text, Func<string, string?> environment)
     {
         var value = new StringBuilder(text.Length);
@@ -50,6 +66,12 @@ internal static class EnvironmentInterpolator
             }
 
             references.Add(name);
+            if (Forbidden.ContainsKey(name))
+            {
+                problems.Add(new InterpolationProblem(InterpolationProblemKind.Forbidden, name));
+                continue;
+            }
+
             var resolved = environment(name);
             if (resolved is null)
             {
@@ -86,6 +108,9 @@ internal enum InterpolationProblemKind
 
     /// <summary>A <c>${</c> without a closing <c>}</c>.</summary>
     Unterminated,
+
+    /// <summary>The variable is one the file may not read (<see cref="EnvironmentInterpolator.Forbidden"/>).</summary>
+    Forbidden,
 
     /// <summary>The text between the braces is not a variable name.</summary>
     InvalidName,

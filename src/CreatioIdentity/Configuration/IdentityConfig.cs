@@ -57,4 +57,14 @@ public sealed record TlsOptions(string? CaCertificate, bool InsecureSkipVerify)
     public static TlsOptions Default { get; } = new(null, false);
 }
 
-public sealed record IdentityServiceOptions(Uri Url, string ClientId, Secret ClientSecret);
+public sealed record IdentityServiceOptions(Uri Url, string ClientId, Secret ClientSecret)
+{
+    /// <summary>The Identity Service's own TLS rules (identityService.tls); Creatio's never apply to it.</summary>
+    public TlsOptions Tls { get; init; } = TlsOptions.Default;
+
+    /// <summary>
+    /// Hosts besides identityService.url's own origin where the discovery document may put the
+    /// token endpoint (identityService.tokenEndpointHosts); the client secret goes nowhere else.
+    /// </summary>
+    public IReadOnlyList<string> TokenEndpointHosts { get; init; } = [];
+}

@@ -26,7 +26,9 @@ internal static class SiteReader
 
     private static readonly string[] CreatioKeys = ["url", "runtime", "username", "password", "timeoutSeconds", "healthCheckTimeoutSeconds", "featureConfirmSeconds", "tls"];
     private static readonly string[] TlsKeys = ["caCertificate", "insecureSkipVerify"];
-    private static readonly string[] IdentityServiceKeys = ["url", "clientId", "clientSecret"];
+    private static readonly string[] IdentityServiceKeys = ["url", "clientId", "clientSecret", "tls", TokenEndpointHostsKey];
+
+    private const string TokenEndpointHostsKey = "tokenEndpointHosts";
 
     private static readonly Dictionary<string, CreatioRuntime> Runtimes = new(StringComparer.Ordinal)
     {
@@ -56,7 +58,8 @@ internal static class SiteReader
         var creatio = creatioSection is null ? null : ReadCreatio(reader, creatioSection, baseDirectory, allowInsecureHttp);
 
         var identitySection = reader.Child(site, "identityService", IdentityServiceKeys, required: true, "the Identity Service: url, clientId, clientSecret");
-        var identityService = identitySection is null ? null : ReadIdentityService(reader, identitySection, allowInsecureHttp);
+        var identityService = identitySection is null ? null : ReadIdentityService(reader, identitySection, baseDirectory, allowInsecureHttp);
+        WarnOfCreatioCaAlone(reader, creatioSection, identitySection);
 
         var features = ReadFeatures(reader, site);
         var settings = ReadSettings(reader, site);
@@ -87,6 +90,20 @@ internal static class SiteReader
         reader.Error(entry.Value, $"{keyPath} is plain http to {url.Host}, which is not this machine: {secretPath} would cross the network unencrypted. Use https://; only on a network you trust, write '{AllowInsecureHttpKey}: true' at the top level of the file");
     }
 
+    /// <summary>
+    /// Until this version creatio.tls.caCertificate trusted the CA for the Identity Service too.
+    /// Each service now has its own block; a file written for the old rule is told so, once.
+    /// </summary>
+    private static void WarnOfCreatioCaAlone(ConfigReader reader, YamlSection? creatio, YamlSection? identityService)
+    {
+        if (creatio?.Find("tls") is { Value: YamlMappingNode tls } && tls.Children.TryGetValue("caCertificate", out var value)
+            && identityService is not null && !identityService.Contains("tls"))
+        {
+            var ca = creatio.PathOf("tls") + ".caCertificate";
+            reader.Warning(value, $"{ca} trusts that CA for Creatio only; it no longer applies to the Identity Service. If the Identity Service's certificate comes from the same CA, add 'tls: {{ caCertificate: <the same file> }}' under {identityService.Path}; if it needs none, write 'tls: {{}}' there to say so");
+        }
+    }
+
     private static CreatioOptions? ReadCreatio(ConfigReader reader, YamlSection section, string baseDirectory, bool allowInsecureHttp)
     {
         var url = reader.Url(section, "url", "the site root, e.g. https://creatio.example.com", $"{section.PathOf("username")} and {section.PathOf("password")}");
@@ -97,8 +114,7 @@ internal static class SiteReader
         var timeoutSeconds = reader.PositiveInteger(section, "timeoutSeconds", "seconds") ?? DefaultTimeoutSeconds;
         var healthCheckTimeoutSeconds = reader.PositiveInteger(section, "healthCheckTimeoutSeconds", "seconds") ?? CreatioOptions.DefaultHealthCheckTimeoutSeconds;
         var featureConfirmSeconds = reader.PositiveInteger(section, "featureConfirmSeconds", "seconds") ?? CreatioOptions.DefaultFeatureConfirmSeconds;
-        var tlsSection = reader.Child(section, "tls", TlsKeys, required: false, "caCertificate, insecureSkipVerify");
-        var tls = tlsSection is null ? TlsOptions.Default : ReadTls(reader, tlsSection, baseDirectory);
+        var tls = ReadTls(reader, section, baseDirectory, "Creatio's certificate is not checked, so whoever sits on the network path can read the password and the client secret written into Creatio");
 
         return url is null || username is null || password is null
             ? null
@@ -109,28 +125,74 @@ internal static class SiteReader
             };
     }
 
-    private static TlsOptions ReadTls(ConfigReader reader, YamlSection section, string baseDirectory)
+    /// <summary>The <c>tls:</c> block of <paramref name="parent"/>: it applies to that service alone.</summary>
+    private static TlsOptions ReadTls(ConfigReader reader, YamlSection parent, string baseDirectory, string risk)
     {
+        if (reader.Child(parent, "tls", TlsKeys, required: false, "caCertificate, insecureSkipVerify") is not { } section)
+        {
+            return TlsOptions.Default;
+        }
+
         var caCertificate = reader.Text(section, "caCertificate", required: false, secret: false, "the path of a PEM file, relative to this file");
         var insecureSkipVerify = reader.Boolean(section, "insecureSkipVerify") ?? false;
         if (insecureSkipVerify && section.Find("insecureSkipVerify") is { } entry)
         {
-            reader.Warning(entry.Value, $"INSECURE: {section.PathOf("insecureSkipVerify")} is true: the certificates of Creatio and the Identity Service are not checked, so whoever sits on the network path can read the password and the client secret; use it only against a test site, and trust a private CA with {section.PathOf("caCertificate")} instead");
+            reader.Warning(entry.Value, $"INSECURE: {section.PathOf("insecureSkipVerify")} is true: {risk}; use it only against a test site, and trust a private CA with {section.PathOf("caCertificate")} instead");
         }
 
         return new TlsOptions(caCertificate is null ? null : Path.GetFullPath(caCertificate.Text, baseDirectory), insecureSkipVerify);
     }
 
-    private static IdentityServiceOptions? ReadIdentityService(ConfigReader reader, YamlSection section, bool allowInsecureHttp)
+    private static IdentityServiceOptions? ReadIdentityService(ConfigReader reader, YamlSection section, string baseDirectory, bool allowInsecureHttp)
     {
         var url = reader.Url(section, "url", "the Identity Service root, e.g. https://identity.example.com", $"{section.PathOf("clientId")} and {section.PathOf("clientSecret")}");
         RequireEncryption(reader, section, url, allowInsecureHttp, section.PathOf("clientSecret"));
         var clientId = reader.Text(section, "clientId", required: true, secret: false, "the client Creatio uses, e.g. ${IDENTITY_CLIENT_ID}");
         var clientSecret = ReadSecret(reader, section, "clientSecret", "the client's secret, e.g. ${IDENTITY_CLIENT_SECRET}");
+        var tls = ReadTls(reader, section, baseDirectory, "the Identity Service's certificate is not checked, so whoever sits on the network path can read the client secret");
+        var hosts = ReadHosts(reader, section, TokenEndpointHostsKey);
 
-        return url is null || clientId is null || clientSecret is null
+        return url is null || clientId is null || clientSecret is null || hosts is null
             ? null
-            : new IdentityServiceOptions(url, clientId.Text, clientSecret);
+            : new IdentityServiceOptions(url, clientId.Text, clientSecret) { Tls = tls, TokenEndpointHosts = hosts };
+    }
+
+    /// <summary>A list of host names (no scheme, port or path); empty when absent.</summary>
+    private static List<string>? ReadHosts(ConfigReader reader, YamlSection section, string name)
+    {
+        if (section.Find(name) is not { } entry)
+        {
+            return [];
+        }
+
+        var keyPath = section.PathOf(name);
+        if (entry.Value is not YamlSequenceNode list)
+        {
+            reader.Error(entry.Value, $"{keyPath} must be a list of host names, e.g. [login.example.com]");
+            return null;
+        }
+
+        var hosts = new List<string>();
+        var valid = true;
+        foreach (var item in list.Children)
+        {
+            var host = reader.Scalar(item, keyPath, secret: false, "a host name")?.Text.Trim();
+            if (host is not null && Uri.CheckHostName(host) != UriHostNameType.Unknown)
+            {
+                hosts.Add(host);
+                continue;
+            }
+
+            if (host is not null)
+            {
+                reader.Error(item, $"{keyPath} holds '{host}', which is not a host name: write the host alone, e.g. login.example.com (no scheme, port or path)");
+            }
+
+            valid = false;
+        }
+
+        reader.Remember(keyPath, entry.Key);
+        return valid ? hosts : null;
     }
 
     private static Secret? ReadSecret(ConfigReader reader, YamlSection section, string name, string hint)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using CreatioIdentity.PrivateFiles;
 
 namespace CreatioIdentity.Creatio;
 
@@ -15,74 +16,81 @@ public sealed record SessionCookie(string Name, string Value, string Path, strin
 
 /// <summary>
 /// Lets the step processes of one Cake run share one Creatio login. The session is kept only when
-/// the run hands over a run id and a key (CREATIO_IDENTITY_RUN_ID, CREATIO_IDENTITY_SESSION_KEY):
-/// it is stored AES-GCM encrypted, readable by the owner only, in the temp folder, and the Cake
-/// script deletes it when the run ends. Without them every process logs in for itself.
+/// the run hands over a run id, a key and a private folder (CREATIO_IDENTITY_RUN_ID,
+/// CREATIO_IDENTITY_SESSION_KEY, CREATIO_IDENTITY_SESSION_DIR): it is stored AES-GCM encrypted,
+/// readable by the owner only, in that folder, which the Cake script makes afresh for the run and
+/// deletes when the run ends. Without them every process logs in for itself.
 /// </summary>
 public sealed class SessionCache
 {
     public const string RunIdVariable = "CREATIO_IDENTITY_RUN_ID";
     public const string KeyVariable = "CREATIO_IDENTITY_SESSION_KEY";
+    public const string FolderVariable = "CREATIO_IDENTITY_SESSION_DIR";
 
-    private readonly string? filePath;
+    private const string Purpose = "the Creatio session of this run";
+
     private readonly byte[]? key;
 
     private SessionCache(string? filePath, byte[]? key)
     {
-        this.filePath = filePath;
+        FilePath = filePath;
         this.key = key;
     }
 
     public static SessionCache None { get; } = new(null, null);
 
-    public bool IsEnabled => filePath is not null;
+    public bool IsEnabled => FilePath is not null;
 
-    public static string PathFor(string runId) =>
-        System.IO.Path.Combine(System.IO.Path.GetTempPath(), "creatio-identity", runId + ".session");
-
-    /// <summary>The file of one environment's session: each site of a multi-site run keeps its own login.</summary>
-    public static string PathFor(string runId, string environmentName) =>
-        System.IO.Path.Combine(System.IO.Path.GetTempPath(), "creatio-identity", $"{runId}.{environmentName}.session");
+    /// <summary>Where the session is kept; null when it is not.</summary>
+    public string? FilePath { get; }
 
     /// <summary>This run's cache for one environment: its own file, so that concurrent sites never overwrite each other's session.</summary>
     public SessionCache ForEnvironment(string environmentName)
     {
         ArgumentException.ThrowIfNullOrEmpty(environmentName);
-        return filePath is null
+        return FilePath is null
             ? this
-            : new SessionCache(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(filePath)!, $"{System.IO.Path.GetFileNameWithoutExtension(filePath)}.{environmentName}.session"), key);
+            : new SessionCache(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(FilePath)!, $"{System.IO.Path.GetFileNameWithoutExtension(FilePath)}.{environmentName}.session"), key);
     }
 
+    /// <summary>The run's cache, its folder checked (and made, 0700, when missing).</summary>
+    /// <exception cref="UnsafePathException">The folder is a link, another user's, or open to others: the run must stop.</exception>
     public static SessionCache FromEnvironment(Func<string, string?> environment)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var runId = environment(RunIdVariable);
         var encodedKey = environment(KeyVariable);
-        if (!Guid.TryParse(runId, out var id) || string.IsNullOrEmpty(encodedKey))
+        var folder = environment(FolderVariable);
+        if (!Guid.TryParse(runId, out var id) || string.IsNullOrEmpty(encodedKey) || string.IsNullOrEmpty(folder))
         {
             return None;
         }
 
+        byte[] key;
         try
         {
-            var key = Convert.FromBase64String(encodedKey);
-            return key.Length == 32 ? new SessionCache(PathFor(id.ToString("D")), key) : None;
+            key = Convert.FromBase64String(encodedKey);
         }
         catch (FormatException)
         {
             return None;
         }
+
+        return key.Length == 32
+            ? new SessionCache(System.IO.Path.Combine(PrivateFolder.Open(folder, Purpose), id.ToString("D") + ".session"), key)
+            : None;
     }
 
     public SessionSnapshot? Load(Uri site, string username)
     {
-        if (filePath is null || key is null || !File.Exists(filePath))
+        if (FilePath is null || key is null || !File.Exists(FilePath))
         {
             return null;
         }
 
         try
         {
-            var sealedBytes = File.ReadAllBytes(filePath);
+            var sealedBytes = PrivateFile.ReadAllBytes(FilePath, Purpose);
             var nonce = sealedBytes.AsSpan(0, AesGcm.NonceByteSizes.MaxSize);
             var tag = sealedBytes.AsSpan(nonce.Length, AesGcm.TagByteSizes.MaxSize);
             var cipher = sealedBytes.AsSpan(nonce.Length + tag.Length);
@@ -93,14 +101,14 @@ public sealed class SessionCache
         }
         catch (Exception exception) when (exception is CryptographicException or JsonException or IOException or ArgumentException)
         {
-            // Another site, another user, another run's key, or a torn file: log in afresh.
+            // Another site, another user, another run's key, a torn file, or a link: log in afresh.
             return null;
         }
     }
 
     public void Save(Uri site, SessionSnapshot snapshot)
     {
-        if (filePath is null || key is null)
+        if (FilePath is null || key is null)
         {
             return;
         }
@@ -114,38 +122,20 @@ public sealed class SessionCache
             aes.Encrypt(nonce, plain, cipher, tag, AssociatedData(site, snapshot.Username));
         }
 
-        var directory = System.IO.Path.GetDirectoryName(filePath)!;
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(directory);
-        }
-        else
-        {
-            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
-        var temporary = filePath + "." + Environment.ProcessId + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var stream = new FileStream(temporary, options))
+        // Never through a link: a new owner-only file, renamed over whatever is at the path.
+        PrivateFile.WriteAtomically(FilePath, stream =>
         {
             stream.Write(nonce);
             stream.Write(tag);
             stream.Write(cipher);
-        }
-
-        File.Move(temporary, filePath, overwrite: true);
+        });
     }
 
     public void Forget()
     {
-        if (filePath is not null && File.Exists(filePath))
+        if (FilePath is not null && File.Exists(FilePath))
         {
-            File.Delete(filePath);
+            File.Delete(FilePath);
         }
     }
 

@@ -25,18 +25,20 @@ public static class EngineServices
     /// <param name="trace">With --trace-http: records every attempt of both clients.</param>
     public static ServiceProvider Build(IdentityConfig config, SessionCache sessionCache, IProgress<string> progress, StepTuning tuning, IWebProxy? proxy = null, HttpTrace? trace = null)
     {
-        // Read the CA now, so that a bad file is a configuration error before any request.
-        var authority = config.Creatio.Tls is { InsecureSkipVerify: false, CaCertificate: { } ca } ? LoadAuthority(config, ca) : null;
+        // Read the CAs now, so that a bad file is a configuration error before any request. Each
+        // service has its own TLS rules: Creatio's never loosen (or widen) the Identity Service's.
+        var creatioAuthority = LoadAuthority(config, config.Creatio.Tls, "creatio.tls.caCertificate");
+        var identityAuthority = LoadAuthority(config, config.IdentityService.Tls, "identityService.tls.caCertificate");
         var services = new ServiceCollection();
         services.AddSingleton(config);
         Resilient(services.AddHttpClient(CreatioClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(config.Creatio, authority, proxy)), config, trace);
+            .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(config.Creatio.Tls, creatioAuthority, config.Creatio.Timeout, proxy)), config, trace);
         Resilient(services.AddHttpClient<IdentityServiceProbe>(client =>
             {
                 client.Timeout = Timeout.InfiniteTimeSpan;
                 ProductHeaders.Apply(client.DefaultRequestHeaders);
             })
-            .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(config.Creatio, authority, proxy)), config, trace);
+            .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(config.IdentityService.Tls, identityAuthority, config.Creatio.Timeout, proxy)), config, trace);
 
         services.AddSingleton(provider => new CreatioSession(
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(CreatioClient), config.Creatio, sessionCache));
@@ -109,7 +111,7 @@ public static class EngineServices
     private static TimeSpan? OwnTimeout(HttpRequestMessage? request) =>
         request?.Options.TryGetValue(CreatioSession.AttemptTimeout, out var own) == true ? own : null;
 
-    private static SocketsHttpHandler PrimaryHandler(CreatioOptions creatio, X509Certificate2Collection? authority, IWebProxy? proxy)
+    private static SocketsHttpHandler PrimaryHandler(TlsOptions tls, X509Certificate2Collection? authority, TimeSpan timeout, IWebProxy? proxy)
     {
         var handler = new SocketsHttpHandler
         {
@@ -121,7 +123,7 @@ public static class EngineServices
             // A host that drops packets rather than refusing would otherwise cost the whole request
             // timeout on each attempt; ten seconds is ample for a TCP (and proxy) connect. It ends before
             // the attempt does, so that the failure says "could not be reached", and is not retried.
-            ConnectTimeout = Timeouts.Connect(creatio.Timeout),
+            ConnectTimeout = Timeouts.Connect(timeout),
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
 
             // Null keeps .NET's default proxy; the engine hands in the one its environment names.
@@ -129,7 +131,6 @@ public static class EngineServices
             Proxy = proxy,
         };
 
-        var tls = creatio.Tls;
         if (tls.InsecureSkipVerify)
         {
 #pragma warning disable CA5359 // tls.insecureSkipVerify asks for exactly this, and is warned about loudly when loaded.
@@ -150,19 +151,24 @@ public static class EngineServices
     /// certificates (a bundle of root and intermediates). A file that holds a private key is
     /// refused: a CA's key has no business on a build agent.
     /// </summary>
-    private static X509Certificate2Collection LoadAuthority(IdentityConfig config, string caCertificate)
+    private static X509Certificate2Collection? LoadAuthority(IdentityConfig config, TlsOptions tls, string keyPath)
     {
+        if (tls is not { InsecureSkipVerify: false, CaCertificate: { } caCertificate })
+        {
+            return null;
+        }
+
         var path = Path.IsPathRooted(caCertificate)
             ? caCertificate
             : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(config.Source.Path)) ?? ".", caCertificate);
-        var location = config.Source.Locate("creatio.tls.caCertificate");
+        var location = config.Source.Locate(keyPath);
         try
         {
             var bytes = File.ReadAllBytes(path);
             var text = System.Text.Encoding.ASCII.GetString(bytes);
             if (text.Contains("PRIVATE KEY-----", StringComparison.Ordinal))
             {
-                throw Invalid(location, $"creatio.tls.caCertificate: {path} holds a private key; give only the CA's certificate (-----BEGIN CERTIFICATE-----), and keep the key off this machine.");
+                throw Invalid(location, $"{keyPath}: {path} holds a private key; give only the CA's certificate (-----BEGIN CERTIFICATE-----), and keep the key off this machine.");
             }
 
             var authority = new X509Certificate2Collection();
@@ -177,12 +183,12 @@ public static class EngineServices
 
             return authority.Count > 0
                 ? authority
-                : throw Invalid(location, $"creatio.tls.caCertificate: {path} holds no certificate; give the CA's certificate as PEM (-----BEGIN CERTIFICATE-----) or DER.");
+                : throw Invalid(location, $"{keyPath}: {path} holds no certificate; give the CA's certificate as PEM (-----BEGIN CERTIFICATE-----) or DER.");
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
         {
             throw Invalid(location,
-                $"creatio.tls.caCertificate: cannot read a certificate from {path} ({exception.Message}); give a PEM or DER file, relative to the configuration file.");
+                $"{keyPath}: cannot read a certificate from {path} ({exception.Message}); give a PEM or DER file, relative to the configuration file.");
         }
     }
 

@@ -45,11 +45,7 @@ public sealed class IdentityServiceProbe(HttpClient http, IdentityConfig config)
                 return new DiscoveryResult(false, null, $"The discovery document {address} names no token_endpoint: is identityService.url really the Identity Service?", ErrorCodes.UnexpectedAnswer);
             }
 
-            // The client secret goes to whatever the document names; plain http elsewhere than this machine needs the file's consent.
-            return tokenEndpoint.Scheme != Uri.UriSchemeHttps && !tokenEndpoint.IsLoopback && !config.AllowInsecureHttp
-                ? new DiscoveryResult(false, null,
-                    $"The discovery document {address} names a token endpoint on plain http ({tokenEndpoint.GetLeftPart(UriPartial.Authority)}): the client secret would cross the network unencrypted, so it was not sent. Make the Identity Service publish its https address, or, on a network you trust, write 'allowInsecureHttp: true' in the file.", ErrorCodes.UnexpectedAnswer)
-                : new DiscoveryResult(true, tokenEndpoint, $"The runner read the discovery document at {address}.");
+            return Judge(address, identityService, tokenEndpoint);
         }
         catch (JsonException)
         {
@@ -113,6 +109,30 @@ public sealed class IdentityServiceProbe(HttpClient http, IdentityConfig config)
 
     private const string Retried = " (retried with backoff)";
 
+    /// <summary>
+    /// The client secret goes to whatever the document names: so only to the Identity Service's
+    /// own origin (scheme, host and port of identityService.url) or to a host the file names, and
+    /// over plain http only to this machine or with the file's consent.
+    /// </summary>
+    private DiscoveryResult Judge(Uri address, Uri identityService, Uri tokenEndpoint)
+    {
+        var found = tokenEndpoint.GetLeftPart(UriPartial.Authority);
+        var sameOrigin = string.Equals(found, identityService.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase);
+        var named = config.IdentityService.TokenEndpointHosts.Any(host =>
+            string.Equals(host, tokenEndpoint.Host, StringComparison.OrdinalIgnoreCase) || string.Equals(host, tokenEndpoint.IdnHost, StringComparison.OrdinalIgnoreCase));
+        if (!sameOrigin && !named)
+        {
+            return new DiscoveryResult(false, null,
+                $"The discovery document {address} names a token endpoint on {found}, not on the Identity Service's own {identityService.GetLeftPart(UriPartial.Authority)} (identityService.url): the client secret would go to that host, so it was not sent. " +
+                $"If {tokenEndpoint.Host} belongs to the Identity Service (a sign-in host, a load balancer), name it in the file: 'identityService.tokenEndpointHosts: [{tokenEndpoint.Host}]'.", ErrorCodes.UnexpectedAnswer);
+        }
+
+        return tokenEndpoint.Scheme != Uri.UriSchemeHttps && !tokenEndpoint.IsLoopback && !config.AllowInsecureHttp
+            ? new DiscoveryResult(false, null,
+                $"The discovery document {address} names a token endpoint on plain http ({found}): the client secret would cross the network unencrypted, so it was not sent. Make the Identity Service publish its https address, or, on a network you trust, write 'allowInsecureHttp: true' in the file.", ErrorCodes.UnexpectedAnswer)
+            : new DiscoveryResult(true, tokenEndpoint, $"The runner read the discovery document at {address}.");
+    }
+
     private (string Code, string Message)? Unreachable(Exception exception, Uri address)
     {
         var where = address.GetLeftPart(UriPartial.Authority);
@@ -123,7 +143,7 @@ public sealed class IdentityServiceProbe(HttpClient http, IdentityConfig config)
             CreatioFailure.Dns => (ErrorCodes.Dns,
                 $"The Identity Service host {address.Host} could not be resolved (DNS) from the runner: check identityService.url."),
             CreatioFailure.Tls => (ErrorCodes.Tls,
-                $"The TLS handshake with the Identity Service at {where} failed ({Failures.Innermost(exception)}): trust its certificate authority with creatio.tls.caCertificate."),
+                $"The TLS handshake with the Identity Service at {where} failed ({Failures.Innermost(exception)}): trust its certificate authority with identityService.tls.caCertificate."),
             CreatioFailure.Connect => (ErrorCodes.Connect,
                 $"The runner could not reach the Identity Service at {where} ({Failures.WhyUnreachable(exception, config.Creatio.Timeout)}){(Timeouts.IsConnectTimeout(exception) ? string.Empty : Retried)}: check that it is up, identityService.url, and any proxy (HTTPS_PROXY, NO_PROXY)."),
             CreatioFailure.ConnectionLost => (ErrorCodes.Connect,

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CreatioIdentity.Checks;
+using CreatioIdentity.PrivateFiles;
 
 namespace CreatioIdentity.Reporting;
 
@@ -164,9 +165,10 @@ public static class ReportStore
         {
             try
             {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                // Owner-only when made, and never a link another user planted (it would be opened, or created, wherever it points).
+                return PrivateFile.OpenLock(path);
             }
-            catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException)
+            catch (IOException ex) when (ex is not UnsafePathException and not DirectoryNotFoundException)
             {
                 if (Stopwatch.GetElapsedTime(started) >= timeout)
                 {

@@ -15,7 +15,7 @@ internal sealed class CommandAgentFixture : IDisposable
         Directory.CreateDirectory(Workspace);
     }
 
-    public string Workspace { get; } = Path.Combine(Path.GetTempPath(), "creatio-identity-tests", Guid.NewGuid().ToString("N"));
+    public string Workspace { get; } = Directory.CreateTempSubdirectory("creatio-identity-tests-").FullName;
 
     public Dictionary<string, string?> Environment { get; } = [];
 

@@ -39,7 +39,7 @@ public sealed class BadInputFixture : IDisposable
 
     public BadInputFixture()
     {
-        Directory = Path.Combine(Path.GetTempPath(), "creatio-identity-tests", Guid.NewGuid().ToString("N"));
+        Directory = System.IO.Directory.CreateTempSubdirectory("creatio-identity-tests-").FullName;
         System.IO.Directory.CreateDirectory(Directory);
         ConfigPath = Path.Combine(Directory, "creatio-identity.yml");
         ReportDir = Path.Combine(Directory, "artifacts");

@@ -24,6 +24,9 @@ public sealed class ConfigFixture
           url: https://identity.example.com
           clientId: ${IDENTITY_CLIENT_ID}
           clientSecret: ${IDENTITY_CLIENT_SECRET}
+          tls:
+            caCertificate: certs/identity-root.pem
+          tokenEndpointHosts: [login.example.com]
         features:
           OAuth20Integration: true
           UseSeparateSettingsForOAuth20: false
@@ -67,7 +70,8 @@ public sealed class ConfigFixture
     /// <summary>Writes the text to a file of its own and selects <paramref name="environments"/> from it.</summary>
     public ConfigSelection LoadSelection(string yaml, params string[] environments)
     {
-        var path = Path.Combine(Path.GetTempPath(), "creatio-identity-tests", Guid.NewGuid().ToString("N"), DisplayPath);
+        using var temp = new CreatioIdentity.Tests.PrivateFiles.OwnTempFolder();
+        var path = temp.PathOf(DisplayPath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, yaml);
         return ConfigLoader.LoadSelection(path, Lookup, environments);

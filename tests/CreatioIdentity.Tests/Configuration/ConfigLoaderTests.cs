@@ -26,6 +26,9 @@ public sealed class ConfigLoaderTests
             Assert.Equal(new Uri("https://identity.example.com"), config.IdentityService.Url);
             Assert.Equal("creatio", config.IdentityService.ClientId);
             Assert.Equal(ConfigFixture.ClientSecret, config.IdentityService.ClientSecret.Reveal());
+            Assert.Equal(Path.GetFullPath("certs/identity-root.pem"), config.IdentityService.Tls.CaCertificate);
+            Assert.False(config.IdentityService.Tls.InsecureSkipVerify);
+            Assert.Equal(["login.example.com"], config.IdentityService.TokenEndpointHosts);
             Assert.Equal(new Dictionary<string, bool> { ["OAuth20Integration"] = true, ["UseSeparateSettingsForOAuth20"] = false }, config.Features);
             Assert.Equal(new Dictionary<string, string> { ["SomeCode"] = "some value", ["Number"] = "5" }, config.Settings);
             Assert.Empty(config.Warnings);
@@ -106,10 +109,12 @@ public sealed class ConfigLoaderTests
             Assert.Equal(new SourceLocation("creatio-identity.yml", 10, 25), source.Find("creatio.tls.insecureSkipVerify"));
             Assert.Equal(new SourceLocation("creatio-identity.yml", 11, 1), source.Find("identityService"));
             Assert.Equal(new SourceLocation("creatio-identity.yml", 14, 17), source.Find("identityService.clientSecret"));
-            Assert.Equal(new SourceLocation("creatio-identity.yml", 15, 1), source.Find("features"));
-            Assert.Equal(new SourceLocation("creatio-identity.yml", 16, 23), source.Find("features.OAuth20Integration"));
-            Assert.Equal(new SourceLocation("creatio-identity.yml", 18, 1), source.Find("settings"));
-            Assert.Equal(new SourceLocation("creatio-identity.yml", 19, 13), source.Find("settings.SomeCode"));
+            Assert.Equal(new SourceLocation("creatio-identity.yml", 16, 20), source.Find("identityService.tls.caCertificate"));
+            Assert.Equal(new SourceLocation("creatio-identity.yml", 17, 3), source.Find("identityService.tokenEndpointHosts"));
+            Assert.Equal(new SourceLocation("creatio-identity.yml", 18, 1), source.Find("features"));
+            Assert.Equal(new SourceLocation("creatio-identity.yml", 19, 23), source.Find("features.OAuth20Integration"));
+            Assert.Equal(new SourceLocation("creatio-identity.yml", 21, 1), source.Find("settings"));
+            Assert.Equal(new SourceLocation("creatio-identity.yml", 22, 13), source.Find("settings.SomeCode"));
         }
 
         [Fact]

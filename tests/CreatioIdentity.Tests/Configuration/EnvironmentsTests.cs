@@ -56,16 +56,17 @@ public sealed class EnvironmentsTests
         return fixture;
     }
 
-    private static string Write(string yaml)
+    /// <summary>Reads <paramref name="yaml"/> from a file of its own, which goes once it is read.</summary>
+    private static T Read<T>(string yaml, Func<string, T> read)
     {
-        var path = Path.Combine(Path.GetTempPath(), "creatio-identity-tests", Guid.NewGuid().ToString("N"), "creatio-identity.yml");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var temp = new CreatioIdentity.Tests.PrivateFiles.OwnTempFolder();
+        var path = temp.PathOf("creatio-identity.yml");
         File.WriteAllText(path, yaml);
-        return path;
+        return read(path);
     }
 
     private static ConfigSelection Load(ConfigFixture fixture, string yaml, params string[] environments) =>
-        ConfigLoader.LoadSelection(Write(yaml), fixture.Lookup, environments);
+        Read(yaml, path => ConfigLoader.LoadSelection(path, fixture.Lookup, environments));
 
     private static IdentityConfig Environment(ConfigSelection selection, string name) =>
         Assert.Single(selection.Environments, environment => environment.Name == name).Config
@@ -443,11 +444,8 @@ public sealed class EnvironmentsTests
         [Fact]
         public void Should_List_The_Names_Without_Any_Variable_Set()
         {
-            // Given
-            var path = Write(Yaml);
-
-            // When
-            var names = ConfigLoader.ReadEnvironmentNames(path);
+            // Given, When
+            var names = Read(Yaml, ConfigLoader.ReadEnvironmentNames);
 
             // Then
             Assert.Equal(["dev", "prod"], names);

@@ -121,4 +121,27 @@ public sealed class InterpolationTests
         // Then
         ConfigFixture.AssertError(exception, 3, 8, expected);
     }
+
+    [Theory]
+    [InlineData("GITHUB_TOKEN", "the GitHub job's token")]
+    [InlineData("GH_TOKEN", "a GitHub token")]
+    [InlineData("ACTIONS_RUNTIME_TOKEN", "the GitHub Actions runner's token")]
+    [InlineData("ACTIONS_ID_TOKEN_REQUEST_TOKEN", "the GitHub Actions token that requests OIDC tokens")]
+    [InlineData("SYSTEM_ACCESSTOKEN", "the Azure Pipelines job's token")]
+    [InlineData("CREATIO_IDENTITY_SESSION_KEY", "the key that seals this run's Creatio session")]
+    [InlineData("github_token", "the GitHub job's token")]
+    public void Should_Refuse_A_Reference_To_A_Ci_Token_Or_The_Session_Key_Even_When_Set(string variable, string what)
+    {
+        // Given: the variable is set, as it is on a CI runner
+        var fixture = new ConfigFixture();
+        fixture.Environment[variable] = "ghs_the-token-itself";
+        var yaml = ConfigFixture.MinimalYaml.Replace("clientSecret: ${IDENTITY_CLIENT_SECRET}", $"clientSecret: ${{{variable}}}", StringComparison.Ordinal);
+
+        // When
+        var exception = fixture.Reject(yaml);
+
+        // Then: a configuration error at the value, naming the variable and why, never its value
+        ConfigFixture.AssertError(exception, 9, 17, $"identityService.clientSecret may not read environment variable {variable}: it is {what}");
+        Assert.DoesNotContain("ghs_the-token-itself", exception.Message, StringComparison.Ordinal);
+    }
 }

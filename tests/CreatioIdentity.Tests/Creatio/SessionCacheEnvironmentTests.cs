@@ -1,27 +1,24 @@
 using System.Security.Cryptography;
 using CreatioIdentity.Creatio;
+using CreatioIdentity.Tests.PrivateFiles;
 
 namespace CreatioIdentity.Tests.Creatio;
 
-/// <summary>Each environment of a multi-site run keeps its own Creatio session.</summary>
+/// <summary>Each environment of a multi-site run keeps its own Creatio session, in the run's own folder.</summary>
 public sealed class SessionCacheEnvironmentTests : IDisposable
 {
     private static readonly Uri Site = new("http://127.0.0.1:5000/");
+    private readonly OwnTempFolder temp = new();
     private readonly string runId = Guid.NewGuid().ToString("D");
     private readonly string key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    public void Dispose()
-    {
-        foreach (var name in new[] { "dev", "prod" })
-        {
-            File.Delete(SessionCache.PathFor(runId, name));
-        }
-    }
+    public void Dispose() => temp.Dispose();
 
     private SessionCache Cache() => SessionCache.FromEnvironment(name => name switch
     {
         SessionCache.RunIdVariable => runId,
         SessionCache.KeyVariable => key,
+        SessionCache.FolderVariable => temp.PathOf("session"),
         _ => null,
     });
 
@@ -39,8 +36,9 @@ public sealed class SessionCacheEnvironmentTests : IDisposable
         // Then
         Assert.Equal("dev-cookie", Cache().ForEnvironment("dev").Load(Site, "Supervisor")!.Cookies.Single().Value);
         Assert.Equal("prod-cookie", Cache().ForEnvironment("prod").Load(Site, "Supervisor")!.Cookies.Single().Value);
-        Assert.True(File.Exists(SessionCache.PathFor(runId, "dev")));
-        Assert.False(File.Exists(SessionCache.PathFor(runId)));
+        Assert.Equal(
+            [$"{runId}.dev.session", $"{runId}.prod.session"],
+            OwnTempFolder.Contents(temp.PathOf("session")).Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -51,5 +49,6 @@ public sealed class SessionCacheEnvironmentTests : IDisposable
 
         // Then
         Assert.False(cache.IsEnabled);
+        Assert.Null(cache.FilePath);
     }
 }

@@ -1,20 +1,29 @@
+using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using CreatioIdentity.Creatio;
+using CreatioIdentity.PrivateFiles;
+using CreatioIdentity.Tests.PrivateFiles;
 
 namespace CreatioIdentity.Tests.Creatio;
 
 public sealed class SessionCacheTests : IDisposable
 {
     private static readonly Uri Site = new("http://127.0.0.1:5000/");
+    private readonly OwnTempFolder temp = new();
     private readonly string runId = Guid.NewGuid().ToString("D");
     private readonly string key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    public void Dispose() => File.Delete(SessionCache.PathFor(runId));
+    public void Dispose() => temp.Dispose();
 
-    private SessionCache Cache(string? withKey = null) => SessionCache.FromEnvironment(name => name switch
+    private string SessionFolder => temp.PathOf("session");
+
+    private string SessionFile => Path.Combine(SessionFolder, runId + ".session");
+
+    private SessionCache Cache(string? withKey = null, string? folder = null) => SessionCache.FromEnvironment(name => name switch
     {
         SessionCache.RunIdVariable => runId,
         SessionCache.KeyVariable => withKey ?? key,
+        SessionCache.FolderVariable => folder ?? SessionFolder,
         _ => null,
     });
 
@@ -34,6 +43,7 @@ public sealed class SessionCacheTests : IDisposable
         Assert.NotNull(loaded);
         Assert.Equal("0/", loaded.Prefix);
         Assert.Equal("session-cookie-value", Assert.Single(loaded.Cookies).Value);
+        Assert.Equal(SessionFile, Cache().FilePath);
     }
 
     [Fact]
@@ -43,13 +53,14 @@ public sealed class SessionCacheTests : IDisposable
         Cache().Save(Site, Snapshot());
 
         // When
-        var bytes = File.ReadAllBytes(SessionCache.PathFor(runId));
+        var bytes = File.ReadAllBytes(SessionFile);
 
         // Then
         Assert.DoesNotContain("session-cookie-value", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
         if (!OperatingSystem.IsWindows())
         {
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(SessionCache.PathFor(runId)));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(SessionFile));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(SessionFolder));
         }
     }
 
@@ -69,16 +80,59 @@ public sealed class SessionCacheTests : IDisposable
     }
 
     [Fact]
-    public void Should_Be_Off_Without_A_Run_Id_And_Key()
+    public void Should_Be_Off_Without_A_Run_Id_A_Key_And_A_Folder()
     {
         // Given
-        var cache = SessionCache.FromEnvironment(_ => null);
+        var withoutAnything = SessionCache.FromEnvironment(_ => null);
+        var withoutFolder = SessionCache.FromEnvironment(name => name switch
+        {
+            SessionCache.RunIdVariable => runId,
+            SessionCache.KeyVariable => key,
+            _ => null,
+        });
 
         // When
-        cache.Save(Site, Snapshot());
+        withoutAnything.Save(Site, Snapshot());
 
         // Then
-        Assert.False(cache.IsEnabled);
-        Assert.Null(cache.Load(Site, "Supervisor"));
+        Assert.False(withoutAnything.IsEnabled);
+        Assert.False(withoutFolder.IsEnabled);
+        Assert.Null(withoutAnything.Load(Site, "Supervisor"));
+    }
+
+    [UnixFact]
+    public void Should_Refuse_A_Session_Folder_That_Is_A_Symbolic_Link()
+    {
+        // Given: the folder the run names is a link to one the attacker can read
+        var elsewhere = temp.Folder("elsewhere");
+        File.CreateSymbolicLink(SessionFolder, elsewhere);
+
+        // When
+        var refusal = Assert.Throws<UnsafePathException>(() => Cache());
+
+        // Then
+        Assert.Contains("the Creatio session of this run", refusal.Message, StringComparison.Ordinal);
+        Assert.Empty(OwnTempFolder.Contents(elsewhere));
+    }
+
+    [UnixFact]
+    [UnsupportedOSPlatform("windows")]
+    public void Should_Replace_A_Symbolic_Link_At_The_Session_File_Rather_Than_Write_Through_It()
+    {
+        // Given
+        var victim = Path.Combine(temp.Folder("elsewhere"), "victim");
+        File.WriteAllText(victim, "untouched");
+        Directory.CreateDirectory(SessionFolder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.CreateSymbolicLink(SessionFile, victim);
+
+        // When
+        var before = Cache().Load(Site, "Supervisor");
+        Cache().Save(Site, Snapshot());
+
+        // Then
+        Assert.Null(before);
+        Assert.Equal("untouched", File.ReadAllText(victim));
+        Assert.Null(new FileInfo(SessionFile).LinkTarget);
+        Assert.NotNull(Cache().Load(Site, "Supervisor"));
     }
 }

@@ -20,6 +20,9 @@ public sealed class CakeEnvironmentsTests
         world.Environment["PROD_CREATIO_PASSWORD"] = "not-the-password";
         var outputs = Path.Combine(world.Directory, "github-output");
         world.Environment["GITHUB_OUTPUT"] = outputs;
+        var temp = Directory.CreateDirectory(Path.Combine(world.Directory, "tmp")).FullName;
+        world.Environment["TMPDIR"] = temp;
+        world.Environment["TMP"] = temp;
 
         // When
         var matrix = await CakeAsync(world, "--target=ListEnvironments");
@@ -63,7 +66,7 @@ public sealed class CakeEnvironmentsTests
             Assert.DoesNotContain(secret, matrix.Output + connect.Output + monitor.Output + badParallel.Output + issue.Body, StringComparison.Ordinal);
         }
 
-        var sessions = Path.Combine(Path.GetTempPath(), "creatio-identity");
-        Assert.Empty(Directory.Exists(sessions) ? Directory.GetFiles(sessions, "*.dev.session") : []);
+        // Then: each run's private folder (sessions, one per site) went with the run
+        Assert.Empty(Directory.GetFileSystemEntries(temp, "creatio-identity-*"));
     }
 }

@@ -80,7 +80,7 @@ public sealed class EnvironmentsWorld : IAsyncDisposable
     /// <summary>Starts one sandbox per name, at once, each with a password and client secret of its own.</summary>
     public static async Task<EnvironmentsWorld> StartAsync(params string[] names)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "creatio-identity-tests", Guid.NewGuid().ToString("N"));
+        var directory = System.IO.Directory.CreateTempSubdirectory("creatio-identity-tests-").FullName;
         System.IO.Directory.CreateDirectory(directory);
         var started = await Task.WhenAll(names.Select(name => SandboxHost.StartAsync(new SandboxOptions
         {

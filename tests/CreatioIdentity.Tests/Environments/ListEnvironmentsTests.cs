@@ -3,8 +3,10 @@ using System.Text.Json;
 namespace CreatioIdentity.Tests.Environments;
 
 /// <summary>list-environments: the CI matrix, from names alone.</summary>
-public sealed class ListEnvironmentsTests
+public sealed class ListEnvironmentsTests : IDisposable
 {
+    private readonly CreatioIdentity.Tests.PrivateFiles.OwnTempFolder temp = new();
+
     private const string Yaml = """
         version: 1
         defaults:
@@ -19,10 +21,11 @@ public sealed class ListEnvironmentsTests
             creatio: { url: https://prod.example.com, password: "${PROD_PASSWORD}" }
         """;
 
-    private static string Write(string yaml)
+    public void Dispose() => temp.Dispose();
+
+    private string Write(string yaml)
     {
-        var path = Path.Combine(Path.GetTempPath(), "creatio-identity-tests", $"{Guid.NewGuid():N}.yml");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var path = temp.PathOf($"{Guid.NewGuid():N}.yml");
         File.WriteAllText(path, yaml);
         return path;
     }

@@ -47,7 +47,7 @@ public sealed class GitHubWorld : IAsyncDisposable
 
     public static async Task<GitHubWorld> StartAsync()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "creatio-identity-tests", Guid.NewGuid().ToString("N"));
+        var directory = System.IO.Directory.CreateTempSubdirectory("creatio-identity-tests-").FullName;
         System.IO.Directory.CreateDirectory(directory);
         var token = "ghs_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(18));
         return new GitHubWorld(await GitHubStandIn.StartAsync(token), directory);

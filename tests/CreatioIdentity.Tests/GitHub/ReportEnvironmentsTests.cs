@@ -42,7 +42,7 @@ public sealed class ReportEnvironmentsTests
 
     public sealed class TheEnvironmentsOfReportJson : IDisposable
     {
-        private readonly string directory = Path.Combine(Path.GetTempPath(), "creatio-identity-tests", Guid.NewGuid().ToString("N"));
+        private readonly string directory = Directory.CreateTempSubdirectory("creatio-identity-tests-").FullName;
 
         public void Dispose()
         {

@@ -90,7 +90,7 @@ public sealed class EngineRun : IAsyncDisposable
 
     public static async Task<EngineRun> StartAsync(SandboxOptions? options = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "creatio-identity-tests", Guid.NewGuid().ToString("N"));
+        var directory = System.IO.Directory.CreateTempSubdirectory("creatio-identity-tests-").FullName;
         System.IO.Directory.CreateDirectory(directory);
         return new EngineRun(await SandboxHost.StartAsync(options), directory);
     }
@@ -100,6 +100,7 @@ public sealed class EngineRun : IAsyncDisposable
     {
         environment[SessionCache.RunIdVariable] = Guid.NewGuid().ToString("D");
         environment[SessionCache.KeyVariable] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        environment[SessionCache.FolderVariable] = Path.Combine(Directory, "session");
         environment[CommandRunner.TargetVariable] = target;
     }
 
@@ -135,7 +136,6 @@ public sealed class EngineRun : IAsyncDisposable
             }
         }
 
-        File.Delete(SessionCache.PathFor(environment[SessionCache.RunIdVariable]!));
         return results;
     }
 

@@ -14,7 +14,7 @@ public sealed class SandboxCommandTests
     public async Task Should_Start_The_Sandbox_Connect_It_With_The_Embedded_Configuration_And_Stop_It(string runtime)
     {
         // Given
-        var reportDir = Path.Combine(Path.GetTempPath(), "creatio-identity-tests", Guid.NewGuid().ToString("N"));
+        var reportDir = Directory.CreateTempSubdirectory("creatio-identity-tests-").FullName;
         var output = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No });
         var sandboxDll = Path.Combine(AppContext.BaseDirectory, SandboxProcess.DllName);

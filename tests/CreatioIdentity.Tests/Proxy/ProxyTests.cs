@@ -64,7 +64,8 @@ public sealed class ProxyTests
             await using var proxy = ProxyFor(world, $"proxy-user:{ProxyPassword}");
             UseProxyHostNames(world);
             world.Environment["HTTPS_PROXY"] = $"http://proxy-user:{ProxyPassword}@127.0.0.1:{proxy.Port}";
-            var config = world.WriteConfig(Yaml($"  tls:\n    caCertificate: {authority.WritePem(world.Directory)}").Replace("  timeoutSeconds: 5\n", string.Empty, StringComparison.Ordinal));
+            var ca = authority.WritePem(world.Directory);
+            var config = world.WriteConfig((Yaml($"  tls:\n    caCertificate: {ca}") + $"\n  tls:\n    caCertificate: {ca}").Replace("  timeoutSeconds: 5\n", string.Empty, StringComparison.Ordinal));
 
             // When
             var run = await world.RunAsync("preflight", config);

@@ -7,7 +7,7 @@ namespace CreatioIdentity.Tests.Reporting;
 /// <summary>A report directory of its own, and the defaults a recording engine process passes.</summary>
 internal sealed class ReportStoreFixture : IDisposable
 {
-    private readonly string root = Path.Combine(Path.GetTempPath(), "creatio-identity-tests", Guid.NewGuid().ToString("N"));
+    private readonly string root = Directory.CreateTempSubdirectory("creatio-identity-tests-").FullName;
 
     public ReportStoreFixture() => ReportDir = Path.Combine(root, "artifacts", "creatio-identity");
 

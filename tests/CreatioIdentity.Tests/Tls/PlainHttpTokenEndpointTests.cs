@@ -9,21 +9,63 @@ using CreatioIdentity.Tests.Integration;
 namespace CreatioIdentity.Tests.Tls;
 
 /// <summary>
-/// The client secret goes to the token endpoint the discovery document names. When that is plain
-/// http on another host, the secret is not sent unless the file allows insecure http.
+/// The client secret goes to the token endpoint the discovery document names. That must be the
+/// Identity Service's own origin or a host the file names (identityService.tokenEndpointHosts);
+/// and when it is plain http on another host, the secret is not sent unless the file allows
+/// insecure http.
 /// </summary>
 public sealed class PlainHttpTokenEndpointTests
 {
     [Fact]
-    public async Task Should_Not_Send_The_Client_Secret_To_A_Plain_Http_Token_Endpoint_Elsewhere()
+    public async Task Should_Not_Send_The_Client_Secret_To_A_Token_Endpoint_On_Another_Host()
     {
-        // Given
+        // Given: a discovery document (as a hijacked or misconfigured Identity Service would serve it) naming another host
         await using var world = await EngineRun.StartAsync();
-        await using var identityService = new DiscoveryServer("http://identity.example.com/connect/token");
+        await using var identityService = new DiscoveryServer("https://login.example.com/connect/token");
         world.Environment["SANDBOX_IDENTITY_URL"] = identityService.Url.AbsoluteUri;
 
         // When
         var run = await world.RunAsync("preflight");
+
+        // Then: refused before any token request, naming both hosts and the key that allows one
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
+        var discovery = Assert.Single(run.Report!.Checks, check => check.Id == CheckIds.IdentityServiceDiscovery);
+        Assert.Equal(CheckStatus.Fail, discovery.Status);
+        Assert.Contains("token endpoint on https://login.example.com, not on the Identity Service's own http://127.0.0.1:", discovery.Message, StringComparison.Ordinal);
+        Assert.Contains("'identityService.tokenEndpointHosts: [login.example.com]'", discovery.Message, StringComparison.Ordinal);
+        Assert.Equal(["GET /.well-known/openid-configuration"], identityService.Requests);
+        Assert.DoesNotContain(CheckIds.ClientCredentialsToken, run.Report.Checks.Where(check => check.Status == CheckStatus.Pass).Select(check => check.Id));
+    }
+
+    [Fact]
+    public async Task Should_Send_It_To_A_Host_The_File_Names()
+    {
+        // Given: the Identity Service's own token endpoint on another loopback port, named by host
+        await using var world = await EngineRun.StartAsync();
+        var tokenEndpoint = new Uri(world.Sandbox.IdentityServiceUrl, "connect/token").AbsoluteUri.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+        await using var identityService = new DiscoveryServer(tokenEndpoint);
+        world.Environment["SANDBOX_IDENTITY_URL"] = identityService.Url.AbsoluteUri;
+        var config = world.WriteConfig(TlsTests.Yaml(string.Empty, "  tokenEndpointHosts: [localhost]"));
+
+        // When
+        var run = await world.RunAsync("preflight", config);
+
+        // Then
+        var token = Assert.Single(run.Report!.Checks, check => check.Id == CheckIds.ClientCredentialsToken);
+        Assert.True(token.Status == CheckStatus.Pass, run.Output);
+    }
+
+    [Fact]
+    public async Task Should_Not_Send_The_Client_Secret_To_A_Plain_Http_Token_Endpoint_Elsewhere()
+    {
+        // Given: the host is allowed, but the document names it on plain http
+        await using var world = await EngineRun.StartAsync();
+        await using var identityService = new DiscoveryServer("http://identity.example.com/connect/token");
+        world.Environment["SANDBOX_IDENTITY_URL"] = identityService.Url.AbsoluteUri;
+        var config = world.WriteConfig(TlsTests.Yaml(string.Empty, "  tokenEndpointHosts: [identity.example.com]"));
+
+        // When
+        var run = await world.RunAsync("preflight", config);
 
         // Then
         Assert.Equal(ExitCodes.Failed, run.ExitCode);

@@ -13,8 +13,8 @@ namespace CreatioIdentity.Tests.Tls;
 /// </summary>
 public sealed class TlsTests
 {
-    /// <summary>The tls section, at line 7 of the file.</summary>
-    private static string Yaml(string tls) => $$"""
+    /// <summary>Creatio's tls section at line 7 of the file; the Identity Service's (when given) at its end.</summary>
+    internal static string Yaml(string tls, string identityServiceTls = "") => $$"""
         version: 1
         creatio:
           url: ${SANDBOX_CREATIO_URL}
@@ -26,10 +26,11 @@ public sealed class TlsTests
           url: ${SANDBOX_IDENTITY_URL}
           clientId: ${IDENTITY_CLIENT_ID}
           clientSecret: ${IDENTITY_CLIENT_SECRET}
+        {{identityServiceTls}}
         """;
 
     /// <summary>Creatio and the Identity Service on HTTPS; the simulator trusts the CA, as a Creatio host with it installed would.</summary>
-    private static async Task<(EngineRun World, PrivateAuthority Authority)> StartHttpsAsync()
+    internal static async Task<(EngineRun World, PrivateAuthority Authority)> StartHttpsAsync()
     {
         var authority = PrivateAuthority.Create();
         var certificate = authority.IssueServerCertificate();
@@ -63,7 +64,7 @@ public sealed class TlsTests
             Assert.Equal(CheckStatus.Fail, discovery.Status);
             Assert.Contains("TLS handshake", discovery.Message, StringComparison.Ordinal);
             Assert.Contains("errors in the certificate chain", discovery.Message, StringComparison.Ordinal);
-            Assert.Contains("creatio.tls.caCertificate", discovery.Message, StringComparison.Ordinal);
+            Assert.Contains("identityService.tls.caCertificate", discovery.Message, StringComparison.Ordinal);
             Assert.Empty(world.Sandbox.Creatio.Requests);
             Assert.Empty(world.Sandbox.Creatio.Writes);
         }
@@ -107,7 +108,7 @@ public sealed class TlsTests
             await using var _ = world;
             using var __ = authority;
             var ca = authority.WritePem(world.Directory);
-            var config = world.WriteConfig(Yaml($"  tls:\n    caCertificate: {ca}"));
+            var config = world.WriteConfig(Yaml($"  tls:\n    caCertificate: {ca}", $"  tls:\n    caCertificate: {ca}"));
 
             // When
             var run = await world.RunAsync("connect", config);
@@ -152,7 +153,7 @@ public sealed class TlsTests
             var (world, authority) = await StartHttpsAsync();
             await using var _ = world;
             using var __ = authority;
-            var config = world.WriteConfig(Yaml("  tls:\n    insecureSkipVerify: true"));
+            var config = world.WriteConfig(Yaml("  tls:\n    insecureSkipVerify: true", "  tls:\n    insecureSkipVerify: true"));
 
             // When
             var run = await world.RunAsync("connect", config);
@@ -160,8 +161,9 @@ public sealed class TlsTests
             // Then
             Assert.True(run.ExitCode == ExitCodes.Ok, run.Output);
             Assert.Contains($"warning: {config}:8:25: INSECURE: creatio.tls.insecureSkipVerify is true", run.Output, StringComparison.Ordinal);
-            var warning = Assert.Single(run.Report!.Warnings);
+            var warning = run.Report!.Warnings[0];
             Assert.StartsWith("INSECURE: creatio.tls.insecureSkipVerify is true", warning.Message, StringComparison.Ordinal);
+            Assert.StartsWith("INSECURE: identityService.tls.insecureSkipVerify is true", run.Report.Warnings[1].Message, StringComparison.Ordinal);
             Assert.Equal((config, 8, 25), (warning.File, warning.Line, warning.Column));
             Assert.Contains("\"warnings\"", run.ReportFiles["report.json"], StringComparison.Ordinal);
         }
@@ -173,7 +175,7 @@ public sealed class TlsTests
             var (world, authority) = await StartHttpsAsync();
             await using var _ = world;
             using var __ = authority;
-            var config = world.WriteConfig(Yaml("  tls:\n    insecureSkipVerify: true"));
+            var config = world.WriteConfig(Yaml("  tls:\n    insecureSkipVerify: true", "  tls:\n    insecureSkipVerify: true"));
             world.Environment[GitHubActionsAgent.DetectVariable] = "true";
             world.Environment[GitHubActionsAgent.WorkspaceVariable] = world.Directory;
 
@@ -182,7 +184,7 @@ public sealed class TlsTests
 
             // Then
             Assert.Equal(ExitCodes.Ok, run.ExitCode);
-            var annotation = Assert.Single(run.Output.Split('\n'), line => line.StartsWith("::warning ", StringComparison.Ordinal));
+            var annotation = run.Output.Split('\n').First(line => line.StartsWith("::warning ", StringComparison.Ordinal));
             Assert.StartsWith($"::warning file={Path.GetFileName(config)},line=8,col=25::", annotation, StringComparison.Ordinal);
             Assert.Contains("INSECURE: creatio.tls.insecureSkipVerify is true", annotation, StringComparison.Ordinal);
         }
