@@ -48,10 +48,19 @@ public sealed record CreatioResponse(CreatioRoute Route, int StatusCode, string?
 
     public CreatioException NotUnderstood(string why) =>
         new(CreatioFailure.UnexpectedAnswer,
-            $"Creatio answered {Route} with HTTP {StatusCode} that was not understood ({why}): {Excerpt(Body)}. "
+            $"Creatio answered {Route} with HTTP {StatusCode} that was not understood ({why}): {Excerpt()}. "
             + "Check that the URL points at the Creatio site root and that this Creatio version has the service.");
 
-    internal static string Excerpt(string body)
+    /// <summary>
+    /// The start of the body, for a message; never any of the answer to a request that carried a
+    /// secret (<see cref="CreatioRoute.CarriesSecret"/>): a server or proxy that echoes the request
+    /// in its error would put the secret, in clear or in any encoding, into the report.
+    /// </summary>
+    public string Excerpt() => Route.CarriesSecret ? NotQuoted : Quote(Body);
+
+    internal const string NotQuoted = "the answer is not quoted, as the request carried a secret";
+
+    private static string Quote(string body)
     {
         var flat = body.ReplaceLineEndings(" ").Trim();
         return flat.Length == 0 ? "<empty body>" : flat.Length <= 200 ? flat : flat[..200] + "…";

@@ -58,7 +58,7 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
         if (!answer.IsSuccess)
         {
             throw new CreatioException(CreatioFailure.HttpStatus,
-                $"Creatio refused the login with HTTP {answer.StatusCode}: {CreatioResponse.Excerpt(answer.Body)}.");
+                $"Creatio refused the login with HTTP {answer.StatusCode}: {answer.Excerpt()}.");
         }
 
         var result = answer.Json();
@@ -70,9 +70,9 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
 
         if (code != 0)
         {
-            var message = result.Text("Message");
+            // The code, never the answer's Message: the request carried the password (CreatioRoute.CarriesSecret).
             throw new CreatioException(CreatioFailure.Authentication,
-                $"Creatio rejected the login of user '{options.Username}' (Code {code}{(string.IsNullOrWhiteSpace(message) ? string.Empty : ": " + message)}). "
+                $"Creatio rejected the login of user '{options.Username}' (Code {code}). "
                 + "Check creatio.username and creatio.password, and that the user is not locked or required to change the password.");
         }
 

@@ -76,7 +76,7 @@ public sealed class FeatureClient(CreatioSession session)
         if (!answer.IsSuccess)
         {
             throw new CreatioException(CreatioFailure.HttpStatus,
-                $"Creatio answered {answer.Route} with HTTP {answer.StatusCode}: {CreatioResponse.Excerpt(answer.Body)}. The user needs the system administrator's rights to manage features.");
+                $"Creatio answered {answer.Route} with HTTP {answer.StatusCode}: {answer.Excerpt()}. The user needs the system administrator's rights to manage features.");
         }
     }
 }

@@ -11,7 +11,7 @@ public sealed class OAuthConfigClient(CreatioSession session)
         if (!answer.IsSuccess)
         {
             throw new CreatioException(CreatioFailure.HttpStatus,
-                $"Creatio answered {answer.Route} with HTTP {answer.StatusCode}: {CreatioResponse.Excerpt(answer.Body)}.");
+                $"Creatio answered {answer.Route} with HTTP {answer.StatusCode}: {answer.Excerpt()}.");
         }
 
         var result = answer.Result("AddDefaultResourceResult");

@@ -26,7 +26,7 @@ public sealed class OAuthHealthClient(CreatioSession session)
         if (answer.StatusCode is not (200 or 500))
         {
             throw new CreatioException(CreatioFailure.HttpStatus,
-                $"Creatio answered {answer.Route} with HTTP {answer.StatusCode}: {CreatioResponse.Excerpt(answer.Body)}.");
+                $"Creatio answered {answer.Route} with HTTP {answer.StatusCode}: {answer.Excerpt()}.");
         }
 
         JsonElement result;
@@ -37,7 +37,7 @@ public sealed class OAuthHealthClient(CreatioSession session)
         catch (CreatioException) when (answer.StatusCode == 500)
         {
             throw new CreatioException(CreatioFailure.HttpStatus,
-                $"Creatio's health check failed with HTTP 500 and no diagnostic body: {CreatioResponse.Excerpt(answer.Body)}. Look at Creatio's error log.");
+                $"Creatio's health check failed with HTTP 500 and no diagnostic body: {answer.Excerpt()}. Look at Creatio's error log.");
         }
 
         var health = new OAuthHealth(

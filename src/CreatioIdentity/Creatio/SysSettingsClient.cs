@@ -15,7 +15,7 @@ public sealed class SysSettingsClient(CreatioSession session)
         if (!answer.IsSuccess)
         {
             throw new CreatioException(CreatioFailure.HttpStatus,
-                $"Creatio answered {answer.Route} with HTTP {answer.StatusCode}: {CreatioResponse.Excerpt(answer.Body)}.");
+                $"Creatio answered {answer.Route} with HTTP {answer.StatusCode}: {answer.Excerpt()}.");
         }
 
         var result = answer.Result("QuerySysSettingsResult");
@@ -46,7 +46,7 @@ public sealed class SysSettingsClient(CreatioSession session)
         if (!answer.IsSuccess)
         {
             throw new CreatioException(CreatioFailure.HttpStatus,
-                $"Creatio answered {answer.Route} with HTTP {answer.StatusCode}: {CreatioResponse.Excerpt(answer.Body)}. Nothing is known to have been saved.");
+                $"Creatio answered {answer.Route} with HTTP {answer.StatusCode}: {answer.Excerpt()}. Nothing is known to have been saved.");
         }
 
         // The top-level "success" is unreliable; only saveResult says what was saved.
