@@ -10,31 +10,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CreatioIdentity.Commands;
 
-/// <summary>Exit codes (SPEC §2, contract).</summary>
-public static class ExitCodes
-{
-    public const int Ok = 0;
-    public const int Failed = 1;
-    public const int ChangesPending = 2;
-    public const int InvalidConfiguration = 3;
-
-    /// <summary>
-    /// The exit code of a run over several environments: an invalid configuration (3) outranks a
-    /// red check or failed step (1), which outranks pending changes (2), which outrank green (0).
-    /// </summary>
-    public static int Worst(IEnumerable<int> codes) =>
-        codes.OrderByDescending(Rank).FirstOrDefault(Ok);
-
-    private static int Rank(int code) => code switch
-    {
-        InvalidConfiguration => 3,
-        Failed => 2,
-        ChangesPending => 1,
-        Ok => 0,
-        _ => 2,
-    };
-}
-
 /// <summary>
 /// Runs one engine command: load the configuration, run its steps in order (stopping at the first
 /// failure), record the report and show it. The only place where steps and agents meet. With
@@ -67,6 +42,11 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
             return Invalid(agent, exception.Errors, run, creatio: string.Empty).ExitCode;
         }
 
+        // Masked from here on, in every writer and agent, before anything can quote them.
+        SecretMasker.Shared.Add(loaded.HasEnvironments
+            ? loaded.Environments.SelectMany(selected => selected.Config?.SecretValues() ?? [])
+            : loaded.Site!.SecretValues());
+
         return loaded.HasEnvironments
             ? await RunEnvironmentsAsync(run, loaded.Environments, selection.Parallel, cancellationToken)
             : (await RunSiteAsync(agent, run, loaded.Site!, SessionCache.FromEnvironment(environment), cancellationToken)).ExitCode;
@@ -75,9 +55,7 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
     private async Task<int> RunEnvironmentsAsync(Run run, IReadOnlyList<EnvironmentConfig> environments, int parallel, CancellationToken cancellationToken)
     {
         // Every site's secrets are masked before any site prints a line.
-        agent.MaskSecrets(environments
-            .Where(selected => selected.Config is not null)
-            .SelectMany(selected => new[] { selected.Config!.Creatio.Password.Reveal(), selected.Config.IdentityService.ClientSecret.Reveal() }));
+        agent.MaskSecrets(environments.SelectMany(selected => selected.Config?.SecretValues() ?? []));
         agent.Info($"{run.Command.Name}: {environments.Count} environment(s) ({string.Join(", ", environments.Select(selected => selected.Name))}), at most {parallel} at a time.");
 
         var sessionCache = SessionCache.FromEnvironment(environment);
@@ -146,7 +124,7 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
 
     private async Task<SiteOutcome> RunSiteAsync(IBuildAgent output, Run run, IdentityConfig config, SessionCache sessionCache, CancellationToken cancellationToken)
     {
-        output.MaskSecrets([config.Creatio.Password.Reveal(), config.IdentityService.ClientSecret.Reveal()]);
+        output.MaskSecrets(config.SecretValues());
         // The file's warnings once per run (report.json keeps them too): the step processes of one
         // Cake target read the same file, and six copies of an annotation help nobody.
         if (run.RunId is null || EngineCommands.Begins(run.ReportCommand, run.Command.Name))
@@ -163,6 +141,7 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
         try
         {
             var proxy = EnvironmentProxy.FromEnvironment(environment, config.Source.Path);
+            SecretMasker.Shared.Add(proxy.Passwords);
             output.MaskSecrets(proxy.Passwords);
             services = EngineServices.Build(config, sessionCache, progress, run.Tuning, proxy);
         }
