@@ -45,7 +45,7 @@ internal static class EchoAnswers
     /// <summary>The request quoted where each kind of client looks for a message, and in four encodings beside.</summary>
     private static object Echo(HttpRequest request, string body)
     {
-        var quoted = $"Request rejected: {request.Method} {request.Path}{request.QueryString} {body}";
+        var quoted = $"{body} was rejected ({request.Method} {request.Path}{request.QueryString})";
         return new
         {
             Message = quoted,

@@ -7,9 +7,9 @@ namespace CreatioIdentity.Agents;
 
 /// <summary>
 /// The local console: a rule per group, coloured lines, and the checks as a table. Every string
-/// it prints is masked and cleaned of control characters (<see cref="LogText.Printable"/>), and
-/// none is parsed as Spectre markup, so a message that quotes "[", a terminal escape or a secret
-/// prints as it is, as U+FFFD, or as ***.
+/// it prints is masked, cleaned of control characters and of CI runner commands
+/// (<see cref="LogText"/>), and none is parsed as Spectre markup, so a message that quotes "[",
+/// a terminal escape or a secret prints as it is, as U+FFFD, or as ***.
 /// </summary>
 public sealed class ConsoleAgent(IAnsiConsole console, SecretMasker? masker = null) : IBuildAgent
 {
@@ -127,7 +127,8 @@ public sealed class ConsoleAgent(IAnsiConsole console, SecretMasker? masker = nu
         _ => Dim,
     };
 
-    private string Printable(string? text) => LogText.Printable(text, mask);
+    // Neutralised as well: a CI that this tool does not recognise may still execute a line of its log.
+    private string Printable(string? text) => LogText.NeutralizeLines(LogText.Printable(text, mask));
 
     private Text Text(string value, Style style) => new(Printable(value), style);
 

@@ -66,6 +66,13 @@ public static class LogText
             : text;
     }
 
+    /// <summary>Each line of a text <see cref="Neutralize"/>d: for text that a log shows over several lines.</summary>
+    public static string NeutralizeLines(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return string.Join('\n', text.Split('\n').Select(Neutralize));
+    }
+
     private static bool IsUnwanted(char c) =>
         (char.IsControl(c) && c is not '\n' and not '\t') || IsBidirectionalControl(c);
 
