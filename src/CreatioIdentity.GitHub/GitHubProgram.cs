@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CreatioIdentity.Configuration;
 using CreatioIdentity.GitHub.CheckRuns;
 using CreatioIdentity.GitHub.Issues;
 
@@ -10,14 +11,18 @@ namespace CreatioIdentity.GitHub;
 /// </summary>
 public static class GitHubProgram
 {
-    /// <summary>Runs one command with the job's environment; everything it says goes to <paramref name="output"/>.</summary>
-    public static async Task<int> RunAsync(string[] args, Func<string, string?> environment, TextWriter output)
+    /// <summary>
+    /// Runs one command with the job's environment; everything it says goes to <paramref name="output"/>.
+    /// <paramref name="variableNames"/> are the names of the job's variables, searched for secrets to mask.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, Func<string, string?> environment, TextWriter output, IEnumerable<string>? variableNames = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
 
+        GitHubSecrets.Register(environment, variableNames ?? [], SecretMasker.Shared);
         var context = GitHubContext.Read(environment);
-        var log = new WorkflowLog(output, [context.Token]);
+        var log = new WorkflowLog(output);
 
         var reportDirOption = new Option<string>("--report-dir")
         {

@@ -1,3 +1,4 @@
 using CreatioIdentity.GitHub;
 
-return await GitHubProgram.RunAsync(args, Environment.GetEnvironmentVariable, Console.Out);
+var variableNames = Environment.GetEnvironmentVariables().Keys.Cast<object>().Select(name => $"{name}");
+return await GitHubProgram.RunAsync(args, Environment.GetEnvironmentVariable, Console.Out, [.. variableNames]);

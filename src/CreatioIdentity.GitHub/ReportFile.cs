@@ -5,11 +5,14 @@ namespace CreatioIdentity.GitHub;
 /// <summary>report.json as the engine wrote it, read by the engine's own ReportStore.</summary>
 public static class ReportFile
 {
-    /// <summary>The report in reportDir; with a run id, only a report of that run (an older one would report stale results).</summary>
+    /// <summary>
+    /// The report in reportDir, masked (it is not trusted to be clean); with a run id, only a
+    /// report of that run (an older one would report stale results).
+    /// </summary>
     public static Report? Read(string reportDir, string? runId)
     {
         var report = ReportStore.TryRead(reportDir);
-        return report is not null && (runId is null || string.Equals(report.RunId, runId, StringComparison.Ordinal)) ? report : null;
+        return report is not null && (runId is null || string.Equals(report.RunId, runId, StringComparison.Ordinal)) ? ReportMasking.Mask(report) : null;
     }
 
     /// <summary>Why <see cref="Read"/> found nothing, in words.</summary>

@@ -1,32 +1,32 @@
+using CreatioIdentity.Configuration;
+using CreatioIdentity.Reporting;
+
 namespace CreatioIdentity.GitHub;
 
 /// <summary>
 /// What this program prints: plain lines, and warnings and errors as GitHub workflow commands
 /// (<c>::warning::</c>, <c>::error::</c>), which a GitHub runner shows as annotations and any other
-/// console shows as readable lines. Every line passes through one place so that the token never
-/// gets out, even when GitHub quotes it back in an error.
+/// console shows as readable lines. Every line passes through one place so that no secret gets
+/// out, even when GitHub quotes the token back in an error, and so that no text from the report
+/// (an environment's name) or from GitHub becomes a command of the runner.
 /// </summary>
-public sealed class WorkflowLog(TextWriter output, IEnumerable<string?> secrets)
+public sealed class WorkflowLog(TextWriter output, SecretMasker? masker = null)
 {
-    private const string Mask = "***";
+    private readonly SecretMasker mask = masker ?? SecretMasker.Shared;
 
-    private readonly string[] secrets = [.. secrets.Where(s => !string.IsNullOrEmpty(s)).Select(s => s!)];
-
-    public void Info(string message) => output.WriteLine(Scrub(message));
-
-    public void Warning(string message) => output.WriteLine("::warning::" + Escape(Scrub(message)));
-
-    public void Error(string message) => output.WriteLine("::error::" + Escape(Scrub(message)));
-
-    private string Scrub(string message)
+    public void Info(string message)
     {
-        foreach (var secret in secrets)
+        foreach (var line in LogText.Printable(message, mask).Split('\n'))
         {
-            message = message.Replace(secret, Mask, StringComparison.Ordinal);
+            output.WriteLine(LogText.Neutralize(line));
         }
-
-        return message;
     }
+
+    public void Warning(string message) => output.WriteLine("::warning::" + Escape(Data(message)));
+
+    public void Error(string message) => output.WriteLine("::error::" + Escape(Data(message)));
+
+    private string Data(string message) => LogText.Neutralize(LogText.Printable(message, mask));
 
     // A workflow command ends at the line break; GitHub reads %0A back as one.
     private static string Escape(string data) =>

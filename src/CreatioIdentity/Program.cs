@@ -95,4 +95,13 @@ if (parseResult.Errors.Count > 0)
     return ExitCodes.InvalidConfiguration;
 }
 
-return await parseResult.InvokeAsync();
+try
+{
+    // Not System.CommandLine's own handler: it would print the exception unmasked.
+    return await parseResult.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception exception) when (exception is not OperationCanceledException)
+{
+    agent.Error($"creatio-identity stopped on an unexpected {exception.GetType().Name}; please report it: {exception}");
+    return ExitCodes.Failed;
+}

@@ -13,6 +13,11 @@ public static class CheckRunOutput
     public static string Title(Report report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        return GitHubText.Line(Verdict(report));
+    }
+
+    private static string Verdict(Report report)
+    {
 
         var environments = ReportEnvironments.Of(report);
         var checks = environments.SelectMany(e => e.Checks).ToList();
@@ -55,13 +60,13 @@ public static class CheckRunOutput
         {
             if (environments.Count > 1)
             {
-                summary.Append("# ").AppendLine(environment.Name).AppendLine();
+                summary.Append("# ").AppendLine(MarkdownText.Inline(environment.Name)).AppendLine();
             }
 
             summary.AppendLine(SummaryWriter.Render(ReportEnvironments.AsReport(report, environment)));
         }
 
-        return Truncate(summary.ToString().TrimEnd() + "\n", MaxSummaryLength);
+        return GitHubText.Markdown(Truncate(summary.ToString().TrimEnd() + "\n", MaxSummaryLength));
     }
 
     internal static string Truncate(string text, int maxLength)

@@ -18,7 +18,7 @@ public static partial class EnvironmentIssue
 
     public static string Marker(string environment) => $"<!-- creatio-identity:environment={Uri.EscapeDataString(environment)} -->";
 
-    public static string Title(string environment) => $"Creatio Identity Service red: {environment}";
+    public static string Title(string environment) => GitHubText.Line($"Creatio Identity Service red: {environment}");
 
     public static bool IsFor(string? body, string environment) =>
         body is not null && body.Contains(Marker(environment), StringComparison.Ordinal);
@@ -38,8 +38,8 @@ public static partial class EnvironmentIssue
         var body = new StringBuilder();
         body.AppendLine(Marker(environment.Name));
         body.Append("<!-- creatio-identity:red=").AppendJoin(',', red.Select(Uri.EscapeDataString)).AppendLine(" -->");
-        body.Append("The Identity Service connection of **").Append(Inline(environment.Name)).Append("** (").Append(Inline(environment.Creatio)).Append(") is red: ");
-        body.AppendJoin(", ", red.Select(item => $"`{item.Replace("`", "'", StringComparison.Ordinal)}`")).AppendLine(".");
+        body.Append("The Identity Service connection of **").Append(MarkdownText.Inline(environment.Name)).Append("** (").Append(MarkdownText.Code(environment.Creatio)).Append(") is red: ");
+        body.AppendJoin(", ", red.Select(MarkdownText.Code)).AppendLine(".");
         body.AppendLine();
         if (runUrl is not null)
         {
@@ -50,24 +50,20 @@ public static partial class EnvironmentIssue
         body.AppendLine(SummaryWriter.Render(ReportEnvironments.AsReport(run, environment)).TrimEnd());
         body.AppendLine();
         body.AppendLine("_Kept by creatio-identity-github: updated while the environment stays red, closed when it is green again._");
-        return CheckRuns.CheckRunOutput.Truncate(body.ToString(), MaxBodyLength);
+        return GitHubText.Markdown(CheckRuns.CheckRunOutput.Truncate(body.ToString(), MaxBodyLength));
     }
 
     public static string ChangedComment(IReadOnlyCollection<string> red, IReadOnlySet<string>? before, string? runUrl)
     {
-        var now = string.Join(", ", red.Select(item => $"`{item}`"));
-        var was = before is null ? "unknown" : before.Count == 0 ? "none" : string.Join(", ", before.Order(StringComparer.Ordinal).Select(item => $"`{item}`"));
-        return $"The red checks changed: now {now} (before: {was}).{RunSuffix(runUrl)}";
+        var now = string.Join(", ", red.Select(MarkdownText.Code));
+        var was = before is null ? "unknown" : before.Count == 0 ? "none" : string.Join(", ", before.Order(StringComparer.Ordinal).Select(MarkdownText.Code));
+        return GitHubText.Markdown($"The red checks changed: now {now} (before: {was}).{RunSuffix(runUrl)}");
     }
 
     public static string GreenComment(string environment, string? runUrl) =>
-        $"**{Inline(environment)}** is green again: every check passed.{RunSuffix(runUrl)} Closing.";
+        GitHubText.Markdown($"**{MarkdownText.Inline(environment)}** is green again: every check passed.{RunSuffix(runUrl)} Closing.");
 
     private static string RunSuffix(string? runUrl) => runUrl is null ? string.Empty : $" ([run]({runUrl}))";
-
-    // Names and URLs come from YAML: keep them from opening Markdown or HTML.
-    private static string Inline(string value) =>
-        value.Replace("<", "&lt;", StringComparison.Ordinal).Replace("*", "\\*", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 
     [GeneratedRegex(@"<!-- creatio-identity:red=(?<items>[^ ]*) -->")]
     private static partial Regex RedMarker();

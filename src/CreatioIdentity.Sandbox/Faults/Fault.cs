@@ -40,6 +40,26 @@ public enum FaultKind
 
     /// <summary>The health check answers red (HTTP 500, Identity Service not available) on every other call, the real answer in between.</summary>
     HealthFlip,
+
+    /// <summary>
+    /// A server that quotes the request in its error (<see cref="Fault.StatusCode"/>, 200 to 599):
+    /// JSON whose Message, errorInfo.message, error and error_description quote the request body,
+    /// with the body URL-encoded, base64'd, HTML-escaped and JSON-quoted beside them.
+    /// </summary>
+    EchoRequest,
+
+    /// <summary>A proxy's HTML error page that quotes the request body as it came, unescaped.</summary>
+    EchoRequestPage,
+
+    /// <summary>A validation error that quotes each value of the request ("The value 'x' is not valid").</summary>
+    EchoValue,
+
+    /// <summary>
+    /// An answer whose messages carry <see cref="HostileText.Value"/>: CI runner commands, a
+    /// carriage return, Markdown and HTML. Shaped as a red health check, so that the text reaches
+    /// the checks when it answers the health check, and the step's error elsewhere.
+    /// </summary>
+    HostileText,
 }
 
 /// <summary>
@@ -73,6 +93,22 @@ public sealed record Fault(
 
     /// <summary>The next <paramref name="count"/> health checks alternate red (first) and real.</summary>
     public static Fault HealthFlip(int? count = 4) => new(FaultKind.HealthFlip, "api/OAuthHealthCheck", count);
+
+    /// <summary>The next <paramref name="count"/> requests to <paramref name="path"/> get an error that quotes the request (<see cref="FaultKind.EchoRequest"/>).</summary>
+    public static Fault EchoRequest(string path, int statusCode = 400, int? count = null, FaultServer server = FaultServer.Creatio) =>
+        new(FaultKind.EchoRequest, path, count, statusCode, Server: server);
+
+    /// <summary>The next <paramref name="count"/> requests to <paramref name="path"/> get a proxy's page that quotes the request (<see cref="FaultKind.EchoRequestPage"/>).</summary>
+    public static Fault EchoRequestPage(string path, int statusCode = 502, int? count = null, FaultServer server = FaultServer.Creatio) =>
+        new(FaultKind.EchoRequestPage, path, count, statusCode, Server: server);
+
+    /// <summary>The next <paramref name="count"/> requests to <paramref name="path"/> get a validation error that quotes their values (<see cref="FaultKind.EchoValue"/>).</summary>
+    public static Fault EchoValue(string path, int statusCode = 400, int? count = null, FaultServer server = FaultServer.Creatio) =>
+        new(FaultKind.EchoValue, path, count, statusCode, Server: server);
+
+    /// <summary>The next <paramref name="count"/> requests to <paramref name="path"/> get <see cref="Sandbox.HostileText.Value"/> in their messages.</summary>
+    public static Fault Hostile(string path, int statusCode = 500, int? count = null, FaultServer server = FaultServer.Creatio) =>
+        new(FaultKind.HostileText, path, count, statusCode, Server: server);
 
     /// <summary>The Identity Service is down for everyone, the runner and Creatio alike: 503 from its front end, or connections dropped.</summary>
     public static Fault IdentityServiceDown(FaultKind kind = FaultKind.Status, int? count = null) =>

@@ -43,8 +43,16 @@ internal static class FaultInjection
                 return;
             }
 
+            // What an echo quotes is read before the request is handled (which reads it too).
+            var body = EchoAnswers.Answers(fault.Kind) ? await EchoAnswers.ReadBodyAsync(request, context.RequestAborted) : string.Empty;
             if (fault.AfterHandling && !await HandleAndDropAnswerAsync(context, next))
             {
+                return;
+            }
+
+            if (EchoAnswers.Answers(fault.Kind))
+            {
+                await EchoAnswers.WriteAsync(fault, request, body, context.Response, context.RequestAborted);
                 return;
             }
 

@@ -1,3 +1,5 @@
+using CreatioIdentity.Sandbox.Faults;
+
 namespace CreatioIdentity.Sandbox;
 
 /// <summary>
@@ -59,6 +61,11 @@ public sealed class FaultPlan
         if (fault.Kind == FaultKind.Status && fault.StatusCode is < 400 or > 599)
         {
             throw new ArgumentException($"A status fault needs an HTTP error status (400-599), not {fault.StatusCode}.", nameof(fault));
+        }
+
+        if (EchoAnswers.Answers(fault.Kind) && fault.StatusCode is < 200 or > 599)
+        {
+            throw new ArgumentException($"A {fault.Kind} fault needs an HTTP status from 200 to 599, not {fault.StatusCode}.", nameof(fault));
         }
 
         lock (gate)

@@ -9,8 +9,8 @@ namespace CreatioIdentity.Agents;
 /// ##[group], task.logissue with source path, line and column), summary.md uploaded as the
 /// build summary, and task.complete result=Failed when the report is red.
 /// </summary>
-public sealed class AzurePipelinesAgent(TextWriter output, Func<string, string?> environment, bool plain = false)
-    : CommandAgent(output, environment, plain, Neutralize)
+public sealed class AzurePipelinesAgent(TextWriter output, Func<string, string?> environment, bool plain = false, SecretMasker? masker = null)
+    : CommandAgent(output, environment, plain, masker)
 {
     public const string DetectVariable = "TF_BUILD";
     public const string SourcesDirectoryEnvironmentVariable = "BUILD_SOURCESDIRECTORY";
@@ -64,13 +64,4 @@ public sealed class AzurePipelinesAgent(TextWriter output, Func<string, string?>
         EscapeData(value)
             .Replace(";", "%3B", StringComparison.Ordinal)
             .Replace("]", "%5D", StringComparison.Ordinal);
-
-    private static string Neutralize(string line)
-    {
-        var text = line.Replace("##vso[", "##vso\u200B[", StringComparison.OrdinalIgnoreCase);
-        var start = text.Length - text.TrimStart().Length;
-        return text.AsSpan(start).StartsWith("##[", StringComparison.Ordinal)
-            ? string.Concat(text.AsSpan(0, start + 1), "\u200B", text.AsSpan(start + 1))
-            : text;
-    }
 }

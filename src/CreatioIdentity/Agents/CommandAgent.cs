@@ -27,20 +27,21 @@ public abstract class CommandAgent : IBuildAgent
     private readonly TextWriter output;
     private readonly CommandSafeWriter readable;
     private readonly ConsoleAgent console;
-    private readonly SecretMask mask = new();
+    private readonly SecretMasker mask;
     private readonly HashSet<string> registered = new(StringComparer.Ordinal);
     private readonly bool callerGroups;
     private bool groupOpen;
 
-    protected CommandAgent(TextWriter output, Func<string, string?> environment, bool plain, Func<string, string> neutralize)
+    protected CommandAgent(TextWriter output, Func<string, string?> environment, bool plain, SecretMasker? masker)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(environment);
 
         this.output = output;
         Environment = environment;
-        readable = new CommandSafeWriter(output, neutralize);
-        console = new ConsoleAgent(AgentConsole.Create(readable, plain));
+        mask = masker ?? SecretMasker.Shared;
+        readable = new CommandSafeWriter(output);
+        console = new ConsoleAgent(AgentConsole.Create(readable, plain), mask);
         callerGroups = string.Equals(environment(InLogGroupVariable), "true", StringComparison.OrdinalIgnoreCase);
     }
 
@@ -48,16 +49,22 @@ public abstract class CommandAgent : IBuildAgent
 
     protected Func<string, string?> Environment { get; }
 
+    /// <summary>
+    /// Registers each secret with the masker and with the runner: the secret and every form of it
+    /// a server may echo (<see cref="SecretForms"/>), so that the runner masks what this process
+    /// never prints too (a child process's output, a later step). Each value is registered once.
+    /// </summary>
     public void MaskSecrets(IEnumerable<string> values)
     {
         ArgumentNullException.ThrowIfNull(values);
 
         var secrets = values.Where(value => !string.IsNullOrEmpty(value)).ToList();
+        mask.Add(secrets);
         foreach (var secret in secrets)
         {
             // A runner masks a value line by line at best: register each line of a multi-line one too.
             var lines = secret.ReplaceLineEndings("\n").Split('\n').Where(part => part.Trim().Length > 0);
-            foreach (var value in lines.Prepend(secret).Distinct(StringComparer.Ordinal))
+            foreach (var value in SecretForms.Of(secret).Concat(lines).Distinct(StringComparer.Ordinal))
             {
                 if (registered.Add(value))
                 {
@@ -65,9 +72,6 @@ public abstract class CommandAgent : IBuildAgent
                 }
             }
         }
-
-        mask.Add(secrets);
-        console.MaskSecrets(secrets);
     }
 
     public IDisposable BeginGroup(string title)
@@ -78,7 +82,7 @@ public abstract class CommandAgent : IBuildAgent
         }
 
         groupOpen = true;
-        Command(GroupStartCommand(mask.Apply(title)));
+        Command(GroupStartCommand(Masked(title)));
         return new GroupScope(() =>
         {
             Command(GroupEndCommand);
@@ -126,8 +130,14 @@ public abstract class CommandAgent : IBuildAgent
         output.Flush();
     }
 
-    /// <summary>Text that leaves this process for the runner, a file or an annotation: masked.</summary>
-    protected string Masked(string text) => mask.Apply(text);
+    /// <summary>
+    /// Text that leaves this process as a command's data (an annotation, a group title, a task
+    /// result): masked, cleaned of control characters, and with no runner command inside it.
+    /// </summary>
+    protected string Masked(string text) => LogText.Neutralize(LogText.Printable(text, mask));
+
+    /// <summary>Text that leaves this process for a file (the job summary): masked and cleaned of control characters.</summary>
+    protected string MaskedText(string text) => LogText.Printable(text, mask);
 
     private string Located(string message, SourceLocation? location) =>
         Masked(Relative(location) is { } at ? $"{at}: {message}" : message);

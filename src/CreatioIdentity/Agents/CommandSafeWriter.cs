@@ -1,21 +1,32 @@
+using CreatioIdentity.Reporting;
+
 namespace CreatioIdentity.Agents;
 
 /// <summary>
 /// The human-readable half of a CI agent's output. Messages quote what servers answered, and a
 /// CI runner executes any log line that looks like one of its commands (GitHub: a line starting
-/// with "::"; Azure Pipelines: "##vso[" anywhere, "##[" at the start). This writer holds each
-/// line until it ends and breaks such a prefix with a zero-width space, so that only the agent's
-/// own commands, written to the inner writer directly, are ever executed.
+/// with "::", or "##[" anywhere; Azure Pipelines: "##vso[" anywhere). This writer holds each line
+/// until it ends and neutralises it (<see cref="LogText.Neutralize"/>), so that only the agent's
+/// own commands, written to the inner writer directly, are ever executed. A carriage return ends a
+/// line as a line feed does: a runner reads it so, and a command after it must not slip through.
 /// </summary>
-internal sealed class CommandSafeWriter(TextWriter inner, Func<string, string> neutralize) : TextWriter
+internal sealed class CommandSafeWriter(TextWriter inner) : TextWriter
 {
     private readonly System.Text.StringBuilder line = new();
+    private bool afterCarriageReturn;
 
     public override System.Text.Encoding Encoding => inner.Encoding;
 
     public override void Write(char value)
     {
-        if (value == '\n')
+        var crLf = afterCarriageReturn && value == '\n';
+        afterCarriageReturn = value == '\r';
+        if (crLf)
+        {
+            return; // the CR before it ended the line
+        }
+
+        if (value is '\n' or '\r')
         {
             EndLine();
         }
@@ -58,12 +69,7 @@ internal sealed class CommandSafeWriter(TextWriter inner, Func<string, string> n
     {
         var text = line.ToString();
         line.Clear();
-        if (text.EndsWith('\r'))
-        {
-            text = text[..^1];
-        }
-
-        inner.Write(neutralize(text));
+        inner.Write(LogText.Neutralize(text));
         inner.Write('\n');
     }
 }

@@ -7,10 +7,11 @@ namespace CreatioIdentity.Agents;
 
 /// <summary>
 /// The local console: a rule per group, coloured lines, and the checks as a table. Every string
-/// it prints passes through the secret mask, and none is parsed as Spectre markup, so a message
-/// that quotes "[" or a secret prints as it is, or as ***.
+/// it prints is masked, cleaned of control characters and of CI runner commands
+/// (<see cref="LogText"/>), and none is parsed as Spectre markup, so a message that quotes "[",
+/// a terminal escape or a secret prints as it is, as U+FFFD, or as ***.
 /// </summary>
-public sealed class ConsoleAgent(IAnsiConsole console) : IBuildAgent
+public sealed class ConsoleAgent(IAnsiConsole console, SecretMasker? masker = null) : IBuildAgent
 {
     private static readonly Style Dim = new(Color.Grey);
     private static readonly Style Good = new(Color.Green);
@@ -18,15 +19,17 @@ public sealed class ConsoleAgent(IAnsiConsole console) : IBuildAgent
     private static readonly Style Caution = new(Color.Yellow);
     private static readonly Style Changed = new(Color.Aqua);
 
-    private readonly SecretMask mask = new();
+    private readonly SecretMasker mask = masker ?? SecretMasker.Shared;
 
     public string Name => "Console";
 
+    /// <summary>Registers the values with the masker (the process's shared one unless told otherwise).</summary>
     public void MaskSecrets(IEnumerable<string> values) => mask.Add(values);
 
     public IDisposable BeginGroup(string title)
     {
-        console.Write(new Rule(mask.Apply(title)) { Justification = Justify.Left });
+        // A rule's title is Spectre markup: escaped, so that "[" in it prints as it is.
+        console.Write(new Rule(Markup.Escape(Printable(title))) { Justification = Justify.Left });
         return new GroupScope(console.WriteLine);
     }
 
@@ -124,14 +127,17 @@ public sealed class ConsoleAgent(IAnsiConsole console) : IBuildAgent
         _ => Dim,
     };
 
-    private Text Text(string value, Style style) => new(mask.Apply(value), style);
+    // Neutralised as well: a CI that this tool does not recognise may still execute a line of its log.
+    private string Printable(string? text) => LogText.NeutralizeLines(LogText.Printable(text, mask));
+
+    private Text Text(string value, Style style) => new(Printable(value), style);
 
     private void Line(params (string Text, Style Style)[] parts)
     {
         var paragraph = new Paragraph();
         foreach (var (text, style) in parts)
         {
-            paragraph.Append(mask.Apply(text), style);
+            paragraph.Append(Printable(text), style);
         }
 
         console.Write(paragraph);

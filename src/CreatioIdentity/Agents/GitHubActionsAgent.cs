@@ -9,8 +9,8 @@ namespace CreatioIdentity.Agents;
 /// ::group::, ::warning/::error with file, line and column), the job summary appended to
 /// $GITHUB_STEP_SUMMARY, and the step outputs ok, report and summary in $GITHUB_OUTPUT.
 /// </summary>
-public sealed class GitHubActionsAgent(TextWriter output, Func<string, string?> environment, bool plain = false)
-    : CommandAgent(output, environment, plain, Neutralize)
+public sealed class GitHubActionsAgent(TextWriter output, Func<string, string?> environment, bool plain = false, SecretMasker? masker = null)
+    : CommandAgent(output, environment, plain, masker)
 {
     public const string DetectVariable = "GITHUB_ACTIONS";
     public const string StepSummaryVariable = "GITHUB_STEP_SUMMARY";
@@ -31,7 +31,7 @@ public sealed class GitHubActionsAgent(TextWriter output, Func<string, string?> 
     {
         ArgumentNullException.ThrowIfNull(report);
 
-        var summary = Masked(SummaryWriter.Render(report));
+        var summary = MaskedText(SummaryWriter.Render(report));
         if (Environment(StepSummaryVariable) is { Length: > 0 } stepSummary)
         {
             Append(stepSummary, summary.EndsWith('\n') ? summary : summary + "\n", "the job summary");
@@ -84,14 +84,6 @@ public sealed class GitHubActionsAgent(TextWriter output, Func<string, string?> 
         EscapeData(value)
             .Replace(":", "%3A", StringComparison.Ordinal)
             .Replace(",", "%2C", StringComparison.Ordinal);
-
-    private static string Neutralize(string line)
-    {
-        var start = line.Length - line.TrimStart().Length;
-        return line.AsSpan(start).StartsWith("::", StringComparison.Ordinal)
-            ? string.Concat(line.AsSpan(0, start + 1), "\u200B", line.AsSpan(start + 1))
-            : line;
-    }
 
     private void Append(string path, string text, string what)
     {

@@ -13,7 +13,11 @@ public interface IBuildAgent
 {
     string Name { get; }
 
-    /// <summary>Call before anything else is printed: a CI agent registers the values with the runner's log masking.</summary>
+    /// <summary>
+    /// Call before anything else is printed: the values join the agent's masker (the process's
+    /// shared <see cref="SecretMasker"/> unless a test gives another), and a CI agent registers
+    /// each, in every spelling a server may echo it, with the runner's log masking.
+    /// </summary>
     void MaskSecrets(IEnumerable<string> values);
 
     /// <summary>A collapsible log section, one per command or step; disposing it ends the section.</summary>

@@ -62,6 +62,11 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
             return Invalid(agent, exception.Errors, run, creatio: string.Empty).ExitCode;
         }
 
+        // Masked from here on, in every writer and agent, before anything can quote them.
+        SecretMasker.Shared.Add(loaded.HasEnvironments
+            ? loaded.Environments.SelectMany(selected => selected.Config?.SecretValues() ?? [])
+            : loaded.Site!.SecretValues());
+
         SessionCache sessionCache;
         try
         {
@@ -82,9 +87,7 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
     private async Task<int> RunEnvironmentsAsync(Run run, IReadOnlyList<EnvironmentConfig> environments, int parallel, SessionCache sessionCache, CancellationToken cancellationToken)
     {
         // Every site's secrets are masked before any site prints a line.
-        agent.MaskSecrets(environments
-            .Where(selected => selected.Config is not null)
-            .SelectMany(selected => new[] { selected.Config!.Creatio.Password.Reveal(), selected.Config.IdentityService.ClientSecret.Reveal() }));
+        agent.MaskSecrets(environments.SelectMany(selected => selected.Config?.SecretValues() ?? []));
         agent.Info($"{run.Command.Name}: {environments.Count} environment(s) ({string.Join(", ", environments.Select(selected => selected.Name))}), at most {parallel} at a time.");
 
         var outcomes = new ConcurrentDictionary<string, SiteOutcome>(StringComparer.Ordinal);
@@ -152,8 +155,7 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
 
     private async Task<SiteOutcome> RunSiteAsync(IBuildAgent output, Run run, IdentityConfig config, SessionCache sessionCache, CancellationToken cancellationToken)
     {
-        output.MaskSecrets([config.Creatio.Password.Reveal(), config.IdentityService.ClientSecret.Reveal()]);
-        SecretMasker.Shared.Add(config.Creatio.Password.Reveal(), config.IdentityService.ClientSecret.Reveal());
+        output.MaskSecrets(config.SecretValues());
         // The file's warnings once per run (report.json keeps them too): the step processes of one
         // Cake target read the same file, and six copies of an annotation help nobody.
         if (run.RunId is null || EngineCommands.Begins(run.ReportCommand, run.Command.Name))
@@ -170,8 +172,8 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
         try
         {
             var proxy = EnvironmentProxy.FromEnvironment(environment, config.Source.Path);
-            output.MaskSecrets(proxy.Passwords);
             SecretMasker.Shared.Add(proxy.Passwords);
+            output.MaskSecrets(proxy.Passwords);
             services = EngineServices.Build(config, sessionCache, progress, run.Tuning, proxy, run.Trace?.ForEnvironment(run.Environment));
         }
         catch (ConfigurationException exception)

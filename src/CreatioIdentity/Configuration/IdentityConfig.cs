@@ -17,6 +17,9 @@ public sealed record IdentityConfig(
 
     /// <summary>The file allows plain http to a host other than this machine (<c>allowInsecureHttp: true</c>).</summary>
     public bool AllowInsecureHttp { get; init; }
+
+    /// <summary>The values nothing may ever print or write: the Creatio password and the client secret.</summary>
+    public IReadOnlyList<string> SecretValues() => [Creatio.Password.Reveal(), IdentityService.ClientSecret.Reveal()];
 }
 
 public enum CreatioRuntime

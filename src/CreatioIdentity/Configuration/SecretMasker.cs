@@ -2,33 +2,43 @@ namespace CreatioIdentity.Configuration;
 
 /// <summary>
 /// The one place that knows every secret of this process (passwords, client secrets, session
-/// cookies and tokens, registered as they become known) and replaces each of them by
-/// <see cref="Secret.Mask"/> wherever text is made for a person or a file.
+/// cookies and tokens, registered as they become known) and replaces each of them, in every form
+/// a server may echo it (<see cref="SecretForms"/>), by <see cref="Secret.Mask"/> wherever text is
+/// made for a person or a file: report.json, junit.xml, summary.md, the console and the CI agents.
 /// </summary>
 public sealed class SecretMasker
 {
     private readonly Lock gate = new();
-    private string[] values = [];
+    private readonly HashSet<string> secrets = new(StringComparer.Ordinal);
+    private string[] forms = [];
 
     /// <summary>The process's masker: every report, trace, message and agent masks through it.</summary>
     public static SecretMasker Shared { get; } = new();
 
-    /// <summary>Registers secrets; empty values are ignored.</summary>
-    public void Add(IEnumerable<string?> secrets)
+    /// <summary>Registers secrets with every form of each; empty values are ignored.</summary>
+    public void Add(IEnumerable<string?> values)
     {
-        ArgumentNullException.ThrowIfNull(secrets);
+        ArgumentNullException.ThrowIfNull(values);
+        var added = values.OfType<string>().Where(value => value.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         lock (gate)
         {
-            // Longest first, so that a secret containing another is masked whole.
-            values = [.. values.Concat(secrets.OfType<string>().Where(secret => secret.Length > 0))
+            var fresh = added.Where(secrets.Add).ToList();
+            if (fresh.Count == 0)
+            {
+                return;
+            }
+
+            // Longest first, so that a form containing another is masked whole.
+            Volatile.Write(ref forms, [.. forms.Concat(fresh.SelectMany(SecretForms.Of))
                 .Distinct(StringComparer.Ordinal)
-                .OrderByDescending(secret => secret.Length)];
+                .OrderByDescending(form => form.Length)
+                .ThenBy(form => form, StringComparer.Ordinal)]);
         }
     }
 
-    public void Add(params string?[] secrets) => Add((IEnumerable<string?>)secrets);
+    public void Add(params string?[] values) => Add((IEnumerable<string?>)values);
 
-    /// <summary>The text with every registered secret replaced by the mask.</summary>
+    /// <summary>The text with every form of every registered secret replaced by the mask.</summary>
     public string Mask(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -36,9 +46,9 @@ public sealed class SecretMasker
             return text ?? string.Empty;
         }
 
-        foreach (var value in Volatile.Read(ref values))
+        foreach (var form in Volatile.Read(ref forms))
         {
-            text = text.Replace(value, Secret.Mask, StringComparison.Ordinal);
+            text = text.Replace(form, Secret.Mask, StringComparison.Ordinal);
         }
 
         return text;

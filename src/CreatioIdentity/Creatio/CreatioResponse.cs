@@ -65,10 +65,19 @@ public sealed record CreatioResponse(CreatioRoute Route, int StatusCode, string?
     public CreatioException Failed(string remedy) =>
         new(CreatioFailure.HttpStatus, $"Creatio answered {Route} with HTTP {StatusCode}{Quoted}. {remedy}".TrimEnd());
 
-    /// <summary>": &lt;the start of the body&gt;", unless the request carried a secret that an echoing server could hand back.</summary>
-    private string Quoted => Route.CarriesSecret ? " (its body is not quoted: the request carried a secret)" : ": " + Excerpt(Body);
+    /// <summary>": &lt;the start of the body&gt;", or why it is not quoted.</summary>
+    private string Quoted => Route.CarriesSecret ? $" ({NotQuoted})" : ": " + Excerpt();
 
-    internal static string Excerpt(string body)
+    /// <summary>
+    /// The start of the body, for a message; never any of the answer to a request that carried a
+    /// secret (<see cref="CreatioRoute.CarriesSecret"/>): a server or proxy that echoes the request
+    /// in its error would put the secret, in clear or in any encoding, into the report.
+    /// </summary>
+    public string Excerpt() => Route.CarriesSecret ? NotQuoted : Quote(Body);
+
+    internal const string NotQuoted = "the answer is not quoted, as the request carried a secret";
+
+    private static string Quote(string body)
     {
         var flat = body.ReplaceLineEndings(" ").Trim();
         return flat.Length == 0 ? "<empty body>" : flat.Length <= 200 ? flat : flat[..200] + "…";

@@ -83,12 +83,18 @@ public sealed class IdentityServiceProbe(HttpClient http, IdentityConfig config)
 
             using var document = JsonDocument.Parse(body.Length == 0 ? "{}" : body);
             var root = document.RootElement;
-            if (response.IsSuccessStatusCode && root.ValueKind == JsonValueKind.Object && root.TryGetProperty("access_token", out var token) && token.GetString() is { Length: > 0 })
+            if (response.IsSuccessStatusCode && root.ValueKind == JsonValueKind.Object && root.TryGetProperty("access_token", out var token) && token.GetString() is { Length: > 0 } accessToken)
             {
+                // Dropped at once, and masked should anything ever quote it.
+                SecretMasker.Shared.Add(accessToken);
                 return new TokenProbeResult(true, $"The Identity Service issued a client_credentials token to client '{clientId}'.");
             }
 
-            var error = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var e) ? e.GetString() : null;
+            // The request carried the client secret: of the answer only an OAuth error code is
+            // quoted (RFC 6749 §5.2), never free text, which may echo the request.
+            var error = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String
+                ? OAuthErrorCode(e.GetString())
+                : null;
             return new TokenProbeResult(false, error switch
             {
                 "invalid_client" => $"The Identity Service rejected client '{clientId}' (invalid_client): check identityService.clientId and identityService.clientSecret against the client in the Identity Service's appsettings.json.",
@@ -132,6 +138,12 @@ public sealed class IdentityServiceProbe(HttpClient http, IdentityConfig config)
                 $"The discovery document {address} names a token endpoint on plain http ({found}): the client secret would cross the network unencrypted, so it was not sent. Make the Identity Service publish its https address, or, on a network you trust, write 'allowInsecureHttp: true' in the file.", ErrorCodes.UnexpectedAnswer)
             : new DiscoveryResult(true, tokenEndpoint, $"The runner read the discovery document at {address}.");
     }
+
+    /// <summary>An error code as OAuth spells them (invalid_client, unauthorized_client, ...); anything else is not quoted.</summary>
+    private static string? OAuthErrorCode(string? error) =>
+        error is { Length: > 0 and <= 64 } && error.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '-' or '.')
+            ? error
+            : error is null ? null : "an error that is not an OAuth error code";
 
     private (string Code, string Message)? Unreachable(Exception exception, Uri address)
     {

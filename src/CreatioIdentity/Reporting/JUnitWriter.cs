@@ -3,13 +3,16 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using CreatioIdentity.Checks;
+using CreatioIdentity.Configuration;
 
 namespace CreatioIdentity.Reporting;
 
 /// <summary>
 /// junit.xml (SPEC §2, contract): one test case per check, for Azure DevOps PublishTestResults
 /// (JUnit format) and other test reporters. A failed step whose failure no red check of its own
-/// explains gets a test case too, so that a crashed step never shows as a green test run.
+/// explains gets a test case too, so that a crashed step never shows as a green test run. Every
+/// text is masked (<see cref="ReportMasking"/>) before the document is built, and the document
+/// once more as it is written.
 /// </summary>
 public static class JUnitWriter
 {
@@ -21,6 +24,7 @@ public static class JUnitWriter
     public static XDocument Build(Report report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        report = ReportMasking.Mask(report);
 
         // Several environments: one test suite each, with class names of their own, so that a
         // test reporter keeps dev's CreatioLogin apart from prod's.
@@ -69,9 +73,16 @@ public static class JUnitWriter
 
     public static void Write(Report report, Stream stream)
     {
-        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), Indent = true };
-        using var writer = XmlWriter.Create(stream, settings);
-        Build(report).Save(writer);
+        ArgumentNullException.ThrowIfNull(stream);
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        using var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = utf8, Indent = true }))
+        {
+            Build(report).Save(writer);
+        }
+
+        // Escaping can spell a secret that the text did not (a secret that is itself "&amp;"-escaped).
+        stream.Write(utf8.GetBytes(SecretMasker.Shared.Mask(utf8.GetString(buffer.ToArray()))));
     }
 
     // A failed step is explained when one of its own checks is red. Steps read back from an

@@ -15,13 +15,16 @@ internal static class ReportFormat
 
     /// <summary>
     /// The one-line verdict: connected only when Creatio itself got a token in this report;
-    /// a green report that never asked Creatio (validate, preflight, plan) says just that.
+    /// a green report that never asked Creatio (validate, preflight, plan) says just that. The
+    /// names in it (environments, the command) pass through <paramref name="quote"/> (Markdown
+    /// shows them as code).
     /// </summary>
-    public static (string Text, bool Good) Headline(Report report)
+    public static (string Text, bool Good) Headline(Report report, Func<string, string>? quote = null)
     {
+        quote ??= name => name;
         if (report.Environments is { Count: > 0 } environments)
         {
-            return EnvironmentsHeadline(report.Command, environments);
+            return EnvironmentsHeadline(quote(report.Command), environments, quote);
         }
 
         if (!report.Ok)
@@ -32,7 +35,7 @@ internal static class ReportFormat
         var connected = report.Checks.Any(check => check.Id == CheckIds.AccessTokenRetrievable && check.Status == CheckStatus.Pass);
         return connected
             ? ("Creatio Identity Service: connected", true)
-            : ($"Creatio Identity Service: {report.Command} found nothing red (the connection was not tested)", true);
+            : ($"Creatio Identity Service: {quote(report.Command)} found nothing red (the connection was not tested)", true);
     }
 
     /// <summary>
@@ -52,10 +55,10 @@ internal static class ReportFormat
     }
 
     /// <summary>"3 of 3 environments connected", or which are red; connected only when each one's own headline says so.</summary>
-    private static (string Text, bool Good) EnvironmentsHeadline(string command, IReadOnlyList<EnvironmentReport> environments)
+    private static (string Text, bool Good) EnvironmentsHeadline(string command, IReadOnlyList<EnvironmentReport> environments, Func<string, string> quote)
     {
         var total = environments.Count;
-        var red = environments.Where(environment => !environment.Ok).Select(environment => environment.Name).ToList();
+        var red = environments.Where(environment => !environment.Ok).Select(environment => quote(environment.Name)).ToList();
         if (red.Count > 0)
         {
             return ($"Creatio Identity Service: {red.Count} of {total} environments not connected ({string.Join(", ", red)})", false);

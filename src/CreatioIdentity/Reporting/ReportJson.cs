@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CreatioIdentity.Checks;
+using CreatioIdentity.Configuration;
 
 namespace CreatioIdentity.Reporting;
 
@@ -22,8 +23,10 @@ internal static class ReportJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
+    /// <summary>Writes the report masked (<see cref="ReportMasking"/>), and the JSON text masked once more as it is written.</summary>
     public static void Serialize(Report report, Stream stream)
     {
+        report = ReportMasking.Mask(report);
         var document = new ReportDocument(
             report.SchemaVersion,
             report.Ok,
@@ -36,8 +39,9 @@ internal static class ReportJson
         {
             Warnings = report.Warnings.Count == 0 ? null : [.. report.Warnings.Select(w => new WarningDocument(w.Message, w.File, w.Line, w.Column))],
         };
-        JsonSerializer.Serialize(stream, document, Context.ReportDocument);
-        stream.WriteByte((byte)'\n');
+        // Escaping can spell a secret that the text did not (a secret that is itself JSON-escaped).
+        var json = JsonSerializer.Serialize(document, Context.ReportDocument);
+        stream.Write(System.Text.Encoding.UTF8.GetBytes(SecretMasker.Shared.Mask(json) + "\n"));
     }
 
     /// <summary>The report in the stream, or null when it is not a report this version understands.</summary>

@@ -1,18 +1,35 @@
 using System.Globalization;
 using System.Text;
 using CreatioIdentity.Checks;
+using CreatioIdentity.Configuration;
 
 namespace CreatioIdentity.Reporting;
 
-/// <summary>summary.md (SPEC §2, contract): the Markdown that becomes the job summary.</summary>
+/// <summary>
+/// summary.md (SPEC §2, contract): the Markdown that becomes the job summary, a check run's
+/// output and an issue's body. Every text from the report is masked and shows as written, never
+/// as Markdown or HTML (<see cref="MarkdownText"/>): messages quote what servers answered.
+/// </summary>
 public static class SummaryWriter
 {
+    /// <summary>The Markdown of the report, masked with the process's masker before and after it is rendered.</summary>
     public static string Render(Report report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        return SecretMasker.Shared.Mask(RenderMasked(ReportMasking.Mask(report)));
+    }
 
+    public static void Write(Report report, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Render(report));
+        stream.Write(bytes);
+    }
+
+    private static string RenderMasked(Report report)
+    {
         var markdown = new StringBuilder();
-        var (headline, good) = ReportFormat.Headline(report);
+        var (headline, good) = ReportFormat.Headline(report, MarkdownText.Inline);
         markdown.Append("## ").Append(headline).AppendLine(good ? " ✅" : " ❌");
         markdown.AppendLine();
         Warnings(markdown, report.Warnings);
@@ -21,17 +38,17 @@ public static class SummaryWriter
             // An invalid file stops before the Creatio URL is known: then only the command.
             if (report.Creatio.Length > 0)
             {
-                markdown.Append("Creatio: ").Append(Inline(report.Creatio)).Append(" · ");
+                markdown.Append("Creatio: ").Append(MarkdownText.Code(report.Creatio)).Append(" · ");
             }
 
-            markdown.Append("command: ").AppendLine(Inline(report.Command));
+            markdown.Append("command: ").AppendLine(MarkdownText.Inline(report.Command));
             markdown.AppendLine();
             Body(markdown, report, "###");
             return markdown.ToString();
         }
 
         // Fifty sites read best as an overview first, then one section each.
-        markdown.Append("Command: ").Append(Inline(report.Command)).Append(" · environments: ").Append(environments.Count)
+        markdown.Append("Command: ").Append(MarkdownText.Inline(report.Command)).Append(" · environments: ").Append(environments.Count)
             .AppendLine(CultureInfo.InvariantCulture, $" · red: {environments.Count(environment => !environment.Ok)}");
         markdown.AppendLine();
         markdown.AppendLine("| Environment | Status | Creatio | Red checks |");
@@ -39,18 +56,18 @@ public static class SummaryWriter
         foreach (var environment in environments)
         {
             var red = ReportFormat.RedItems(environment);
-
-            Row(markdown, environment.Name, environment.Ok ? "✅ ok" : "❌ not ok", environment.Creatio, red.Count == 0 ? "–" : string.Join(", ", red));
+            Row(markdown, MarkdownText.Cell(environment.Name), environment.Ok ? "✅ ok" : "❌ not ok", MarkdownText.CodeCell(environment.Creatio),
+                red.Count == 0 ? "–" : string.Join(", ", red.Select(MarkdownText.Cell)));
         }
 
         foreach (var environment in environments)
         {
             var section = environment.ToReport(report.Command, report.RunId);
-            var (sectionHeadline, sectionGood) = ReportFormat.Headline(section);
+            var (sectionHeadline, sectionGood) = ReportFormat.Headline(section, MarkdownText.Inline);
             markdown.AppendLine();
-            markdown.Append("### ").Append(Inline(environment.Name)).Append(": ").Append(sectionHeadline).AppendLine(sectionGood ? " ✅" : " ❌");
+            markdown.Append("### ").Append(MarkdownText.Inline(environment.Name)).Append(": ").Append(sectionHeadline).AppendLine(sectionGood ? " ✅" : " ❌");
             markdown.AppendLine();
-            markdown.Append("Creatio: ").AppendLine(Inline(environment.Creatio));
+            markdown.Append("Creatio: ").AppendLine(MarkdownText.Code(environment.Creatio));
             markdown.AppendLine();
             Body(markdown, section, "####");
         }
@@ -66,7 +83,7 @@ public static class SummaryWriter
             markdown.Append("> ⚠️ ");
             if (warning.File is not null)
             {
-                markdown.Append(Inline(Path.GetFileName(warning.File)));
+                markdown.Append(MarkdownText.Code(Path.GetFileName(warning.File)));
                 if (warning.Line is { } line)
                 {
                     markdown.Append(CultureInfo.InvariantCulture, $" line {line}");
@@ -75,7 +92,7 @@ public static class SummaryWriter
                 markdown.Append(": ");
             }
 
-            markdown.AppendLine(warning.Message.ReplaceLineEndings(" "));
+            markdown.AppendLine(MarkdownText.Code(warning.Message));
         }
 
         if (warnings.Count > 0)
@@ -98,7 +115,7 @@ public static class SummaryWriter
             markdown.AppendLine("| --- | --- | --- |");
             foreach (var check in report.Checks)
             {
-                Row(markdown, check.Id, Status(check.Status), check.Message);
+                Row(markdown, MarkdownText.Cell(check.Id), Status(check.Status), MarkdownText.CodeCell(check.Message));
             }
         }
 
@@ -121,33 +138,14 @@ public static class SummaryWriter
                     details.Add(step.Error);
                 }
 
-                Row(markdown, step.Name, Status(step.Status), ReportFormat.Duration(step.DurationMs), string.Join("\n", details));
+                Row(markdown, MarkdownText.Cell(step.Name), Status(step.Status), ReportFormat.Duration(step.DurationMs), MarkdownText.CodeCell(string.Join("\n", details)));
             }
         }
     }
 
-    public static void Write(Report report, Stream stream)
-    {
-        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Render(report));
-        stream.Write(bytes);
-    }
-
-    /// <summary>
-    /// A table cell: a pipe would end the cell and a newline the row; a "&lt;" could open HTML
-    /// (an error that quotes a login page must show, not render).
-    /// </summary>
-    internal static string Cell(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("|", "\\|", StringComparison.Ordinal)
-            .Replace("<", "&lt;", StringComparison.Ordinal)
-            .Replace("\r\n", "<br>", StringComparison.Ordinal)
-            .Replace("\r", "<br>", StringComparison.Ordinal)
-            .Replace("\n", "<br>", StringComparison.Ordinal);
-
-    private static string Inline(string value) => Cell(value).Replace("<br>", " ", StringComparison.Ordinal);
-
+    /// <summary>One table row of cells already written as Markdown.</summary>
     private static void Row(StringBuilder markdown, params string[] cells) =>
-        markdown.Append("| ").Append(string.Join(" | ", cells.Select(Cell))).AppendLine(" |");
+        markdown.Append("| ").Append(string.Join(" | ", cells)).AppendLine(" |");
 
     private static string Status(CheckStatus status) => status switch
     {

@@ -12,7 +12,7 @@ public sealed class AzurePipelinesAgentTests
     public sealed class TheMaskSecretsMethod
     {
         [Fact]
-        public void Should_Register_Each_Secret_Once_With_Azure_Escaping()
+        public void Should_Register_Each_Secret_First_Then_Every_Form_And_Each_Line_Once_With_Azure_Escaping()
         {
             // Given
             using var fixture = new CommandAgentFixture();
@@ -23,13 +23,16 @@ public sealed class AzurePipelinesAgentTests
             agent.MaskSecrets(["pa%ss;word]"]);
 
             // Then
-            Assert.Equal(
-            [
-                "##vso[task.setsecret]pa%AZP25ss;word]",
-                "##vso[task.setsecret]two%0D%0Alines",
-                "##vso[task.setsecret]two",
-                "##vso[task.setsecret]lines",
-            ], fixture.Lines);
+            Assert.Equal("##vso[task.setsecret]pa%AZP25ss;word]", fixture.Lines[0]);
+            Assert.Contains("##vso[task.setsecret]cGElc3M7d29yZF0=", fixture.Lines); // base64
+            Assert.Contains("##vso[task.setsecret]pa%AZP2525ss%AZP253Bword%AZP255D", fixture.Lines); // URL-encoded
+            Assert.Contains("##vso[task.setsecret]two%0D%0Alines", fixture.Lines);
+            Assert.Contains("##vso[task.setsecret]two\\nlines", fixture.Lines); // JSON-escaped, one line
+            Assert.Contains("##vso[task.setsecret]two", fixture.Lines);
+            Assert.Contains("##vso[task.setsecret]lines", fixture.Lines);
+            Assert.Equal(fixture.Lines.Distinct(), fixture.Lines);
+            Assert.Equal(SecretForms.Of("pa%ss;word]").Count, fixture.Lines.TakeWhile(line => !line.Contains("two", StringComparison.Ordinal)).Count());
+            Assert.All(fixture.Lines, line => Assert.StartsWith("##vso[task.setsecret]", line, StringComparison.Ordinal));
         }
     }
 
@@ -136,7 +139,7 @@ public sealed class AzurePipelinesAgentTests
 
             // Then
             Assert.Empty(fixture.Commands);
-            Assert.Equal(["Creatio said: ##vso\u200B[task.complete result=Succeeded;]done", "#\u200B#[section]not a section"], fixture.Lines);
+            Assert.Equal(["Creatio said: #\u200B#vso[task.complete result=Succeeded;]done", "#\u200B#[section]not a section"], fixture.Lines);
         }
     }
 

@@ -1,4 +1,5 @@
 using CreatioIdentity.Agents;
+using CreatioIdentity.Configuration;
 
 namespace CreatioIdentity.Tests.Agents;
 
@@ -19,6 +20,9 @@ internal sealed class CommandAgentFixture : IDisposable
 
     public Dictionary<string, string?> Environment { get; } = [];
 
+    /// <summary>The agent's own masker: what a test registers stays out of the process's shared one.</summary>
+    public SecretMasker Masker { get; } = new();
+
     public string Output => output.ToString();
 
     public string[] Lines => Output.Split('\n')[..^1];
@@ -34,14 +38,14 @@ internal sealed class CommandAgentFixture : IDisposable
         Environment[GitHubActionsAgent.WorkspaceVariable] = Workspace;
         Environment[GitHubActionsAgent.StepSummaryVariable] = PathOf("step-summary.md");
         Environment[GitHubActionsAgent.OutputVariable] = PathOf("github-output");
-        return new GitHubActionsAgent(output, name => Environment.GetValueOrDefault(name), plain: true);
+        return new GitHubActionsAgent(output, name => Environment.GetValueOrDefault(name), plain: true, Masker);
     }
 
     public AzurePipelinesAgent Azure()
     {
         Environment[AzurePipelinesAgent.DetectVariable] = "True";
         Environment[AzurePipelinesAgent.SourcesDirectoryEnvironmentVariable] = Workspace;
-        return new AzurePipelinesAgent(output, name => Environment.GetValueOrDefault(name), plain: true);
+        return new AzurePipelinesAgent(output, name => Environment.GetValueOrDefault(name), plain: true, Masker);
     }
 
     public static bool IsCommand(string line) => line.StartsWith("::", StringComparison.Ordinal) || line.StartsWith("##", StringComparison.Ordinal);

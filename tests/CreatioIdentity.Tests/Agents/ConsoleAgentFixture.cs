@@ -1,4 +1,5 @@
 using CreatioIdentity.Agents;
+using CreatioIdentity.Configuration;
 using Spectre.Console;
 
 namespace CreatioIdentity.Tests.Agents;
@@ -17,7 +18,7 @@ internal sealed class ConsoleAgentFixture
             Out = new AnsiConsoleOutput(output),
         });
         Console.Profile.Width = 200;
-        Agent = new ConsoleAgent(Console);
+        Agent = new ConsoleAgent(Console, new SecretMasker());
     }
 
     public IAnsiConsole Console { get; }

@@ -52,6 +52,36 @@ public sealed class ConsoleAgentTests
             Assert.Contains("value ***", fixture.Output, StringComparison.Ordinal);
             Assert.DoesNotContain("def", fixture.Output, StringComparison.Ordinal);
         }
+
+        [Fact]
+        public void Should_Never_Print_A_Masked_Value_In_Any_Encoding()
+        {
+            // Given
+            var fixture = new ConsoleAgentFixture();
+            fixture.Agent.MaskSecrets([ClientSecret]);
+
+            // When
+            fixture.Agent.Info("echo: " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(ClientSecret)) + " " + Uri.EscapeDataString(ClientSecret));
+
+            // Then
+            Assert.Equal("echo: *** ***", fixture.Lines[0]);
+        }
+    }
+
+    public sealed class TheInfoMethod
+    {
+        [Fact]
+        public void Should_Print_Control_Characters_From_A_Server_As_Replacement_Characters()
+        {
+            // Given
+            var fixture = new ConsoleAgentFixture();
+
+            // When: a terminal escape (set the window title) and a bell
+            fixture.Agent.Info("Creatio said: \u001b]0;pwned\u0007 done\u009b");
+
+            // Then
+            Assert.Equal("Creatio said: \uFFFD]0;pwned\uFFFD done\uFFFD", fixture.Lines[0]);
+        }
     }
 
     public sealed class TheShowReportMethod

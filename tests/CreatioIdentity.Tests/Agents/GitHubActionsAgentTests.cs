@@ -12,7 +12,7 @@ public sealed class GitHubActionsAgentTests
     public sealed class TheMaskSecretsMethod
     {
         [Fact]
-        public void Should_Register_Each_Secret_Once_Escaped_And_Each_Line_Of_A_Multi_Line_One()
+        public void Should_Register_Each_Secret_First_Then_Every_Form_And_Each_Line_Once_Escaped()
         {
             // Given
             using var fixture = new CommandAgentFixture();
@@ -23,14 +23,15 @@ public sealed class GitHubActionsAgentTests
             agent.MaskSecrets(["pa%ss:word"]);
 
             // Then
-            Assert.Equal(
-            [
-                "::add-mask::pa%25ss:word",
-                "::add-mask::-----BEGIN KEY-----%0AAbCd%0A-----END KEY-----",
-                "::add-mask::-----BEGIN KEY-----",
-                "::add-mask::AbCd",
-                "::add-mask::-----END KEY-----",
-            ], fixture.Lines);
+            Assert.Equal("::add-mask::pa%25ss:word", fixture.Lines[0]);
+            Assert.Contains("::add-mask::cGElc3M6d29yZA==", fixture.Lines); // base64
+            Assert.Contains("::add-mask::pa%2525ss%253Aword", fixture.Lines); // URL-encoded
+            Assert.Contains("::add-mask::-----BEGIN KEY-----%0AAbCd%0A-----END KEY-----", fixture.Lines);
+            Assert.Contains("::add-mask::-----BEGIN KEY-----", fixture.Lines);
+            Assert.Contains("::add-mask::AbCd", fixture.Lines);
+            Assert.Contains("::add-mask::-----END KEY-----", fixture.Lines);
+            Assert.Equal(fixture.Lines.Distinct(), fixture.Lines);
+            Assert.All(fixture.Lines, line => Assert.StartsWith("::add-mask::", line, StringComparison.Ordinal));
         }
 
         [Fact]
@@ -94,7 +95,8 @@ public sealed class GitHubActionsAgentTests
             agent.Error("100% red\r\nsecond line", new SourceLocation("/elsewhere/a,b:c.yml", 1, 2));
 
             // Then
-            Assert.Equal(["::error file=/elsewhere/a%2Cb%3Ac.yml,line=1,col=2::/elsewhere/a,b:c.yml:1:2: 100%25 red%0D%0Asecond line"], fixture.Lines);
+            // (a line break, whichever it was, is one LF)
+            Assert.Equal(["::error file=/elsewhere/a%2Cb%3Ac.yml,line=1,col=2::/elsewhere/a,b:c.yml:1:2: 100%25 red%0Asecond line"], fixture.Lines);
         }
 
         [Fact]
@@ -191,6 +193,20 @@ public sealed class GitHubActionsAgentTests
             // Then
             Assert.Empty(fixture.Commands);
             Assert.Equal([":\u200B:set-env name=PATH::/tmp/evil"], fixture.Lines);
+        }
+
+        [Fact]
+        public void Should_Not_Let_A_Carriage_Return_Or_The_Legacy_Form_Anywhere_Start_A_Workflow_Command()
+        {
+            // Given
+            using var fixture = new CommandAgentFixture();
+            var agent = fixture.GitHub();
+
+            // When
+            agent.Info("Creatio said: done\r::error::pwned and ##[error]pwned too");
+
+            // Then: the runner reads a CR as a line end too
+            Assert.Equal(["Creatio said: done", ":\u200B:error::pwned and #\u200B#[error]pwned too"], fixture.Output.Split('\n', '\r')[..^1]);
         }
     }
 

@@ -34,6 +34,40 @@ public sealed class CreatioResponseTests
         }
     }
 
+    public sealed class TheExcerptMethod
+    {
+        [Fact]
+        public void Should_Quote_The_Start_Of_An_Answer_On_One_Line()
+        {
+            // When
+            var excerpt = Answer("<html>\r\n<body>Proxy error</body></html>", 502, "text/html").Excerpt();
+
+            // Then
+            Assert.Equal("<html> <body>Proxy error</body></html>", excerpt);
+        }
+
+        [Theory]
+        [InlineData("ServiceModel/AuthService.svc/Login")]
+        [InlineData("DataService/json/SyncReply/PostSysSettingsValues")]
+        public void Should_Never_Quote_The_Answer_To_A_Request_That_Carried_A_Secret(string path)
+        {
+            // Given: a server that echoes the request it refuses
+            var route = path.Contains("Login", StringComparison.Ordinal) ? CreatioRoutes.Login : CreatioRoutes.PostSysSettingsValues;
+            var answer = new CreatioResponse(route, 400, "application/json", """{"Message":"Bad request: {\"UserPassword\":\"s3cret\"}"}""");
+
+            // When
+            var excerpt = answer.Excerpt();
+            var notUnderstood = answer.NotUnderstood("no Code").Message;
+
+            // Then
+            Assert.Equal(route.Path, path);
+            Assert.DoesNotContain("s3cret", excerpt, StringComparison.Ordinal);
+            Assert.DoesNotContain("s3cret", notUnderstood, StringComparison.Ordinal);
+            Assert.Contains("HTTP 400", notUnderstood, StringComparison.Ordinal);
+            Assert.Contains("not quoted", notUnderstood, StringComparison.Ordinal);
+        }
+    }
+
     public sealed class TheIsHtmlProperty
     {
         [Theory]

@@ -36,7 +36,7 @@ public sealed class CheckRunCommandTests
             Assert.Equal("All 9 checks green", (string?)checkRun["output"]?["title"]);
             var summary = (string?)checkRun["output"]?["summary"];
             Assert.Contains("| Check | Status | Message |", summary, StringComparison.Ordinal);
-            Assert.Contains("| AccessTokenRetrievable | ✅ pass | AccessTokenRetrievable is green. |", summary, StringComparison.Ordinal);
+            Assert.Contains("| AccessTokenRetrievable | ✅ pass | `AccessTokenRetrievable is green.` |", summary, StringComparison.Ordinal);
             Assert.Contains("success, All 9 checks green", run.Output, StringComparison.Ordinal);
         }
 
@@ -112,7 +112,7 @@ public sealed class CheckRunCommandTests
             Assert.Equal("completed", (string?)checkRun["status"]);
             Assert.Equal("failure", (string?)checkRun["conclusion"]);
             Assert.Equal("2 of 9 checks red", (string?)checkRun["output"]?["title"]);
-            Assert.Contains("| IdentityServiceAvailable | ❌ fail | IdentityServiceAvailable is red: check the Identity Service settings. |", (string?)checkRun["output"]?["summary"], StringComparison.Ordinal);
+            Assert.Contains("| IdentityServiceAvailable | ❌ fail | `IdentityServiceAvailable is red: check the Identity Service settings.` |", (string?)checkRun["output"]?["summary"], StringComparison.Ordinal);
         }
 
         [Fact]

@@ -64,7 +64,7 @@ public sealed class GitHubWorld : IAsyncDisposable
     public async Task<GitHubRun> RunAsync(params string[] args)
     {
         var output = new StringWriter();
-        var exitCode = await GitHubProgram.RunAsync(args, name => Environment.GetValueOrDefault(name), output);
+        var exitCode = await GitHubProgram.RunAsync(args, name => Environment.GetValueOrDefault(name), output, Environment.Keys);
         return new GitHubRun(exitCode, output.ToString());
     }
 

@@ -34,8 +34,8 @@ public sealed class SyncIssuesCommandTests
             Assert.Equal([Label], issue.Labels);
             Assert.Contains($"<!-- creatio-identity:environment={Site} -->", issue.Body, StringComparison.Ordinal);
             Assert.Contains("is red: `IdentityServiceAvailable`, `AccessTokenRetrievable`.", issue.Body, StringComparison.Ordinal);
-            Assert.Contains("| AccessTokenRetrievable | ❌ fail | AccessTokenRetrievable is red: check the Identity Service settings. |", issue.Body, StringComparison.Ordinal);
-            Assert.Contains("| CreatioLogin | ✅ pass | CreatioLogin is green. |", issue.Body, StringComparison.Ordinal);
+            Assert.Contains("| AccessTokenRetrievable | ❌ fail | `AccessTokenRetrievable is red: check the Identity Service settings.` |", issue.Body, StringComparison.Ordinal);
+            Assert.Contains("| CreatioLogin | ✅ pass | `CreatioLogin is green.` |", issue.Body, StringComparison.Ordinal);
             Assert.Contains(world.RunUrl, issue.Body, StringComparison.Ordinal);
             Assert.Empty(issue.Comments);
             Assert.Contains($"{Site}: red (IdentityServiceAvailable, AccessTokenRetrievable), opened issue #1", run.Output, StringComparison.Ordinal);
@@ -211,7 +211,7 @@ public sealed class SyncIssuesCommandTests
             Assert.Equal("closed", issue.State);
             Assert.Equal("completed", issue.StateReason);
             var comment = Assert.Single(issue.Comments);
-            Assert.Contains($"**{Site}** is green again", comment, StringComparison.Ordinal);
+            Assert.Contains($"**`{Site}`** is green again", comment, StringComparison.Ordinal);
             Assert.Contains($"{Site}: green again, closed issue #1", run.Output, StringComparison.Ordinal);
         }
 

@@ -95,6 +95,32 @@ public sealed class EngineRun : IAsyncDisposable
         return new EngineRun(await SandboxHost.StartAsync(options), directory);
     }
 
+    /// <summary>The agents a run can be under: the local console, a GitHub Actions runner, an Azure Pipelines agent.</summary>
+    public static IReadOnlyList<string> Agents { get; } = ["console", "github", "azure"];
+
+    /// <summary>
+    /// Sets the variables of the CI runner that <paramref name="agent"/> names (one of <see cref="Agents"/>);
+    /// the runner's files (step summary, outputs) go into this world's folder.
+    /// </summary>
+    public void ActAs(string agent)
+    {
+        switch (agent)
+        {
+            case "github":
+                environment[GitHubActionsAgent.DetectVariable] = "true";
+                environment[GitHubActionsAgent.WorkspaceVariable] = Directory;
+                environment[GitHubActionsAgent.StepSummaryVariable] = Path.Combine(Directory, "step-summary.md");
+                environment[GitHubActionsAgent.OutputVariable] = Path.Combine(Directory, "github-output");
+                break;
+            case "azure":
+                environment[AzurePipelinesAgent.DetectVariable] = "True";
+                environment[AzurePipelinesAgent.SourcesDirectoryEnvironmentVariable] = Directory;
+                break;
+            default:
+                break;
+        }
+    }
+
     /// <summary>Hands a run id and key to the commands, as the Cake script does, so they share one session and one report.</summary>
     public void ShareSessionAcrossCommands(string target = "connect")
     {

@@ -101,8 +101,8 @@ public sealed class EnvironmentReportTests
             // Then
             var summary = File.ReadAllText(Path.Combine(fixture.ReportDir, ReportStore.SummaryFileName));
             Assert.StartsWith("## Creatio Identity Service: 1 of 2 environments not connected (prod) ❌", summary, StringComparison.Ordinal);
-            Assert.Contains("| dev | ✅ ok | https://dev.example.com/ | – |", summary, StringComparison.Ordinal);
-            Assert.Contains("| prod | ❌ not ok | https://prod.example.com/ | CreatioLogin |", summary, StringComparison.Ordinal);
+            Assert.Contains("| dev | ✅ ok | `https://dev.example.com/` | – |", summary, StringComparison.Ordinal);
+            Assert.Contains("| prod | ❌ not ok | `https://prod.example.com/` | CreatioLogin |", summary, StringComparison.Ordinal);
             Assert.True(summary.IndexOf("### dev:", StringComparison.Ordinal) < summary.IndexOf("### prod:", StringComparison.Ordinal));
             Assert.Contains("#### Checks", summary, StringComparison.Ordinal);
         }

@@ -1,5 +1,7 @@
 using CreatioIdentity.Checks;
+using CreatioIdentity.Configuration;
 using CreatioIdentity.Reporting;
+using CreatioIdentity.Sandbox;
 using static CreatioIdentity.Tests.Reporting.Results;
 
 namespace CreatioIdentity.Tests.Reporting;
@@ -50,7 +52,7 @@ public sealed class SummaryWriterTests
             // Then
             Assert.StartsWith("## Creatio Identity Service", lines[0], StringComparison.Ordinal);
             Assert.Equal("", lines[1]);
-            Assert.Equal("> ⚠️ creatio-identity.yml line 8: INSECURE: creatio.tls.insecureSkipVerify is true", lines[2]);
+            Assert.Equal("> ⚠️ `creatio-identity.yml` line 8: `INSECURE: creatio.tls.insecureSkipVerify is true`", lines[2]);
         }
 
         [Fact]
@@ -80,8 +82,8 @@ public sealed class SummaryWriterTests
             var lines = Lines(SummaryWriter.Render(report));
 
             // Then
-            Assert.Contains("| dev | ✅ ok | https://dev.example.com | – |", lines);
-            Assert.Contains("| prod | ❌ not ok | https://prod.example.com | Preflight failed (connect) |", lines);
+            Assert.Contains("| dev | ✅ ok | `https://dev.example.com` | – |", lines);
+            Assert.Contains("| prod | ❌ not ok | `https://prod.example.com` | `Preflight failed (connect)` |", lines);
         }
 
         [Fact]
@@ -98,9 +100,9 @@ public sealed class SummaryWriterTests
 
             // Then
             Assert.Contains("| Check | Status | Message |", lines);
-            Assert.Contains("| CreatioLogin | ✅ pass | Logged in. |", lines);
-            Assert.Contains("| AccessTokenRetrievable | ❌ fail | Check the client secret. |", lines);
-            Assert.Contains("| DefaultResourceRegistered | ⏭️ skip | Not reported by this Creatio. |", lines);
+            Assert.Contains("| CreatioLogin | ✅ pass | `Logged in.` |", lines);
+            Assert.Contains("| AccessTokenRetrievable | ❌ fail | `Check the client secret.` |", lines);
+            Assert.Contains("| DefaultResourceRegistered | ⏭️ skip | `Not reported by this Creatio.` |", lines);
         }
 
         [Fact]
@@ -119,8 +121,8 @@ public sealed class SummaryWriterTests
             // Then
             Assert.Contains("| Step | Status | Duration | Changes |", lines);
             Assert.Contains("| Preflight | unchanged | 120 ms |  |", lines);
-            Assert.Contains("| ApplySettings | changed | 1.5 s | OAuth20IdentityServerUrl: (none) → https://identity.example.com<br>OAuth20IdentityServerClientId: old → creatio |", lines);
-            Assert.Contains("| Diagnose | ❌ failed | 800 ms | Creatio could not be reached. |", lines);
+            Assert.Contains("| ApplySettings | changed | 1.5 s | `OAuth20IdentityServerUrl: (none) → https://identity.example.com`<br>`OAuth20IdentityServerClientId: old → creatio` |", lines);
+            Assert.Contains("| Diagnose | ❌ failed | 800 ms | `Creatio could not be reached.` |", lines);
         }
 
         [Fact]
@@ -133,11 +135,11 @@ public sealed class SummaryWriterTests
             var lines = Lines(SummaryWriter.Render(report));
 
             // Then
-            Assert.Contains("| IdentityServiceAvailable | ❌ fail | Creatio said: a \\| b<br>then<br>c |", lines);
+            Assert.Contains("| IdentityServiceAvailable | ❌ fail | `Creatio said: a \\| b`<br>`then`<br>`c` |", lines);
         }
 
         [Fact]
-        public void Should_Show_Html_In_A_Message_Instead_Of_Rendering_It()
+        public void Should_Show_Html_In_A_Message_As_Code_Instead_Of_Rendering_It()
         {
             // Given
             var report = Report(CheckResult.Fail(CheckIds.CreatioLogin, "Creatio answered <html><body>Login</body></html>"));
@@ -146,8 +148,44 @@ public sealed class SummaryWriterTests
             var markdown = SummaryWriter.Render(report);
 
             // Then
-            Assert.Contains("Creatio answered &lt;html>&lt;body>Login&lt;/body>&lt;/html>", markdown, StringComparison.Ordinal);
-            Assert.DoesNotContain("<html>", markdown, StringComparison.Ordinal);
+            Assert.Contains("| CreatioLogin | ❌ fail | `Creatio answered <html><body>Login</body></html>` |", markdown, StringComparison.Ordinal);
+            MarkdownAssert.DoesNothing(markdown);
+        }
+
+        [Fact]
+        public void Should_Show_Server_Text_As_Code_That_Links_Mentions_And_Shows_Nothing()
+        {
+            // Given: a health check message, a step error and a value read from Creatio, all hostile
+            var report = Report([
+                Failed("Diagnose", HostileText.Value) with
+                {
+                    Checks = [CheckResult.Fail(CheckIds.IdentityServiceAvailable, HostileText.Value)],
+                    Changes = [new Change("OAuth20IdentityServerUrl", HostileText.Value, "https://identity.example.com")],
+                },
+            ]) with { Checks = [CheckResult.Fail(CheckIds.IdentityServiceAvailable, HostileText.Value)] };
+
+            // When
+            var markdown = SummaryWriter.Render(report);
+
+            // Then
+            MarkdownAssert.DoesNothing(markdown);
+            MarkdownAssert.TablesKeepTheirColumns(markdown);
+        }
+
+        [Fact]
+        public void Should_Mask_A_Secret_That_A_Message_Quotes_In_Any_Encoding()
+        {
+            // Given
+            var secret = "summary-" + Guid.NewGuid().ToString("N") + "+/\"&";
+            SecretMasker.Shared.Add(secret);
+            var quoted = $"{secret} {System.Text.Json.JsonSerializer.Serialize(secret)} {Uri.EscapeDataString(secret)} {Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(secret))}";
+            var report = Report(CheckResult.Fail(CheckIds.CreatioLogin, quoted));
+
+            // When
+            var markdown = SummaryWriter.Render(report);
+
+            // Then
+            Assert.Contains("| CreatioLogin | ❌ fail | `*** \"***\" *** ***` |", markdown, StringComparison.Ordinal);
         }
 
         [Fact]
