@@ -20,6 +20,7 @@ public static class GitHubProgram
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
 
+        SecretMasker.BeginRun();
         GitHubSecrets.Register(environment, variableNames ?? [], SecretMasker.Shared);
         var context = GitHubContext.Read(environment);
         var log = new WorkflowLog(output);

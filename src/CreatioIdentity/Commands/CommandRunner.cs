@@ -30,6 +30,7 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
 
     public async Task<int> RunAsync(EngineCommand command, string configPath, string reportDir, RunSelection selection, CancellationToken cancellationToken)
     {
+        SecretMasker.BeginRun();
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(selection);
 

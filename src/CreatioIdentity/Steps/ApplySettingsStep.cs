@@ -21,9 +21,8 @@ public sealed class ApplySettingsStep : Step
         var desired = DesiredSettings.From(context.Config);
         var current = await context.Facts.SettingsAsync([.. desired.Where(setting => !setting.IsSecret).Select(setting => setting.Code)], cancellationToken);
 
-        // A setting Creatio leaves out of its answer may be SecureText: its value is treated as a secret.
+        // A setting Creatio leaves out of its answer may be SecureText: its value is shown as a mask, never read back.
         desired = [.. desired.Select(setting => setting.IsSecret || current.ContainsKey(setting.Code) && !SettingValues.IsSecret(current[setting.Code].Type) ? setting : setting with { IsSecret = true })];
-        SecretMasker.Shared.Add(desired.Where(setting => setting.IsSecret && !setting.IsConnection).Select(setting => setting.Value));
 
         var writes = desired
             .Where(setting => setting.Code != OAuthSettingCodes.ClientSecret

@@ -24,7 +24,7 @@ public sealed partial class ServerTextTests
             foreach (var agent in EngineRun.Agents)
             {
                 data.Add(agent, "api/OAuthHealthCheck"); // reaches the checks, whole
-                data.Add(agent, "GetFeaturesInfo");      // reaches a step's error, quoted from the body
+                data.Add(agent, "SelectQuery");          // reaches a step's error, quoted from the body
             }
 
             return data;

@@ -217,18 +217,22 @@ public sealed class StepTests
         [Fact]
         public async Task Should_Name_The_Host_Configuration_Key_When_OAuth_Is_Off_In_The_Host()
         {
-            // Given
+            // Given: Feature-EnableOAuth20Integration off in the host's configuration file (/0/Flags lists it from web.config)
             await using var world = await EngineRun.StartAsync(new SandboxOptions { HostOAuthEnabled = false });
 
             // When
             var run = await world.RunAsync("connect");
 
-            // Then
+            // Then: every red health check says so first, and the run never tried to write the switch
             Assert.Equal(1, run.ExitCode);
-            var check = Check(run, CheckIds.DefaultResourceRegistered);
-            Assert.Equal(CheckStatus.Fail, check.Status);
-            Assert.Contains("Feature-EnableOAuth20Integration", check.Message, StringComparison.Ordinal);
-            Assert.Contains("restart Creatio", check.Message, StringComparison.Ordinal);
+            var red = run.Report!.Checks.Where(check => check.Status == CheckStatus.Fail).ToList();
+            Assert.NotEmpty(red);
+            Assert.All(red, check =>
+            {
+                Assert.Contains("Feature-EnableOAuth20Integration", check.Message, StringComparison.Ordinal);
+                Assert.Contains("restart Creatio", check.Message, StringComparison.Ordinal);
+            });
+            Assert.DoesNotContain(world.Sandbox.Creatio.Writes, request => request.Body?.Contains("EnableOAuth20Integration", StringComparison.Ordinal) == true);
         }
 
         [Fact]

@@ -68,7 +68,7 @@ public sealed class HarReplayTests
             await using var replay = await ReplayRun.StartAsync("health-check-has-problem.har");
 
             // When: a command that asks more
-            var run = await replay.RunAsync("enable-feature");
+            var run = await replay.RunAsync("apply-settings");
 
             // Then
             Assert.Equal(1, run.ExitCode);
