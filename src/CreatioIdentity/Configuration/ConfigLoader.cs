@@ -194,6 +194,7 @@ public static class ConfigLoader
         {
             Warnings = reader.Warnings,
             AllowInsecureHttp = site.AllowInsecureHttp,
+            SecretSettings = site.SecretSettings,
         };
     }
 

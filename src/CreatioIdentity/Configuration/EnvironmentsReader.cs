@@ -157,6 +157,7 @@ internal static partial class EnvironmentsReader
         {
             Environment = entry.Name,
             AllowInsecureHttp = site.AllowInsecureHttp,
+            SecretSettings = site.SecretSettings,
             Warnings = [.. reader.Warnings.Select(warning => warning with { Message = prefix + warning.Message })],
         };
         return new EnvironmentConfig(entry.Name, config, []);
@@ -171,10 +172,19 @@ internal static partial class EnvironmentsReader
     /// <summary>Mappings merge key by key (the environment's key wins its position); any other value replaces.</summary>
     internal static YamlNode Merge(YamlNode inherited, YamlNode own) => Merge(inherited, own, StringComparer.Ordinal);
 
-    private static YamlNode Merge(YamlNode inherited, YamlNode own, StringComparer keys) =>
-        inherited is YamlMappingNode defaults && own is YamlMappingNode overrides
-            ? new YamlMappingNode(Merge(Pairs(defaults), Pairs(overrides), keys, site: false).Select(entry => new KeyValuePair<YamlNode, YamlNode>(entry.Key, entry.Value)))
-            : own;
+    private static YamlNode Merge(YamlNode inherited, YamlNode own, StringComparer keys) => (inherited, own) switch
+    {
+        (YamlMappingNode defaults, YamlMappingNode overrides) =>
+            new YamlMappingNode(Merge(Pairs(defaults), Pairs(overrides), keys, site: false).Select(entry => new KeyValuePair<YamlNode, YamlNode>(entry.Key, entry.Value))),
+
+        // A plain value over a setting's { value, secret } sets its value and keeps it secret: an
+        // environment's own value of a secret setting must not come out in clear.
+        (YamlMappingNode setting, YamlScalarNode value) when setting.Children.ContainsKey(SettingsReader.ValueKey) && !IsNull(value) =>
+            new YamlMappingNode(setting.Children.Select(pair => pair.Key is YamlScalarNode { Value: SettingsReader.ValueKey } ? new KeyValuePair<YamlNode, YamlNode>(pair.Key, value) : pair)),
+        _ => own,
+    };
+
+    private static bool IsNull(YamlScalarNode node) => node.Style == YamlDotNet.Core.ScalarStyle.Plain && node.Value is null or "" or "~" or "null" or "Null" or "NULL";
 
     /// <param name="site">The site's own keys, whose features: and settings: hold codes.</param>
     private static List<YamlSection.Entry> Merge(IReadOnlyList<YamlSection.Entry> inherited, List<YamlSection.Entry> own, StringComparer keys, bool site)

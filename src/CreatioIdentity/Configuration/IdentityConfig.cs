@@ -19,7 +19,11 @@ public sealed record IdentityConfig(
     public bool AllowInsecureHttp { get; init; }
 
     /// <summary>The values nothing may ever print or write: the Creatio password and the client secret.</summary>
-    public IReadOnlyList<string> SecretValues() => [Creatio.Password.Reveal(), IdentityService.ClientSecret.Reveal()];
+    /// <summary>The codes under settings: whose values are secrets (<c>secret: true</c>).</summary>
+    public IReadOnlySet<string> SecretSettings { get; init; } = new HashSet<string>();
+
+    public IReadOnlyList<string> SecretValues() =>
+        [Creatio.Password.Reveal(), IdentityService.ClientSecret.Reveal(), .. SecretSettings.Where(Settings.ContainsKey).Select(code => Settings[code])];
 }
 
 public enum CreatioRuntime

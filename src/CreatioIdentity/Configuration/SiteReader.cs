@@ -8,7 +8,11 @@ internal sealed record Site(
     IdentityServiceOptions IdentityService,
     IReadOnlyDictionary<string, bool> Features,
     IReadOnlyDictionary<string, string> Settings,
-    bool AllowInsecureHttp);
+    bool AllowInsecureHttp)
+{
+    /// <summary>The codes under settings: whose values are secrets (<c>secret: true</c>).</summary>
+    public IReadOnlySet<string> SecretSettings { get; init; } = new HashSet<string>();
+}
 
 /// <summary>
 /// Reads the keys that describe one site. Version 1 files hold one site at the top level; the
@@ -37,14 +41,6 @@ internal static class SiteReader
         ["netframework"] = CreatioRuntime.NetFramework,
     };
 
-    /// <summary>The settings the identityService section writes; setting them twice would race.</summary>
-    private static readonly Dictionary<string, string> ReservedSettings = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["OAuth20IdentityServerUrl"] = "identityService.url",
-        ["OAuth20IdentityServerClientId"] = "identityService.clientId",
-        ["OAuth20IdentityServerClientSecret"] = "identityService.clientSecret",
-    };
-
     /// <summary>
     /// Reads the site keys of <paramref name="site"/> (the caller has checked for unknown keys).
     /// Relative file paths are taken from <paramref name="baseDirectory"/>. Null when anything was
@@ -62,11 +58,11 @@ internal static class SiteReader
         WarnOfCreatioCaAlone(reader, creatioSection, identitySection);
 
         var features = ReadFeatures(reader, site);
-        var settings = ReadSettings(reader, site);
+        var settings = SettingsReader.Read(reader, site);
 
         return creatio is null || identityService is null || features is null || settings is null
             ? null
-            : new Site(creatio, identityService, features, settings, allowInsecureHttp);
+            : new Site(creatio, identityService, features, settings.Values, allowInsecureHttp) { SecretSettings = settings.Secrets };
     }
 
     /// <summary>
@@ -237,50 +233,8 @@ internal static class SiteReader
         return valid ? features : null;
     }
 
-    private static Dictionary<string, string>? ReadSettings(ConfigReader reader, YamlSection site)
-    {
-        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (!site.Contains("settings"))
-        {
-            return settings;
-        }
-
-        if (reader.Child(site, "settings", allowedKeys: null, required: false, "setting code: value") is not { } section)
-        {
-            return null;
-        }
-
-        var valid = true;
-        foreach (var entry in section.Entries)
-        {
-            var keyPath = section.PathOf(entry.Name);
-
-            // A setting may hold a secret of its own, so its value is treated as one in messages.
-            var value = reader.Scalar(entry.Value, keyPath, secret: true, "a single value (text, number or true/false)");
-            if (value is { IsNull: true })
-            {
-                reader.Error(entry.Value, $"{keyPath} has no value; write '' for an empty text");
-                value = null;
-            }
-
-            if (ReservedSettings.TryGetValue(entry.Name, out var owner))
-            {
-                reader.Error(entry.Key, $"{keyPath} is written from {owner}; remove it from {section.Path}");
-                valid = false;
-            }
-
-            valid &= value is not null && IsNew(reader, settings, entry, section, "setting");
-            if (value is not null)
-            {
-                settings[entry.Name] = value.Text;
-            }
-        }
-
-        return valid ? settings : null;
-    }
-
     /// <summary>Creatio's codes ignore case, so "Foo" and "foo" would be the same feature or setting twice.</summary>
-    private static bool IsNew<T>(ConfigReader reader, Dictionary<string, T> seen, YamlSection.Entry entry, YamlSection section, string what)
+    internal static bool IsNew<T>(ConfigReader reader, Dictionary<string, T> seen, YamlSection.Entry entry, YamlSection section, string what)
     {
         if (!seen.ContainsKey(entry.Name))
         {

@@ -19,7 +19,7 @@ public sealed class ApplySettingsStep : Step
     protected override async Task ExecuteAsync(StepContext context, StepOutcome outcome, CancellationToken cancellationToken)
     {
         var desired = DesiredSettings.From(context.Config);
-        var current = await context.Facts.SettingsAsync([.. desired.Where(setting => !setting.IsSecret).Select(setting => setting.Code)], cancellationToken);
+        var current = await context.Facts.SettingsAsync([.. desired.Where(setting => setting.Code != OAuthSettingCodes.ClientSecret).Select(setting => setting.Code)], cancellationToken);
 
         // A setting Creatio leaves out of its answer may be SecureText: its value is shown as a mask, never read back.
         desired = [.. desired.Select(setting => setting.IsSecret || current.ContainsKey(setting.Code) && !SettingValues.IsSecret(current[setting.Code].Type) ? setting : setting with { IsSecret = true })];
@@ -81,7 +81,7 @@ public sealed class ApplySettingsStep : Step
         saved.ForEach(setting => outcome.Done(setting.Code));
         refused.ForEach(setting => outcome.Refused(setting.Code));
 
-        var readBack = await ReadBackAsync(context, saved, cancellationToken);
+        var readBack = await ReadBackAsync(context, [.. saved.Where(setting => current.ContainsKey(setting.Code))], cancellationToken);
         outcome.Check(Verdict(context, saved, refused, readBack, secretReason));
     }
 
@@ -107,7 +107,7 @@ public sealed class ApplySettingsStep : Step
 
     private static async Task<IReadOnlyDictionary<string, SettingValue>> ReadBackAsync(StepContext context, List<DesiredSetting> saved, CancellationToken cancellationToken)
     {
-        var codes = saved.Where(setting => !setting.IsSecret).Select(setting => setting.Code).ToList();
+        var codes = saved.Select(setting => setting.Code).ToList();
         return codes.Count == 0 ? new Dictionary<string, SettingValue>() : await context.Facts.SettingsAsync(codes, cancellationToken);
     }
 
@@ -121,12 +121,13 @@ public sealed class ApplySettingsStep : Step
                 refused[0].ConfigPath);
         }
 
-        var mismatched = saved.Where(setting => !setting.IsSecret
-            && !(readBack.TryGetValue(setting.Code, out var value) && SettingValues.Same(value.Type, value.Value, setting.Value))).ToList();
+        // What Creatio gives back is compared; a secret's value is never quoted.
+        var mismatched = saved.Where(setting => setting.Code != OAuthSettingCodes.ClientSecret && readBack.ContainsKey(setting.Code)
+            && !SettingValues.Same(readBack[setting.Code].Type, readBack[setting.Code].Value, setting.Value)).ToList();
         if (mismatched.Count > 0)
         {
             return CheckResult.Fail(CheckIds.SettingsApplied,
-                $"Creatio accepted {string.Join(", ", mismatched.Select(setting => setting.Code))} but reads back {string.Join(", ", mismatched.Select(setting => $"'{readBack.GetValueOrDefault(setting.Code)?.Value ?? "(nothing)"}'"))}: a personal value or a value type conversion may override it.",
+                $"Creatio accepted {string.Join(", ", mismatched.Select(setting => setting.Code))} but reads back {string.Join(", ", mismatched.Select(setting => setting.IsSecret ? "another value" : $"'{readBack[setting.Code].Value ?? "(nothing)"}'"))}: a personal value or a value type conversion may override it.",
                 mismatched[0].ConfigPath);
         }
 

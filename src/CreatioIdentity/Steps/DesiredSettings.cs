@@ -26,7 +26,7 @@ public static class DesiredSettings
             new(OAuthSettingCodes.ClientId, identity.ClientId, false, "identityService.clientId", true),
             new(OAuthSettingCodes.ClientSecret, identity.ClientSecret.Reveal(), true, "identityService.clientSecret", true),
         };
-        list.AddRange(config.Settings.Select(setting => new DesiredSetting(setting.Key, setting.Value, false, "settings." + setting.Key, false)));
+        list.AddRange(config.Settings.Select(setting => new DesiredSetting(setting.Key, setting.Value, config.SecretSettings.Contains(setting.Key), "settings." + setting.Key, false)));
         return list;
     }
 }

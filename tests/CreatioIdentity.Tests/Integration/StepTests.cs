@@ -133,6 +133,37 @@ public sealed class StepTests
         }
 
         [Fact]
+        public async Task Should_Write_A_Secret_Setting_Without_Showing_It_And_Not_Again_Once_It_Reads_Back()
+        {
+            // Given: a text setting declared secret, its value from the environment
+            await using var world = await EngineRun.StartAsync();
+            Assert.Equal(0, (await world.RunAsync("connect")).ExitCode);
+            const string Value = "https://hooks.example.com/s3cr3t-t0ken-4711";
+            world.Environment["SITE_HOOK"] = Value;
+            var config = world.WriteConfig(WithSettings("settings:\n  SiteUrl: { value: \"${SITE_HOOK}\", secret: true }\n"));
+            world.Sandbox.Creatio.ClearRecord();
+
+            // When
+            var first = await world.RunAsync("apply-settings", config);
+            var writes = world.Sandbox.Creatio.Writes.Count;
+            var second = await world.RunAsync("apply-settings", config);
+
+            // Then: written once, shown nowhere
+            Assert.Equal(0, first.ExitCode);
+            Assert.Equal(Value, world.Sandbox.Creatio.GetSetting("SiteUrl"));
+            var change = Assert.Single(first.Report!.Steps.Single().Changes);
+            Assert.Equal(("SiteUrl", "***"), (change.Item, change.To));
+            Assert.Equal(1, writes);
+            Assert.Equal(0, second.ExitCode);
+            Assert.Single(world.Sandbox.Creatio.Writes);
+            foreach (var run in new[] { first, second })
+            {
+                Assert.DoesNotContain("s3cr3t-t0ken", run.Output, StringComparison.Ordinal);
+                Assert.All(run.ReportFiles.Values, file => Assert.DoesNotContain("s3cr3t-t0ken", file, StringComparison.Ordinal));
+            }
+        }
+
+        [Fact]
         public async Task Should_Rewrite_The_Secret_When_Creatio_Cannot_Get_A_Token_With_The_Stored_One()
         {
             // Given: connected, then someone stored a wrong secret in Creatio
