@@ -31,7 +31,7 @@ PY
 )"
 }
 
-cake() { dotnet cake --target="$1" --config=examples/sandbox.yml --report-dir="$work/report" >"$work/out.log" 2>&1 || { cat "$work/out.log"; exit 1; }; }
+cake() { dotnet cake --target="$1" --config="${2:-examples/sandbox.yml}" --report-dir="$work/report" >"$work/out.log" 2>&1 || { cat "$work/out.log"; exit 1; }; }
 record() { curl -s "${SANDBOX_CREATIO_URL}_sandbox/record"; }
 clear_record() { curl -s -X DELETE "${SANDBOX_CREATIO_URL}_sandbox/record" >/dev/null; }
 counts() { record | python3 -c "import json,sys; r=json.load(sys.stdin); print(f\"{r['total']} | {r['logins']} | {r['writes']}\")"; }
@@ -40,9 +40,14 @@ cake Empty   # build the engine and warm the script cache before anything is cou
 echo "| sandbox | run | Creatio requests | logins | writes |"
 echo "|---|---|---|---|---|"
 for runtime in net netframework; do
-  start_sandbox "$runtime"
-  clear_record; cake ConnectIdentity; echo "| $runtime | fresh | $(counts) |"
-  clear_record; cake ConnectIdentity; echo "| $runtime | connected | $(counts) |"
+  # runtime: auto (examples/sandbox.yml), then the runtime written out, each against a fresh sandbox
+  sed "s/runtime: auto/runtime: $runtime/" examples/sandbox.yml >"$work/explicit.yml"
+  for config in examples/sandbox.yml "$work/explicit.yml"; do
+    label="$runtime ($( [ "$config" = examples/sandbox.yml ] && echo 'runtime: auto' || echo "runtime: $runtime" ))"
+    start_sandbox "$runtime"
+    clear_record; cake ConnectIdentity "$config"; echo "| $label | fresh | $(counts) |"
+    clear_record; cake ConnectIdentity "$config"; echo "| $label | connected | $(counts) |"
+  done
 done
 echo
 
