@@ -182,46 +182,11 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
             return Invalid(output, exception.Errors, run, creatio);
         }
 
-        var results = new List<StepResult>();
+        List<StepResult> results;
         await using (services)
         {
             var context = services.GetRequiredService<StepContext>();
-            if (run.Command.ReadOnly)
-            {
-                context = context.WithReadOnly();
-            }
-
-            var failed = false;
-            foreach (var step in run.Command.Steps())
-            {
-                if (failed)
-                {
-                    results.Add(new StepResult(step.Name, StepStatus.Skipped, 0, [], [], "Skipped: an earlier step failed."));
-                    continue;
-                }
-
-                StepResult result;
-                using (output.BeginGroup(step.Name))
-                {
-                    result = await step.RunAsync(context, cancellationToken);
-                    output.ShowStep(result);
-                    foreach (var warning in result.Warnings)
-                    {
-                        output.Warning(warning);
-                    }
-                }
-
-                results.Add(result);
-
-                // A read-only command (monitor) goes on past a red check, to report every check; an error stops it.
-                failed = result.Status == StepStatus.Failed && !(run.Command.ReadOnly && result.Error is null);
-            }
-
-            // The session must not outlive the job: the process that ends the run logs out (SPEC §4, AuthService.svc).
-            if (run.RunId is null || failed || EngineCommands.Completes(run.ReportCommand, run.Command.Name))
-            {
-                await context.Session.LogoutAsync(cancellationToken);
-            }
+            results = await StepSequence.RunAsync(output, run, run.Command.ReadOnly ? context.WithReadOnly() : context, cancellationToken);
         }
 
         Report report;
@@ -312,12 +277,6 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
     /// <summary>A report that could not be written still tells the run what happened.</summary>
     private static Report Unrecorded(Run run, string creatio, IReadOnlyList<StepResult> steps) =>
         new(Report.CurrentSchemaVersion, false, run.ReportCommand, creatio, run.RunId, steps, [.. steps.SelectMany(step => step.Checks)]);
-
-    /// <summary>What one command run is about: where it reports, under which command and run id, for which environment, traced where.</summary>
-    private sealed record Run(EngineCommand Command, string ReportDir, string ReportCommand, string? RunId, StepTuning Tuning, HttpTrace? Trace)
-    {
-        public string? Environment { get; init; }
-    }
 
     private sealed record SiteOutcome(int ExitCode, Report Report);
 }

@@ -24,15 +24,7 @@ public sealed class ApplySettingsStep : Step
         // A setting Creatio leaves out of its answer may be SecureText: its value is shown as a mask, never read back.
         desired = [.. desired.Select(setting => setting.IsSecret || current.ContainsKey(setting.Code) && !SettingValues.IsSecret(current[setting.Code].Type) ? setting : setting with { IsSecret = true })];
 
-        var writes = desired
-            .Where(setting => setting.Code != OAuthSettingCodes.ClientSecret
-                && !(current.TryGetValue(setting.Code, out var stored) && SettingValues.Same(stored.Type, stored.Value, setting.Value)))
-            .ToList();
-        var secretReason = await SecretWriteReasonAsync(context, writes, cancellationToken);
-        if (secretReason is not null)
-        {
-            writes.Add(desired.Single(setting => setting.Code == OAuthSettingCodes.ClientSecret));
-        }
+        var (writes, secretReason) = await WritesAsync(context, desired, current, cancellationToken);
 
         // The value before, so that a person can restore it; a secret is never readable, so it stays masked.
         string From(DesiredSetting setting) => setting.IsSecret ? Secret.Mask : current.GetValueOrDefault(setting.Code)?.Value is { Length: > 0 } value ? value : "(not set)";
@@ -83,6 +75,23 @@ public sealed class ApplySettingsStep : Step
 
         var readBack = await ReadBackAsync(context, [.. saved.Where(setting => current.ContainsKey(setting.Code))], cancellationToken);
         outcome.Check(Verdict(context, saved, refused, readBack, secretReason));
+    }
+
+    /// <summary>The settings that differ, and the secret with them when it must be written (and why).</summary>
+    private static async Task<(List<DesiredSetting> Writes, string? SecretReason)> WritesAsync(
+        StepContext context, IReadOnlyList<DesiredSetting> desired, IReadOnlyDictionary<string, SettingValue> current, CancellationToken cancellationToken)
+    {
+        var writes = desired
+            .Where(setting => setting.Code != OAuthSettingCodes.ClientSecret
+                && !(current.TryGetValue(setting.Code, out var stored) && SettingValues.Same(stored.Type, stored.Value, setting.Value)))
+            .ToList();
+        var secretReason = await SecretWriteReasonAsync(context, writes, cancellationToken);
+        if (secretReason is not null)
+        {
+            writes.Add(desired.Single(setting => setting.Code == OAuthSettingCodes.ClientSecret));
+        }
+
+        return (writes, secretReason);
     }
 
     /// <summary>The values as JSON of the type Creatio declares for each; a value that does not fit stops the batch before anything is sent.</summary>

@@ -1,0 +1,48 @@
+using CreatioIdentity.Agents;
+using CreatioIdentity.Checks;
+using CreatioIdentity.Steps;
+
+namespace CreatioIdentity.Commands;
+
+/// <summary>Runs the steps of one command against one site.</summary>
+internal static class StepSequence
+{
+    /// <summary>The command's steps in order, each in its log group; the first failure skips the rest, and the run's last process logs out.</summary>
+    public static async Task<List<StepResult>> RunAsync(IBuildAgent output, Run run, StepContext context, CancellationToken cancellationToken)
+    {
+        var results = new List<StepResult>();
+        var failed = false;
+        foreach (var step in run.Command.Steps())
+        {
+            if (failed)
+            {
+                results.Add(new StepResult(step.Name, StepStatus.Skipped, 0, [], [], "Skipped: an earlier step failed."));
+                continue;
+            }
+
+            StepResult result;
+            using (output.BeginGroup(step.Name))
+            {
+                result = await step.RunAsync(context, cancellationToken);
+                output.ShowStep(result);
+                foreach (var warning in result.Warnings)
+                {
+                    output.Warning(warning);
+                }
+            }
+
+            results.Add(result);
+
+            // A read-only command (monitor) goes on past a red check, to report every check; an error stops it.
+            failed = result.Status == StepStatus.Failed && !(run.Command.ReadOnly && result.Error is null);
+        }
+
+        // The session must not outlive the job: the process that ends the run logs out (SPEC §4, AuthService.svc).
+        if (run.RunId is null || failed || EngineCommands.Completes(run.ReportCommand, run.Command.Name))
+        {
+            await context.Session.LogoutAsync(cancellationToken);
+        }
+
+        return results;
+    }
+}
