@@ -29,7 +29,7 @@ public sealed class ConfigFixture
           tokenEndpointHosts: [login.example.com]
         features:
           OAuth20Integration: true
-          UseSeparateSettingsForOAuth20: false
+          UsrPortalIntegration: false
         settings:
           SomeCode: some value
           Number: 5

@@ -29,7 +29,7 @@ public sealed class ConfigLoaderTests
             Assert.Equal(Path.GetFullPath("certs/identity-root.pem"), config.IdentityService.Tls.CaCertificate);
             Assert.False(config.IdentityService.Tls.InsecureSkipVerify);
             Assert.Equal(["login.example.com"], config.IdentityService.TokenEndpointHosts);
-            Assert.Equal(new Dictionary<string, bool> { ["OAuth20Integration"] = true, ["UseSeparateSettingsForOAuth20"] = false }, config.Features);
+            Assert.Equal(new Dictionary<string, bool> { ["OAuth20Integration"] = true, ["UsrPortalIntegration"] = false }, config.Features);
             Assert.Equal(new Dictionary<string, string> { ["SomeCode"] = "some value", ["Number"] = "5" }, config.Settings);
             Assert.Empty(config.Warnings);
         }

@@ -31,7 +31,7 @@ public sealed class EnvironmentsTests
             identityService:
               clientSecret: ${DEV_SECRET}
             features:
-              UseSeparateSettingsForOAuth20: true
+              UsrPortalIntegration: true
             settings:
               UsrOwn: dev
           prod:
@@ -94,7 +94,7 @@ public sealed class EnvironmentsTests
             Assert.Equal(new Uri("https://identity.example.com"), dev.IdentityService.Url);
             Assert.Equal("creatio", dev.IdentityService.ClientId);
             Assert.Equal("dev-secret-1", dev.IdentityService.ClientSecret.Reveal());
-            Assert.Equal(new Dictionary<string, bool> { ["OAuth20Integration"] = true, ["UseSeparateSettingsForOAuth20"] = true }, dev.Features);
+            Assert.Equal(new Dictionary<string, bool> { ["OAuth20Integration"] = true, ["UsrPortalIntegration"] = true }, dev.Features);
             Assert.Equal(new Dictionary<string, string> { ["UsrShared"] = "shared", ["UsrOwn"] = "dev" }, dev.Settings);
 
             // Then: prod replaces what it names, and keeps what it does not
@@ -149,7 +149,7 @@ public sealed class EnvironmentsTests
         public void Should_Override_A_Default_Setting_Or_Feature_Written_In_Another_Case()
         {
             // Given: Creatio's codes ignore case, so usrshared is the default UsrShared overridden
-            var yaml = Yaml.Replace("    features:\n      UseSeparateSettingsForOAuth20: true\n    settings:\n      UsrOwn: dev", "    features:\n      oauth20integration: false\n    settings:\n      usrshared: dev-only", StringComparison.Ordinal);
+            var yaml = Yaml.Replace("    features:\n      UsrPortalIntegration: true\n    settings:\n      UsrOwn: dev", "    features:\n      oauth20integration: false\n    settings:\n      usrshared: dev-only", StringComparison.Ordinal);
 
             // When
             var dev = Environment(Load(Fixture(), yaml, "dev"), "dev");
