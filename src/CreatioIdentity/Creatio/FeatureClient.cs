@@ -51,6 +51,18 @@ public sealed class FeatureClient(CreatioSession session, DataServiceClient data
         return features;
     }
 
+    /// <summary>
+    /// Every feature's Id and Code, unfiltered: only to find a code the Code filter missed because it is
+    /// written in another letter case and the database compares text case-sensitively (PostgreSQL).
+    /// </summary>
+    public async Task<IReadOnlyList<AppFeature>> ReadCodesAsync(CancellationToken cancellationToken)
+    {
+        var rows = await data.SelectAsync(AppFeatureEntity, ["Id", "Code"], [], anyFilter: false, cancellationToken);
+        return [.. rows
+            .Where(row => row.Id("Id") is not null && !string.IsNullOrEmpty(row.Text("Code")))
+            .Select(row => new AppFeature(row.Id("Id")!.Value, row.Text("Code")!, null, null, null))];
+    }
+
     /// <summary>The state in effect for the logged-in user, as FeatureService serves it from the feature cache.</summary>
     public async Task<bool> EffectiveStateAsync(string code, CancellationToken cancellationToken)
     {

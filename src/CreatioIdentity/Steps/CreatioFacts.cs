@@ -28,11 +28,27 @@ public sealed class CreatioFacts(CreatioSession session, FeatureClient features,
 
     public CheckResult? Login { get; set; }
 
-    /// <summary>The features of <paramref name="codes"/> and their override rows, read once (two DataService queries).</summary>
+    /// <summary>The features of <paramref name="codes"/> and their override rows, read once (two DataService queries; a third when a code is not found).</summary>
     public async Task<FeatureReading> FeaturesAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
         featureReading ??= new FeatureReading(
-            await features.ReadAsync(codes, cancellationToken),
+            await WithOtherLetterCasesAsync(codes, await features.ReadAsync(codes, cancellationToken), cancellationToken),
             await features.ReadOverridesAsync(codes, cancellationToken));
+
+    /// <summary>
+    /// A code the filter did not find may still be there in another letter case: a database that compares
+    /// text case-sensitively (PostgreSQL) does not return it. Only then is every code read, so that the
+    /// verdict can name the code as Creatio writes it.
+    /// </summary>
+    private async Task<IReadOnlyList<AppFeature>> WithOtherLetterCasesAsync(IReadOnlyCollection<string> codes, IReadOnlyList<AppFeature> found, CancellationToken cancellationToken)
+    {
+        if (codes.All(code => found.Any(feature => string.Equals(feature.Code, code, StringComparison.OrdinalIgnoreCase))))
+        {
+            return found;
+        }
+
+        var all = await features.ReadCodesAsync(cancellationToken);
+        return [.. found, .. all.Where(feature => found.All(known => known.Id != feature.Id))];
+    }
 
     /// <summary>The values of the codes (absent codes left out), asking Creatio only for codes not read yet.</summary>
     public async Task<IReadOnlyDictionary<string, SettingValue>> SettingsAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
