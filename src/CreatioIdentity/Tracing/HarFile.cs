@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using CreatioIdentity.PrivateFiles;
 
 namespace CreatioIdentity.Tracing;
 
@@ -66,7 +67,7 @@ public static class HarFile
         var directory = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(directory);
         using var fileLock = AcquireLock(Path.Combine(directory, $".{Path.GetFileName(full)}.lock"));
-        RefuseLink(full);
+        PrivateFile.RefuseLink(full, "a trace");
 
         var previous = File.Exists(full) ? Read(full) : null;
         if (previous is null && File.Exists(full) && new FileInfo(full).Length > 0)
@@ -77,46 +78,19 @@ public static class HarFile
         IReadOnlyList<HarEntry> kept = runId is not null && previous?.Log.RunId == runId ? previous.Log.Entries : [];
         var version = typeof(HarFile).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
         var document = new HarDocument(new HarLog("1.2", new HarCreator(CreatorName, version), [.. kept, .. entries], Comment, runId));
-        WriteAtomically(full, stream => JsonSerializer.Serialize(stream, document, HarJsonContext.Default.HarDocument));
-    }
-
-    private static void WriteAtomically(string path, Action<Stream> write)
-    {
-        var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            // CreateNew: a name that exists (a planted link included) fails rather than being followed.
-            using (var stream = new FileStream(temporary, OwnerOnly(FileMode.CreateNew)))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-            }
-
-            // rename(2) replaces whatever is at the path, a link included, and never writes through it.
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
+        PrivateFile.WriteAtomically(full, stream => JsonSerializer.Serialize(stream, document, HarJsonContext.Default.HarDocument));
     }
 
     private static FileStream AcquireLock(string path)
     {
-        RefuseLink(path);
         var started = Stopwatch.GetTimestamp();
         while (true)
         {
             try
             {
-                var options = OwnerOnly(FileMode.OpenOrCreate);
-                options.Share = FileShare.None;
-                return new FileStream(path, options);
+                return PrivateFile.OpenLock(path);
             }
-            catch (IOException exception) when (exception is not FileNotFoundException and not DirectoryNotFoundException)
+            catch (IOException exception) when (exception is not UnsafePathException and not FileNotFoundException and not DirectoryNotFoundException)
             {
                 if (Stopwatch.GetElapsedTime(started) >= LockTimeout)
                 {
@@ -125,25 +99,6 @@ public static class HarFile
 
                 Thread.Sleep(LockRetryDelay);
             }
-        }
-    }
-
-    private static FileStreamOptions OwnerOnly(FileMode mode)
-    {
-        var options = new FileStreamOptions { Mode = mode, Access = FileAccess.ReadWrite, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        return options;
-    }
-
-    private static void RefuseLink(string path)
-    {
-        if (new FileInfo(path).LinkTarget is not null)
-        {
-            throw new IOException($"{path} is a symbolic link; a trace is never written through one.");
         }
     }
 }
