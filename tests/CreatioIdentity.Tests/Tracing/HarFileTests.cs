@@ -16,7 +16,7 @@ public sealed class HarFileTests
 
     public sealed class TheAppendMethod : IDisposable
     {
-        private readonly string directory = Path.Combine(Path.GetTempPath(), "creatio-identity-tests", Guid.NewGuid().ToString("N"));
+        private readonly string directory = Directory.CreateTempSubdirectory("creatio-identity-tests-").FullName;
 
         public TheAppendMethod() => Directory.CreateDirectory(directory);
 

@@ -16,18 +16,17 @@ public sealed class HarReplayTests
         {
             // Given: connect against the sandbox, traced
             RunResult recorded;
-            string tracePath;
+            using var temp = new CreatioIdentity.Tests.PrivateFiles.OwnTempFolder();
+            var tracePath = temp.PathOf("trace.har");
             await using (var world = await EngineRun.StartAsync())
             {
-                world.TracePath = Path.Combine(Path.GetTempPath(), "creatio-identity-tests", $"{Guid.NewGuid():N}.har");
-                tracePath = world.TracePath;
+                world.TracePath = tracePath;
                 recorded = await world.RunAsync("connect");
             }
 
             // When: the sandbox is gone; the trace answers instead
             await using var replay = await ReplayRun.StartAsync(tracePath);
             var replayed = await replay.RunAsync("connect");
-            File.Delete(tracePath);
 
             // Then
             Assert.Equal(0, recorded.ExitCode);

@@ -68,7 +68,7 @@ public sealed class ReplayRun : IAsyncDisposable
     public static async Task<ReplayRun> StartAsync(string harPath, string? environment = null)
     {
         var path = Path.IsPathRooted(harPath) ? harPath : Path.Combine(TracesFolder, harPath);
-        var directory = Path.Combine(Path.GetTempPath(), "creatio-identity-tests", Guid.NewGuid().ToString("N"));
+        var directory = System.IO.Directory.CreateTempSubdirectory("creatio-identity-tests-").FullName;
         System.IO.Directory.CreateDirectory(directory);
         return new ReplayRun(await HarReplay.StartAsync(path, environment), directory);
     }

@@ -13,7 +13,7 @@ namespace CreatioIdentity.Tests.Tracing;
 /// </summary>
 internal sealed class TraceFixture : HttpMessageHandler
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "creatio-identity-tests", Guid.NewGuid().ToString("N"));
+    private readonly string directory = Directory.CreateTempSubdirectory("creatio-identity-tests-").FullName;
 
     public TraceFixture()
     {
