@@ -47,6 +47,17 @@ internal static class JsonRead
         };
     }
 
+    /// <summary>
+    /// errorInfo of a refused call (DataService, OAuthConfigService): its errorCode, the exception type, which
+    /// decides; and its message, in the user's language, which is only shown. Blank parts are null.
+    /// </summary>
+    public static (string? Code, string? Message) ErrorInfo(this JsonElement element) =>
+        element.TryGet("errorInfo", out var info) && info.ValueKind == JsonValueKind.Object
+            ? (NonBlank(info.Text("errorCode")), NonBlank(info.Text("message")))
+            : (null, null);
+
+    private static string? NonBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
     public static string? Text(this JsonElement element, string name) =>
         element.TryGet(name, out var value) ? AsText(value) : null;
 

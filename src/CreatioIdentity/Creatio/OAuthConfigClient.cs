@@ -49,16 +49,7 @@ public sealed class OAuthConfigClient(CreatioSession session, DataServiceClient 
 
         var result = answer.Result("AddDefaultResourceResult");
         var success = result.Flag("success") ?? throw answer.NotUnderstood("no \"success\"");
-        string? code = null;
-        string? message = null;
-        if (result.TryGet("errorInfo", out var errorInfo) && errorInfo.ValueKind == JsonValueKind.Object)
-        {
-            code = NonEmpty(errorInfo.Text("errorCode"));
-            message = NonEmpty(errorInfo.Text("message"));
-        }
-
+        var (code, message) = result.ErrorInfo();
         return new AddDefaultResourceResult(success, code, message);
     }
-
-    private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -21,7 +21,7 @@ public sealed class DataServiceClient(CreatioSession session)
         var root = Expect(answer, entity);
         if (root.Flag("success") == false)
         {
-            var (code, message) = ErrorInfo(root);
+            var (code, message) = root.ErrorInfo();
             throw new CreatioException(CreatioFailure.UnexpectedAnswer,
                 $"Creatio refused to read {entity} ({code ?? "no error code"}{(message is null ? string.Empty : ": " + message)}). "
                 + $"This Creatio version may not have the entity {entity}, or '{session.Username}' may not read it (a system administrator is needed).");
@@ -42,7 +42,7 @@ public sealed class DataServiceClient(CreatioSession session)
         var root = Expect(answer, entity);
         var success = root.Flag("success") ?? throw answer.NotUnderstood("no \"success\"");
         var rowsAffected = root.TryGet("rowsAffected", out var count) && count.ValueKind == JsonValueKind.Number && count.TryGetInt32(out var number) ? number : -1;
-        var (code, message) = success ? (null, null) : ErrorInfo(root);
+        var (code, message) = success ? (null, null) : root.ErrorInfo();
         return new UpdateOutcome(success, rowsAffected, code, message);
     }
 
@@ -56,13 +56,6 @@ public sealed class DataServiceClient(CreatioSession session)
         var root = answer.Json();
         return root.ValueKind == JsonValueKind.Object ? root : throw answer.NotUnderstood("not a JSON object");
     }
-
-    private static (string? Code, string? Message) ErrorInfo(JsonElement root) =>
-        root.TryGet("errorInfo", out var info) && info.ValueKind == JsonValueKind.Object
-            ? (NonEmpty(info.Text("errorCode")), NonEmpty(info.Text("message")))
-            : (null, null);
-
-    private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static byte[] Body(JsonObject query) => JsonSerializer.SerializeToUtf8Bytes(query, JsonNodeContext.Default.JsonObject);
 }
