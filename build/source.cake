@@ -204,6 +204,8 @@ public sealed class SourceEngine : IEngineHost
         {
             Configuration = configuration,
             NoLogo = true,
+            // A third of the build's time on a fresh clone; `dotnet build` and the tests run them.
+            MSBuildSettings = new DotNetMSBuildSettings().WithProperty("RunAnalyzers", "false"),
         });
         ProjectBuild.MarkBuilt(outputDll);
     }
