@@ -91,7 +91,7 @@ string PackageVersion(FilePath project)
     {
         Arguments = new ProcessArgumentBuilder()
             .Append("msbuild").AppendQuoted(project.FullPath)
-            .Append("-nologo").Append("-t:MinVer").Append("-getProperty:MinVerVersion"),
+            .Append("-nologo").Append("-restore").Append("-t:MinVer").Append("-getProperty:MinVerVersion"),
         RedirectStandardOutput = true,
     }, out var output);
     var version = output.Select(line => line.Trim()).LastOrDefault(line => line.Length > 0);
