@@ -24,7 +24,15 @@ require_boolean() { # NAME VALUE
   esac
 }
 
-executable=${CREATIO_IDENTITY_EXECUTABLE:?the installed creatio-identity}
+# Git Bash on Windows: the runner hands out C:\... paths; bash wants /c/...
+unix_path() {
+  case "${RUNNER_OS:-$(uname -s)}" in
+    Windows | MINGW* | MSYS* | CYGWIN*) cygpath -u "$1" ;;
+    *) printf '%s' "$1" ;;
+  esac
+}
+
+executable=$(unix_path "${CREATIO_IDENTITY_EXECUTABLE:?the installed creatio-identity}")
 target=${INPUT_TARGET:-ConnectIdentity}
 config=${INPUT_CONFIG:-}
 report_dir=${INPUT_REPORT_DIR:-artifacts/creatio-identity}
@@ -79,7 +87,7 @@ run_id="${hex:0:8}-${hex:8:4}-${hex:12:4}-${hex:16:4}-${hex:20:12}"
 export CREATIO_IDENTITY_RUN_ID=$run_id
 
 # Relative paths (config, report-dir, trace-http) start at the workspace, as the inputs say.
-cd "${GITHUB_WORKSPACE:-$PWD}"
+cd "$(unix_path "${GITHUB_WORKSPACE:-$PWD}")"
 
 set +e
 "$executable" "${args[@]}"
