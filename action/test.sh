@@ -95,6 +95,8 @@ check "the report says Validate failed" jq_true '.ok == false and .steps[0].name
 run bad-input INPUT_TARGET=Conect INPUT_CONFIG=invalid/creatio-identity.yml
 check "an unknown target is exit 3" test "$code" -eq 3
 check "it says which targets there are" grep -qF "::error title=creatio-identity::The target input must be one of ConnectIdentity" "$scratch/bad-input.log"
+run injected INPUT_TARGET=$'x\n::warning::injected' INPUT_CONFIG=invalid/creatio-identity.yml
+check "an input quoted in an error cannot start a workflow command" test "$(grep -c '^::' "$scratch/injected.log")" -eq 1
 run bad-boolean INPUT_TARGET=Plan INPUT_FAIL_ON_PENDING=yes
 check "fail-on-pending that is not true or false is exit 3" test "$code" -eq 3
 
