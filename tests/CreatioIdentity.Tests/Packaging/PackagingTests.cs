@@ -202,6 +202,35 @@ public sealed class PackagingTests(PackedFeed feed) : IClassFixture<PackedFeed>
         Assert.DoesNotContain(files, file => file.EndsWith(".csproj", StringComparison.Ordinal) || file.EndsWith(".dll", StringComparison.Ordinal) || file.Contains("/bin/", StringComparison.Ordinal) || file.Contains("/obj/", StringComparison.Ordinal) || file.StartsWith("bin/", StringComparison.Ordinal) || file.StartsWith("obj/", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Should_Pass_The_GitHub_Actions_Own_Checks_With_The_Packed_Tool()
+    {
+        // Given: the action's scripts as the runner runs them (action/test.sh plays the runner)
+        var folder = feed.NewFolder("action");
+
+        // When
+        var (exitCode, output) = await ChildProcess.RunAsync(
+            "bash", [Path.Combine(EngineRun.RepositoryRoot, "action", "test.sh"), feed.Feed, feed.Version], folder, feed.Install(folder), Timeout);
+
+        // Then: every check of the script passed (Sandbox green, invalid input exit 3, Plan pending, ...)
+        Assert.True(exitCode == 0, output);
+        Assert.DoesNotContain("FAIL", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_Pass_The_Azure_Pipelines_Templates_Own_Checks_With_The_Packed_Tool()
+    {
+        // Given: the template's bash steps as an agent runs them (.ci/test-azure-template.py plays the agent)
+        var folder = feed.NewFolder("azure");
+
+        // When
+        var (exitCode, output) = await ChildProcess.RunAsync(
+            "python3", [Path.Combine(EngineRun.RepositoryRoot, ".ci", "test-azure-template.py"), feed.Feed, feed.Version], folder, feed.Install(folder), Timeout);
+
+        // Then
+        Assert.True(exitCode == 0, output);
+    }
+
     private static XDocument Nuspec(ZipArchive package) =>
         XDocument.Load(package.Entries.Single(entry => entry.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
 
