@@ -1,2 +1,2 @@
 // Written by the pack: the engine of this recipe's own version.
-#tool dotnet:?package=CreatioIdentity&version=0.0.0-alpha.0.66
+#tool dotnet:?package=CreatioIdentity&version=0.0.0-alpha.0.71
