@@ -31,6 +31,9 @@ void Pack(bool nativeOnly)
 
     EnsureDirectoryExists(packages);
     CleanDirectory(companions);
+    // One restore of the solution, then none per project: a project restored on its own (or with a
+    // runtime) records its references under other names and would rewrite the committed lock files.
+    DotNetRestore(root.CombineWithFilePath("CreatioIdentity.slnx").FullPath);
     DotNetMSBuildSettings Versioned() => new DotNetMSBuildSettings().WithProperty("MinVerVersionOverride", version);
     DotNetMSBuildSettings Tool(DotNetMSBuildSettings settings) => settings
         .WithProperty("MinVerVersionOverride", version)
@@ -42,6 +45,7 @@ void Pack(bool nativeOnly)
             Configuration = "Release",
             OutputDirectory = companions.Combine(folder),
             NoLogo = true,
+            NoRestore = true,
             MSBuildSettings = Versioned(),
         });
     }
