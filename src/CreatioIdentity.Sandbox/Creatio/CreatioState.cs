@@ -1,5 +1,6 @@
 using CreatioIdentity.Sandbox.Creatio.Auth;
 using CreatioIdentity.Sandbox.Creatio.Features;
+using CreatioIdentity.Sandbox.Creatio.OAuthApps;
 using CreatioIdentity.Sandbox.Creatio.OAuthConfig;
 using CreatioIdentity.Sandbox.Creatio.Recording;
 using CreatioIdentity.Sandbox.Creatio.Settings;
@@ -56,6 +57,15 @@ public sealed class CreatioState
     internal SettingStore Settings { get; }
 
     internal OAuthResources OAuthResources { get; } = new();
+
+    /// <summary>The integrated applications (OAuthClientApp).</summary>
+    internal OAuthClientApps OAuthClientApps { get; } = new();
+
+    /// <summary>The users (and a role) integrated applications may act as, technical users included.</summary>
+    internal IntegrationUsers IntegrationUsers { get; } = new();
+
+    /// <summary>Every SysAdminUnit row: the session's user and its roles, then the integration users.</summary>
+    internal IReadOnlyList<AdminUnit> AllAdminUnits() => [.. Features.Units.All, .. IntegrationUsers.All()];
 
     internal SessionStore Sessions { get; } = new();
 
