@@ -195,6 +195,7 @@ public static class ConfigLoader
             Warnings = reader.Warnings,
             AllowInsecureHttp = site.AllowInsecureHttp,
             SecretSettings = site.SecretSettings,
+            OAuthApps = site.OAuthApps,
         };
     }
 
