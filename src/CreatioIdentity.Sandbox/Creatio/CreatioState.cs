@@ -64,6 +64,13 @@ public sealed class CreatioState
     /// <summary>The users (and a role) integrated applications may act as, technical users included.</summary>
     internal IntegrationUsers IntegrationUsers { get; } = new();
 
+    /// <summary>Every client secret AddClient has shown (once each, as Creatio does): secrets a client must never print.</summary>
+    public IReadOnlyList<string> IssuedClientSecrets => [.. issuedClientSecrets];
+
+    internal void ClientSecretIssued(string secret) => issuedClientSecrets.Enqueue(secret);
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> issuedClientSecrets = new();
+
     /// <summary>Every SysAdminUnit row: the session's user and its roles, then the integration users.</summary>
     internal IReadOnlyList<AdminUnit> AllAdminUnits() => [.. Features.Units.All, .. IntegrationUsers.All()];
 

@@ -50,6 +50,7 @@ internal static class OAuthAppEndpoints
 
         // 8.1 takes name, applicationUrl, redirectUrl and systemUserId; description and the grant types are not read.
         var (clientId, secret) = await identityService.AddAsync(name, enabled: true, request.HttpContext.RequestAborted);
+        state.ClientSecretIssued(secret);
         state.OAuthClientApps.Add(new OAuthClientAppRow(Guid.NewGuid(), name, clientId, applicationUrl ?? string.Empty, body.Property("redirectUrl").AsText(), null, true, userId));
         return CreatioJson.Answer(new AddClientResponse(new AddClientResult(true, null, clientId, secret)));
     }
