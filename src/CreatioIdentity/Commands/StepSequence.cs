@@ -1,6 +1,5 @@
 using CreatioIdentity.Agents;
 using CreatioIdentity.Checks;
-using CreatioIdentity.OAuthApps;
 using CreatioIdentity.Steps;
 
 namespace CreatioIdentity.Commands;
@@ -33,7 +32,7 @@ internal static class StepSequence
             }
 
             results.Add(result);
-            HandOn(output);
+            HandOn(output, context);
 
             // A read-only command (monitor) goes on past a red check, to report every check; an error stops it.
             failed = result.Status == StepStatus.Failed && !(run.Command.ReadOnly && result.Error is null);
@@ -49,9 +48,9 @@ internal static class StepSequence
     }
 
     /// <summary>Values a step left for the following CI steps (OAuth app credentials), handed on masked by the agent.</summary>
-    private static void HandOn(IBuildAgent output)
+    private static void HandOn(IBuildAgent output, StepContext context)
     {
-        foreach (var (name, value) in PipelineHandOffs.Shared.Take())
+        foreach (var (name, value) in context.HandOffs.Take())
         {
             output.HandOff(name, value);
         }

@@ -45,7 +45,7 @@ internal sealed class AppWriter(StepContext context, OAuthAppClient client, Step
         outcome.Done(item);
 
         // The secret first: Creatio will not show it again, whatever fails after this.
-        var undelivered = await CredentialsDelivery.DeliverAsync(app, credentials, context.Environment, cancellationToken);
+        var undelivered = await CredentialsDelivery.DeliverAsync(app, credentials, context, cancellationToken);
         var marked = await client.SetDescriptionAsync(credentials.ClientId, ManagedMarker.Compose(app.Description), cancellationToken);
         if (!app.Active)
         {

@@ -11,7 +11,7 @@ namespace CreatioIdentity.OAuthApps;
 public static class CredentialsDelivery
 {
     /// <summary>The problems, one per destination that failed; empty when every destination has the credentials.</summary>
-    public static async Task<IReadOnlyList<string>> DeliverAsync(OAuthAppOptions app, IssuedCredentials credentials, Func<string, string?> environment, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> DeliverAsync(OAuthAppOptions app, IssuedCredentials credentials, Steps.StepContext context, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
         if (app.Credentials.File is { } file)
@@ -27,15 +27,15 @@ public static class CredentialsDelivery
         }
 
         if (app.Credentials.GitHubSecret is { } secret
-            && await GitHubSecretsDelivery.DeliverAsync(secret, credentials, environment, cancellationToken) is { } refused)
+            && await GitHubSecretsDelivery.DeliverAsync(secret, credentials, context.Environment, cancellationToken) is { } refused)
         {
             problems.Add($"{app.KeyPath}.credentials.githubSecret: {refused}");
         }
 
         if (app.Credentials.PipelineVariables is { } prefix)
         {
-            PipelineHandOffs.Shared.Add(prefix + "_CLIENT_ID", credentials.ClientId);
-            PipelineHandOffs.Shared.Add(prefix + "_CLIENT_SECRET", credentials.ClientSecret.Reveal());
+            context.HandOffs.Add(prefix + "_CLIENT_ID", credentials.ClientId);
+            context.HandOffs.Add(prefix + "_CLIENT_SECRET", credentials.ClientSecret.Reveal());
         }
 
         return problems;

@@ -4,13 +4,12 @@ namespace CreatioIdentity.OAuthApps;
 
 /// <summary>
 /// Values a step hands to the following CI steps (credentials.pipelineVariables). Steps never print: they leave the
-/// values here, and the step sequence gives them to the build agent, which masks each before it hands it on.
+/// values here (one collection per site run, in its <see cref="Steps.StepContext"/>), and the step sequence gives
+/// them to that run's build agent, which masks each before it hands it on.
 /// </summary>
 public sealed class PipelineHandOffs
 {
     private readonly ConcurrentQueue<(string Name, string Value)> pending = new();
-
-    public static PipelineHandOffs Shared { get; } = new();
 
     public void Add(string name, string value) => pending.Enqueue((name, value));
 
