@@ -64,6 +64,12 @@ public sealed class CreatioState
     /// <summary>The users (and a role) integrated applications may act as, technical users included.</summary>
     internal IntegrationUsers IntegrationUsers { get; } = new();
 
+    /// <summary>
+    /// A test preset: names AddClient refuses as the database would refuse them (the sandbox's
+    /// <c>DbOperationException</c>; e.g. a unique index a site added). Nothing is created for them.
+    /// </summary>
+    public ISet<string> RefusedAppNames { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Every client secret AddClient has shown (once each, as Creatio does): secrets a client must never print.</summary>
     public IReadOnlyList<string> IssuedClientSecrets => [.. issuedClientSecrets];
 

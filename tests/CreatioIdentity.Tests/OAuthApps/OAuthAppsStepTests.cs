@@ -193,6 +193,41 @@ public sealed class OAuthAppsStepTests
         }
 
         [Fact]
+        public async Task Should_Report_A_Name_Creatio_Refuses_By_Its_Error_Code()
+        {
+            // Given
+            await using var world = await StartConnectedAsync();
+            world.Sandbox.Creatio.RefusedAppNames.Add("erp-sync");
+
+            // When
+            var run = await world.RunAsync("oauth-apps", WithApps(world, ErpSync()));
+
+            // Then
+            Assert.Equal(1, run.ExitCode);
+            var check = AppCheckOf(run, "erp-sync");
+            Assert.Contains("Creatio refused to create app 'erp-sync': DbOperationException", check.Message, StringComparison.Ordinal);
+            Assert.Empty(world.Sandbox.Creatio.OAuthClientApps.All());
+            Assert.False(File.Exists(Path.Combine(world.Directory, "secrets", "erp-sync.json")));
+            Assert.Contains(Assert.Single(run.Report!.Steps, step => step.Name == "OAuthApps").NotApplied, item => item.Item == "oauthApps.erp-sync" && item.State == WriteState.Refused);
+        }
+
+        [Fact]
+        public async Task Should_Say_That_A_Technical_User_Needs_Creatio_8_2()
+        {
+            // Given
+            await using var world = await StartConnectedAsync(new CreatioIdentity.Sandbox.SandboxOptions { TechnicalUsersAvailable = false });
+            const string App = "  dwh:\n    applicationUrl: https://dwh.example.com\n    technicalUser: true\n    credentials: { file: secrets/dwh.json }\n";
+
+            // When
+            var run = await world.RunAsync("oauth-apps", WithApps(world, App));
+
+            // Then
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("from Creatio 8.2", AppCheckOf(run, "dwh").Message, StringComparison.Ordinal);
+            Assert.Empty(world.Sandbox.Creatio.OAuthClientApps.All());
+        }
+
+        [Fact]
         public async Task Should_Never_Touch_A_Hand_Made_App_Of_The_Same_Name()
         {
             // Given

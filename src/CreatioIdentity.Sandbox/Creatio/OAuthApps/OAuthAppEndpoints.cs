@@ -43,7 +43,7 @@ internal static class OAuthAppEndpoints
             return AddClientAnswer(Refused(ClientAppException, messages.NoDefaultResource));
         }
 
-        if (string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength)
+        if (string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength || state.RefusedAppNames.Contains(name))
         {
             return AddClientAnswer(Refused(DbOperationException, messages.NameRefused(name?.Length ?? 0)));
         }
@@ -111,7 +111,7 @@ internal static class OAuthAppEndpoints
     public static async Task<IResult> CreateTechnicalUserAsync(HttpRequest request, CreatioState state)
     {
         var name = (await CreatioJson.ReadBodyAsync(request)).Property("createTechnicalUserRequest").Property("name").AsText();
-        if (string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength)
+        if (string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength || state.RefusedAppNames.Contains(name))
         {
             return CreatioJson.Answer(new CreateTechnicalUserResponse(new CreateTechnicalUserResult(false, new ErrorInfo(DbOperationException, "The user name is empty or too long."), null)));
         }
