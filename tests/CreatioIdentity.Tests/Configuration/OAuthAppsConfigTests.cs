@@ -116,6 +116,38 @@ public sealed class OAuthAppsConfigTests
         }
     }
 
+    public sealed class SharedDestinations
+    {
+        [Fact]
+        public void Should_Refuse_Two_Environments_Run_Together_That_Write_One_Credentials_File()
+        {
+            // Given: the app and its file under defaults:, so both sites would write the same file
+            var yaml = """
+                version: 1
+                defaults:
+                  identityService: { url: https://identity.example.com, clientId: c, clientSecret: "${IDENTITY_CLIENT_SECRET}" }
+                  creatio: { username: u, password: "${CREATIO_PASSWORD}" }
+                  oauthApps:
+                    erp-sync:
+                      applicationUrl: https://erp.example.com
+                      systemUser: ErpIntegration
+                      credentials: { file: /tmp/erp-sync.json }
+                environments:
+                  dev: { creatio: { url: https://dev.example.com } }
+                  prod: { creatio: { url: https://prod.example.com } }
+                """;
+
+            // When
+            var all = new ConfigFixture().LoadSelection(yaml, "all");
+            var one = new ConfigFixture().LoadSelection(yaml, "prod");
+
+            // Then
+            Assert.All(all.Environments, selected => Assert.Contains(selected.Errors, error => error.Message.Contains("each site's secret would overwrite the other's", StringComparison.Ordinal)));
+            Assert.Equal(9, all.Environments[0].Errors[0].Location.Line);
+            Assert.NotNull(Assert.Single(one.Environments).Config);
+        }
+    }
+
     public sealed class TheBadInput
     {
         [Fact]
