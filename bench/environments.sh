@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
 # The engine as the Cake targets run it: native where the machine can link, else the JIT build.
-dotnet cake --target=BuildEngine >/dev/null
+dotnet cake --target=PrepareEngine >/dev/null
 engine=src/CreatioIdentity/bin/native/creatio-identity
 [ -x "$engine" ] || engine=src/CreatioIdentity/bin/Release/net10.0/creatio-identity.dll
 dotnet run --project bench/CreatioIdentity.Bench -c Release -- --engine "$engine" "$@"

@@ -56,7 +56,8 @@ catch (OperationCanceledException) when (stop.IsCancellationRequested)
 {
 }
 
-if (arguments.ReadyFile is not null)
+// The folder may be gone already: whoever started the sandbox cleans up its own folder.
+if (arguments.ReadyFile is not null && Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(arguments.ReadyFile))))
 {
     File.Delete(arguments.ReadyFile);
 }

@@ -95,6 +95,7 @@ listEnvironments.SetAction(parse => ListEnvironmentsCommand.Run(
 root.Subcommands.Add(listEnvironments);
 
 root.Subcommands.Add(SandboxCommand.Create(configOption, reportDirOption, agent, Selection, traceOption));
+root.Subcommands.Add(GitHubCommand.Create(reportDirOption, agent, Environment.GetEnvironmentVariable));
 
 var parseResult = root.Parse(args);
 if (parseResult.Errors.Count > 0)

@@ -36,9 +36,9 @@ public static class EngineCommands
 
     /// <summary>Whether <paramref name="command"/> is the first engine process of the Cake target behind <paramref name="target"/>.</summary>
     public static bool Begins(string target, string command) =>
-        target == command || (target is "connect" or "sandbox" && command == "validate");
+        target == command || (target is "connect" or "sandbox" && command == "validate") || (target == "sandbox" && command == "connect");
 
     /// <summary>Whether <paramref name="command"/> is the last engine process of the Cake target behind <paramref name="target"/>.</summary>
     public static bool Completes(string target, string command) =>
-        target == command || (target is "connect" or "sandbox" && command == "diagnose");
+        target == command || (target is "connect" or "sandbox" && command == "diagnose") || (target == "sandbox" && command == "connect");
 }

@@ -22,7 +22,7 @@ public static class SandboxCommand
         runtimeOption.AcceptOnlyFromAmong("net", "netframework");
         var dllOption = new Option<string?>("--sandbox-dll")
         {
-            Description = $"The sandbox program ({SandboxProcess.DllName}); found beside this program or in the repository's build output when not given.",
+            Description = $"The sandbox program ({Companion.Sandbox.DllName}); found beside this program or in the repository's build output when not given.",
         };
 
         var command = new Command("sandbox", "Start the sandbox, run connect against it, stop it (Cake target Sandbox).") { runtimeOption, dllOption };
@@ -46,10 +46,10 @@ public static class SandboxCommand
         RunSelection? selection = null,
         string? tracePath = null)
     {
-        sandboxDll ??= SandboxProcess.Locate();
+        sandboxDll ??= Companion.Sandbox.Locate();
         if (sandboxDll is null || !File.Exists(sandboxDll))
         {
-            agent.Error($"The sandbox program {sandboxDll ?? SandboxProcess.DllName} was not found: build it with 'dotnet build src/CreatioIdentity.Sandbox' or pass --sandbox-dll.");
+            agent.Error($"The sandbox program {sandboxDll ?? Companion.Sandbox.DllName} was not found: the installed tool carries it in its sandbox/ folder (reinstall the tool); in a clone, build it with '{Companion.Sandbox.BuildHint}', or pass --sandbox-dll.");
             return ExitCodes.InvalidConfiguration;
         }
 

@@ -38,9 +38,7 @@ internal sealed partial class SandboxJsonContext : JsonSerializerContext;
 /// </summary>
 internal sealed class SandboxProcess : IDisposable
 {
-    public const string DllName = "CreatioIdentity.Sandbox.dll";
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
-    private static readonly string[] Configurations = ["Release", "Debug"];
 
     private readonly Process process;
 
@@ -109,33 +107,6 @@ internal sealed class SandboxProcess : IDisposable
         var exited = process.HasExited ? $"it exited with code {process.ExitCode}" : $"it was not ready within {ReadyTimeout.TotalSeconds:0} s";
         Stop(process);
         throw new InvalidOperationException($"The sandbox did not start ({exited}). Its last output:{System.Environment.NewLine}{string.Join(System.Environment.NewLine, output)}");
-    }
-
-    /// <summary>The sandbox next to this program, else in the repository's build output above the working folder or this program.</summary>
-    public static string? Locate()
-    {
-        var beside = Path.Combine(AppContext.BaseDirectory, DllName);
-        if (File.Exists(beside))
-        {
-            return beside;
-        }
-
-        foreach (var origin in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var folder = new DirectoryInfo(origin); folder is not null; folder = folder.Parent)
-            {
-                var project = Path.Combine(folder.FullName, "src", "CreatioIdentity.Sandbox", "bin");
-                var found = Configurations
-                    .Select(configuration => Path.Combine(project, configuration, "net10.0", DllName))
-                    .FirstOrDefault(File.Exists);
-                if (found is not null)
-                {
-                    return found;
-                }
-            }
-        }
-
-        return null;
     }
 
     public void Dispose()

@@ -79,10 +79,34 @@ internal static class EnvironmentInterpolator
                 continue;
             }
 
+            if (UnexpandedMacro(resolved) is { } macro)
+            {
+                problems.Add(new InterpolationProblem(InterpolationProblemKind.UnexpandedMacro, name, macro));
+                continue;
+            }
+
             value.Append(resolved);
         }
 
         return new InterpolationResult(value.ToString(), references, problems);
+    }
+
+    /// <summary>
+    /// The Azure Pipelines variable a value still names, when the value is nothing but <c>$(NAME)</c>:
+    /// Azure leaves a macro whose variable does not exist as that text (`env: CREATIO_PASSWORD:
+    /// $(CREATIO_PASSWORD)` without the secret variable), and it must not become a password.
+    /// </summary>
+    public static string? UnexpandedMacro(string value)
+    {
+        if (value.Length < 4 || !value.StartsWith("$(", StringComparison.Ordinal) || value[^1] != ')')
+        {
+            return null;
+        }
+
+        var name = value[2..^1];
+        return name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-')
+            ? name
+            : null;
     }
 
     /// <summary>A name as shells accept it: letters, digits and underscores, not starting with a digit.</summary>
@@ -114,6 +138,10 @@ internal enum InterpolationProblemKind
 
     /// <summary>The text between the braces is not a variable name.</summary>
     InvalidName,
+
+    /// <summary>The variable holds an Azure Pipelines macro that was never expanded, <c>$(NAME)</c>.</summary>
+    UnexpandedMacro,
 }
 
-internal sealed record InterpolationProblem(InterpolationProblemKind Kind, string Name);
+/// <summary>One problem with a reference; <paramref name="Macro"/> is the Azure variable an unexpanded <c>$(NAME)</c> names.</summary>
+internal sealed record InterpolationProblem(InterpolationProblemKind Kind, string Name, string? Macro = null);

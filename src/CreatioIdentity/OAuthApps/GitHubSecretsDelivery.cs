@@ -3,7 +3,6 @@ using System.Text.Json;
 using CreatioIdentity.Commands;
 using CreatioIdentity.Configuration;
 using CreatioIdentity.Creatio;
-using CreatioIdentity.Hosting;
 
 namespace CreatioIdentity.OAuthApps;
 
@@ -26,9 +25,9 @@ public static class GitHubSecretsDelivery
     /// <summary>Null when both secrets were written; otherwise what went wrong, masked, with what to do.</summary>
     public static async Task<string?> DeliverAsync(GitHubSecretTarget target, IssuedCredentials credentials, Func<string, string?> environment, CancellationToken cancellationToken)
     {
-        if (CompanionPrograms.GitHub() is not { } program)
+        if (Companion.GitHub.Locate() is not { } program)
         {
-            return $"the GitHub program ({CompanionPrograms.GitHubDll}) was not found beside the engine, in its github/ folder or in the repository's build output; build src/CreatioIdentity.GitHub or reinstall the tool";
+            return $"the GitHub program ({Companion.GitHub.DllName}) was not found: the installed tool carries it in its github/ folder (reinstall the tool); in a clone, build it with '{Companion.GitHub.BuildHint}'";
         }
 
         var start = new ProcessStartInfo(DotNetHost.Find(environment))

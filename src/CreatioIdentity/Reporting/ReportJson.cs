@@ -37,6 +37,7 @@ internal static class ReportJson
             [.. report.Checks.Select(ToDocument)],
             report.Environments is null ? null : [.. report.Environments.Select(ToDocument)])
         {
+            ToolVersion = Http.ProductHeaders.Version,
             Warnings = report.Warnings.Count == 0 ? null : [.. report.Warnings.Select(w => new WarningDocument(w.Message, w.File, w.Line, w.Column))],
         };
         // Escaping can spell a secret that the text did not (a secret that is itself JSON-escaped).
@@ -221,6 +222,11 @@ internal sealed record ReportDocument(
     List<CheckDocument?>? Checks,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<EnvironmentDocument?>? Environments = null)
 {
+    /// <summary>An addition to schema version 1: the version of the engine that wrote the file (MinVer, from the git tag).</summary>
+    [JsonPropertyOrder(-1)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ToolVersion { get; init; }
+
     /// <summary>An addition to schema version 1: absent when the run had no warning.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<WarningDocument?>? Warnings { get; init; }

@@ -75,6 +75,42 @@ public sealed class InterpolationTests
         Assert.Equal("creatio-identity.yml:5:13: error: environment variable CREATIO_PASSWORD is not set (creatio.password)", error.ToString());
     }
 
+    [Theory]
+    [InlineData("$(CREATIO_PASSWORD)", "CREATIO_PASSWORD")]
+    [InlineData("$(Creatio.Password)", "Creatio.Password")]
+    public void Should_Refuse_An_Azure_Pipelines_Macro_Left_Unexpanded_In_A_Variable(string value, string macro)
+    {
+        // Given: Azure Pipelines leaves `env: CREATIO_PASSWORD: $(CREATIO_PASSWORD)` as that text when the pipeline has no such variable
+        var fixture = new ConfigFixture();
+        fixture.Environment["CREATIO_PASSWORD"] = value;
+
+        // When
+        var exception = fixture.Reject(ConfigFixture.MinimalYaml);
+
+        // Then: a configuration error (exit 3) at the line, naming the variable and the Azure variable to define
+        var error = Assert.Single(exception.Errors);
+        Assert.Equal(
+            $"creatio-identity.yml:5:13: error: environment variable CREATIO_PASSWORD holds '$({macro})', an Azure Pipelines variable that does not exist (creatio.password): define the pipeline variable {macro} (as a secret, for a password), or map the step's env: to one that exists",
+            error.ToString());
+    }
+
+    [Theory]
+    [InlineData("$(not a macro)")]
+    [InlineData("pa$(ss)word")]
+    [InlineData("$()")]
+    public void Should_Take_A_Value_That_Only_Looks_Like_A_Macro(string value)
+    {
+        // Given
+        var fixture = new ConfigFixture();
+        fixture.Environment["CREATIO_PASSWORD"] = value;
+
+        // When
+        var config = fixture.Parse(ConfigFixture.MinimalYaml);
+
+        // Then
+        Assert.Equal(value, config.Creatio.Password.Reveal());
+    }
+
     [Fact]
     public void Should_Report_Every_Unset_Variable()
     {

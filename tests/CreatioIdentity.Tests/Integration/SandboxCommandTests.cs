@@ -17,7 +17,7 @@ public sealed class SandboxCommandTests
         var reportDir = Directory.CreateTempSubdirectory("creatio-identity-tests-").FullName;
         var output = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No });
-        var sandboxDll = Path.Combine(AppContext.BaseDirectory, SandboxProcess.DllName);
+        var sandboxDll = Path.Combine(AppContext.BaseDirectory, Companion.Sandbox.DllName);
 
         // When
         var exitCode = await SandboxCommand.RunAsync(new ConsoleAgent(console), _ => null, runtime, sandboxDll, configPath: null, reportDir, CancellationToken.None);

@@ -44,6 +44,23 @@ public sealed class ReportStoreTests
         }
 
         [Fact]
+        public void Should_Name_The_Engine_Version_That_Wrote_The_Report()
+        {
+            // Given
+            using var fixture = new ReportStoreFixture();
+
+            // When
+            fixture.Record(Step("Validate"));
+
+            // Then: the engine's own version (MinVer, from the git tag), the one its User-Agent names, first in the file
+            using var json = fixture.ReadJson();
+            var first = json.RootElement.EnumerateObject().First();
+            Assert.Equal("toolVersion", first.Name);
+            Assert.Equal(CreatioIdentity.Http.ProductHeaders.Version, first.Value.GetString());
+            Assert.Matches(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$", first.Value.GetString());
+        }
+
+        [Fact]
         public void Should_Merge_Steps_Of_The_Same_Run()
         {
             // Given
@@ -256,7 +273,7 @@ public sealed class ReportStoreTests
             // Then
             using var json = fixture.ReadJson();
             var root = json.RootElement;
-            Assert.Equal(["schemaVersion", "ok", "command", "creatio", "runId", "steps", "checks"], root.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["toolVersion", "schemaVersion", "ok", "command", "creatio", "runId", "steps", "checks"], root.EnumerateObject().Select(p => p.Name));
             Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
             Assert.False(root.GetProperty("ok").GetBoolean());
             Assert.Equal("https://creatio.example.com", root.GetProperty("creatio").GetString());

@@ -1,5 +1,5 @@
-// The GitHub reporter (src/CreatioIdentity.GitHub, command creatio-identity-github): it reads the
-// report.json of this run and never calls Creatio.
+// Reporting to GitHub after the target, through the engine's `github` command (the GitHub
+// reporter the tool carries; it reads the report.json of this run and never calls Creatio).
 //   --check-run=true     after the target, pass or fail, publish a check run (needs checks: write;
 //                        a courtesy: it never changes the exit code)
 //   --github-issue=true  after the target, pass or fail, keep one GitHub issue per red environment
@@ -12,24 +12,18 @@ bool GitHubIssueRequested => Argument("github-issue", false);
 
 bool gitHubIssuesSynced;
 
-FilePath GitHubProject(BuildParameters parameters) =>
-    parameters.RepositoryRoot.CombineWithFilePath("src/CreatioIdentity.GitHub/CreatioIdentity.GitHub.csproj");
-
-FilePath GitHubDll(BuildParameters parameters) =>
-    GitHubProject(parameters).GetDirectory().Combine($"bin/{parameters.Configuration}/net10.0").CombineWithFilePath("creatio-identity-github.dll");
-
-// A normal JIT build (Octokit needs reflection), only when a source is newer than the last one.
-void BuildGitHub(BuildParameters parameters) =>
-    BuildIfStale(parameters, GitHubProject(parameters), GitHubDll(parameters), dllGiven: false);
-
 int RunGitHub(BuildParameters parameters, string command)
 {
-    BuildGitHub(parameters);
-    return StartProcess(DotNetHost.Path, new ProcessSettings
+    var arguments = new ProcessArgumentBuilder();
+    if (engine.Dll is not null)
     {
-        Arguments = new ProcessArgumentBuilder()
-            .AppendQuoted(GitHubDll(parameters).FullPath)
-            .Append(command)
+        arguments.AppendQuoted(engine.Dll);
+    }
+
+    return StartProcess(engine.FileName, new ProcessSettings
+    {
+        Arguments = arguments
+            .Append("github").Append(command)
             .Append("--report-dir").AppendQuoted(parameters.ReportDirectory.FullPath)
             // Only this run's report: a report left by an earlier run is never published.
             .Append("--run-id").AppendQuoted(parameters.RunId),
@@ -58,14 +52,19 @@ void SyncGitHubIssues(BuildParameters parameters)
     var exitCode = RunGitHub(parameters, "sync-issues");
     if (exitCode != 0)
     {
-        throw new CakeException(exitCode, $"creatio-identity-github sync-issues exited with code {exitCode}: the GitHub issues were not kept up to date.");
+        throw new CakeException(exitCode, $"creatio-identity github sync-issues exited with code {exitCode}: the GitHub issues were not kept up to date.");
     }
 }
 
 // Called by the Teardown, so that it runs after a failed target too (a red target is exactly
-// when the check run and the issue matter).
+// when the check run and the issue matter). Nothing to report when the engine never got ready.
 void ReportToGitHub(BuildParameters parameters, ITeardownContext context)
 {
+    if (engine is null)
+    {
+        return;
+    }
+
     if (CheckRunRequested)
     {
         InLogGroup("Check run", () => PublishCheckRun(parameters));

@@ -3,40 +3,32 @@
 // The ConnectIdentity sequence, in order.
 static readonly string[] ConnectSteps = ["Validate", "Preflight", "EnableFeature", "ApplySettings", "TestConnection", "Diagnose"];
 
-SandboxProcess sandbox;
-
-void DefineTasks(BuildParameters parameters)
+void DefineTasks(BuildParameters parameters, IEngineHost host)
 {
     Teardown(context =>
     {
-        // Whatever happened: no sandbox and no cached Creatio session outlive the run.
+        // Whatever happened: no cached Creatio session outlives the run.
         try
         {
-            sandbox?.Stop();
+            ReportToGitHub(parameters, context); // github.cake: --check-run, --github-issue
         }
         finally
         {
-            // The run's private folder: the session files (one per environment) and the ready file.
+            // The run's private folder: the session files (one per environment).
             if (parameters.HasRunDirectory)
             {
                 System.IO.Directory.Delete(parameters.RunDirectory.FullPath, recursive: true);
             }
         }
-
-        ReportToGitHub(parameters, context); // build/github.cake: --check-run, --github-issue
     });
 
     // What Cake itself costs: warm ConnectIdentity should stay within 1.5x of this target.
     Task("Empty")
         .Description("Does nothing; the baseline for timing the other targets.");
 
-    Task("BuildEngine")
-        .Description("Builds the engine (natively, else for the JIT) when a source is newer than the last build.")
-        .Does(() => PrepareEngine(parameters));
-
-    Task("BuildSandbox")
-        .Description("Builds the sandbox when a source is newer than CreatioIdentity.Sandbox.dll.")
-        .Does(() => BuildIfStale(parameters, parameters.SandboxProject, parameters.SandboxDll, parameters.SandboxDllGiven));
+    Task("PrepareEngine")
+        .Description("Makes the engine ready: the installed tool, or in a clone a build when a source is newer than the last.")
+        .Does(() => engine = host.Prepare(Context, parameters));
 
     EngineTask(parameters, "Validate", "Parses and checks the YAML; no network.");
     EngineTask(parameters, "Preflight", "Checks the Identity Service and the Creatio login from the runner.");
@@ -52,7 +44,7 @@ void DefineTasks(BuildParameters parameters)
     {
         // Several sites: one engine process runs the whole sequence for each, concurrently, so
         // that a site failing a step never stops the others (Cake stops at the first failed task).
-        connect.IsDependentOn("BuildEngine").Does(() => RunEngine(parameters, "connect", sandbox?.Ready?.EngineEnvironment()));
+        connect.IsDependentOn("PrepareEngine").Does(() => RunEngine(parameters, "connect"));
     }
     else
     {
@@ -64,38 +56,18 @@ void DefineTasks(BuildParameters parameters)
 
     Task("ListEnvironments")
         .Description("Prints the environments of the file as a CI matrix (--format=github|azure); needs no secret.")
-        .IsDependentOn("BuildEngine")
-        .Does(() => RunEngine(parameters, "list-environments", null, "--format", parameters.MatrixFormat));
+        .IsDependentOn("PrepareEngine")
+        .Does(() => RunEngine(parameters, "list-environments", "--format", parameters.MatrixFormat));
 
-    // --github-issue=true then keeps one issue per red environment (the Teardown, build/github.cake).
+    // --github-issue=true then keeps one issue per red environment (the Teardown, github.cake).
     EngineTask(parameters, "Monitor", "Read-only, for a schedule: Preflight and Diagnose per environment; writes nothing to Creatio.");
 
-    Task("StartSandbox")
-        .Description("Starts the sandbox and waits until it listens.")
-        .IsDependentOn("BuildEngine")
-        .IsDependentOn("BuildSandbox")
-        .Does(() =>
-        {
-            Information("Starting the sandbox ({0} runtime).", parameters.SandboxRuntime);
-            sandbox = SandboxProcess.Start(Context, parameters);
-            var ready = sandbox.WaitUntilReady();
-            Information("Sandbox ready: Creatio {0}, Identity Service {1}.", ready.CreatioUrl, ready.IdentityServiceUrl);
-        });
-
-    // Dependencies run in the order declared: the sandbox first, then the whole sequence.
+    // The engine starts the sandbox it carries, runs connect against it (its own sandbox file
+    // unless --config says otherwise) and stops it, also when the run fails.
     Task("Sandbox")
         .Description("Starts the sandbox, runs ConnectIdentity against it, stops it.")
-        .IsDependentOn("StartSandbox")
-        .IsDependentOn("ConnectIdentity")
-        .Does(() => Information("Connected to the sandbox; report: {0}.", parameters.ReportDirectory.CombineWithFilePath("report.json")));
-}
-
-static void DeleteIfExists(FilePath file)
-{
-    if (System.IO.File.Exists(file.FullPath))
-    {
-        System.IO.File.Delete(file.FullPath);
-    }
+        .IsDependentOn("PrepareEngine")
+        .Does(() => RunEngine(parameters, "sandbox", ["--sandbox-runtime", parameters.SandboxRuntime.ToLowerInvariant(), .. host.SandboxArguments(parameters)]));
 }
 
 void EngineTask(BuildParameters parameters, string name, string description)
@@ -103,6 +75,6 @@ void EngineTask(BuildParameters parameters, string name, string description)
     var command = BuildParameters.EngineCommands[name];
     Task(name)
         .Description(description)
-        .IsDependentOn("BuildEngine")
-        .Does(() => RunEngine(parameters, command, sandbox?.Ready?.EngineEnvironment()));
+        .IsDependentOn("PrepareEngine")
+        .Does(() => RunEngine(parameters, command));
 }

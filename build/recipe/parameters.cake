@@ -21,36 +21,24 @@ public sealed class BuildParameters
         };
 
     public static readonly string[] SandboxRuntimes = ["net", "netframework"];
-    public static readonly string[] EngineKinds = ["native", "jit"];
     public static readonly string[] MatrixFormats = ["github", "azure"];
 
     public required string Target { get; init; }
-    public required string Configuration { get; init; }
-    public required DirectoryPath RepositoryRoot { get; init; }
     public required DirectoryPath CallerDirectory { get; init; }
+    // Null for the Sandbox target without --config: the engine then uses the sandbox's own file.
     public required FilePath ConfigFile { get; init; }
-    public required bool ConfigFileGiven { get; init; }
     public required DirectoryPath ReportDirectory { get; init; }
-    public required FilePath EngineProject { get; init; }
-    public required FilePath EngineDll { get; init; }
-    public required bool EngineDllGiven { get; init; }
-    public required string Engine { get; init; }
-    public required FilePath EngineNative { get; init; }
-    public required FilePath SandboxProject { get; init; }
-    public required FilePath SandboxDll { get; init; }
-    public required bool SandboxDllGiven { get; init; }
     public required string SandboxRuntime { get; init; }
     public required string RunId { get; init; }
     public required string SessionKey { get; init; }
-
-    // --environment NAME (repeatable) or all, and --parallel N: passed to every engine command.
+    // --environment (repeatable; the engine also splits commas) and --parallel: the engine checks
+    // the names and the number, against the file (exit 3 with what to do).
     public required IReadOnlyList<string> Environments { get; init; }
     public required string Parallel { get; init; }
-
-    // --trace-http=FILE: every engine process of the target appends its HTTP exchanges to this one HAR file.
+    // --trace-http=FILE: every engine process of the run appends its exchanges to this one HAR
+    // file (the engine redacts secrets, checks the path and refuses links).
     public FilePath TraceFile { get; init; }
-
-    // ListEnvironments: --format=github|azure.
+    // --format for ListEnvironments: github ({"environment":[...]}) or azure ({"NAME":{"environment":"NAME"}}).
     public required string MatrixFormat { get; init; }
 
     public bool HasEnvironments => Environments.Count > 0;
@@ -61,8 +49,8 @@ public sealed class BuildParameters
 
     // This run's private folder, made on first use: 0700 under a name nobody can guess (mkdtemp),
     // so that no other local user can have made it first, look into it, or plant a link in it. The
-    // engine keeps its encrypted Creatio session there (CREATIO_IDENTITY_SESSION_DIR), the sandbox
-    // its ready file; Teardown deletes it.
+    // engine keeps its encrypted Creatio session there (CREATIO_IDENTITY_SESSION_DIR); Teardown
+    // deletes it.
     private System.IO.DirectoryInfo runDirectory;
 
     public DirectoryPath RunDirectory =>
@@ -70,44 +58,19 @@ public sealed class BuildParameters
 
     public bool HasRunDirectory => runDirectory is not null;
 
-    public FilePath SandboxReadyFile => RunDirectory.CombineWithFilePath("sandbox.json");
-
     public static BuildParameters Create(ICakeContext context)
     {
-        var root = context.Environment.WorkingDirectory; // Cake starts in the script's folder.
-        var caller = CallerDirectoryLocator.Find(root);
-        var configuration = context.Argument("configuration", "Release");
-        var output = $"bin/{configuration}/net10.0";
-
-        var engineProject = root.CombineWithFilePath("src/CreatioIdentity/CreatioIdentity.csproj");
-        var sandboxProject = root.CombineWithFilePath("src/CreatioIdentity.Sandbox/CreatioIdentity.Sandbox.csproj");
+        var caller = CallerDirectoryLocator.Find(context.Environment.WorkingDirectory); // Cake starts in the script's folder.
+        var target = context.Argument("target", "ConnectIdentity");
         var configGiven = context.HasArgument("config");
-        var defaultConfig = context.Argument("target", "ConnectIdentity").Equals("Sandbox", StringComparison.OrdinalIgnoreCase)
-            ? root.CombineWithFilePath("examples/sandbox.yml")
-            : caller.CombineWithFilePath("creatio-identity.yml");
-
         return new BuildParameters
         {
-            Target = context.Argument("target", "ConnectIdentity"),
-            Configuration = configuration,
-            RepositoryRoot = root,
+            Target = target,
             CallerDirectory = caller,
-            ConfigFile = configGiven ? FromCaller(caller, context.Argument<string>("config")) : defaultConfig,
-            ConfigFileGiven = configGiven,
+            ConfigFile = configGiven
+                ? FromCaller(caller, context.Argument<string>("config"))
+                : target.Equals("Sandbox", StringComparison.OrdinalIgnoreCase) ? null : caller.CombineWithFilePath("creatio-identity.yml"),
             ReportDirectory = FromCaller(caller, new DirectoryPath(context.Argument("report-dir", "artifacts/creatio-identity"))),
-            EngineProject = engineProject,
-            EngineDll = context.HasArgument("engine-dll")
-                ? FromCaller(caller, context.Argument<string>("engine-dll"))
-                : engineProject.GetDirectory().Combine(output).CombineWithFilePath("creatio-identity.dll"),
-            EngineDllGiven = context.HasArgument("engine-dll"),
-            Engine = context.Argument("engine", "native").ToLowerInvariant(),
-            EngineNative = engineProject.GetDirectory().Combine("bin/native")
-                .CombineWithFilePath(OperatingSystem.IsWindows() ? "creatio-identity.exe" : "creatio-identity"),
-            SandboxProject = sandboxProject,
-            SandboxDll = context.HasArgument("sandbox-dll")
-                ? FromCaller(caller, context.Argument<string>("sandbox-dll"))
-                : sandboxProject.GetDirectory().Combine(output).CombineWithFilePath("CreatioIdentity.Sandbox.dll"),
-            SandboxDllGiven = context.HasArgument("sandbox-dll"),
             SandboxRuntime = context.Argument("sandbox-runtime", "net"),
             RunId = Guid.NewGuid().ToString(),
             SessionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
@@ -124,11 +87,6 @@ public sealed class BuildParameters
         if (!SandboxRuntimes.Contains(SandboxRuntime, StringComparer.OrdinalIgnoreCase))
         {
             return $"--sandbox-runtime must be one of {string.Join(", ", SandboxRuntimes)}, not '{SandboxRuntime}'.";
-        }
-
-        if (!EngineKinds.Contains(Engine))
-        {
-            return $"--engine must be one of {string.Join(", ", EngineKinds)}, not '{Engine}'.";
         }
 
         if (!MatrixFormats.Contains(MatrixFormat))
@@ -174,7 +132,7 @@ public sealed class BuildParameters
 
         if (CiLogGroups.Detect() is not null)
         {
-            variables[CiLogGroups.InLogGroupVariable] = "true"; // build/loggroups.cake opened one around the task
+            variables[CiLogGroups.InLogGroupVariable] = "true"; // loggroups.cake opened one around the task
         }
 
         return variables;
