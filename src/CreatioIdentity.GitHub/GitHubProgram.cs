@@ -2,6 +2,7 @@ using System.CommandLine;
 using CreatioIdentity.Configuration;
 using CreatioIdentity.GitHub.CheckRuns;
 using CreatioIdentity.GitHub.Issues;
+using CreatioIdentity.GitHub.Secrets;
 
 namespace CreatioIdentity.GitHub;
 
@@ -15,7 +16,7 @@ public static class GitHubProgram
     /// Runs one command with the job's environment; everything it says goes to <paramref name="output"/>.
     /// <paramref name="variableNames"/> are the names of the job's variables, searched for secrets to mask.
     /// </summary>
-    public static async Task<int> RunAsync(string[] args, Func<string, string?> environment, TextWriter output, IEnumerable<string>? variableNames = null)
+    public static async Task<int> RunAsync(string[] args, Func<string, string?> environment, TextWriter output, IEnumerable<string>? variableNames = null, TextReader? input = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
@@ -59,11 +60,21 @@ public static class GitHubProgram
             new SyncIssuesCommand(context, log, GitHubClients.Create).RunAsync(
                 parse.GetValue(reportDirOption)!, Required(parse.GetValue(labelOption), EnvironmentIssue.DefaultLabel), parse.GetValue(runIdOption), cancellationToken));
 
+        var environmentOption = new Option<string?>("--environment")
+        {
+            Description = "Write the secrets of this GitHub environment instead of the repository's.",
+        };
+        var setSecrets = new Command("set-secrets", $"Write GitHub Actions secrets read as one JSON object (name: value) from standard input, sealed with the repository's (or environment's) public key (needs a token in {SetSecretsCommand.TokenVariable} allowed to write secrets).");
+        setSecrets.Options.Add(environmentOption);
+        setSecrets.SetAction((parse, cancellationToken) =>
+            new SetSecretsCommand(environment, log, GitHubClients.Create).RunAsync(input ?? Console.In, parse.GetValue(environmentOption), cancellationToken));
+
         var root = new RootCommand("creatio-identity-github: report the checks of report.json to GitHub as a check run or as issues.");
         root.Options.Add(reportDirOption);
         root.Options.Add(runIdOption);
         root.Subcommands.Add(checkRun);
         root.Subcommands.Add(syncIssues);
+        root.Subcommands.Add(setSecrets);
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

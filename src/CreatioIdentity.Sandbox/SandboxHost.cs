@@ -1,5 +1,6 @@
 using CreatioIdentity.Sandbox.Creatio;
 using CreatioIdentity.Sandbox.Creatio.Health;
+using CreatioIdentity.Sandbox.Creatio.OAuthApps;
 using CreatioIdentity.Sandbox.Hosting;
 using CreatioIdentity.Sandbox.IdentityService;
 
@@ -54,7 +55,8 @@ public sealed class SandboxHost : IAsyncDisposable
         try
         {
             identityService = await IdentityServiceServer.StartAsync(options, issuedTokens, state.Faults, cancellationToken);
-            var creatio = await CreatioSimulator.StartAsync(options, state, unreachable, time, cancellationToken);
+            var clients = new IdentityServiceClients(identityService.Services) { Issuer = LoopbackWebApplication.BoundAddress(identityService) };
+            var creatio = await CreatioSimulator.StartAsync(options, state, unreachable, time, clients, cancellationToken);
             return new SandboxHost(options, state, identityService, creatio, unreachable) { IssuedTokens = issuedTokens };
         }
         catch

@@ -77,6 +77,12 @@ public sealed record SandboxOptions
     /// <summary>The site also answers the other runtime's prefix for its services and <c>api/HealthCheck/Ping</c>.</summary>
     public bool BothPrefixes { get; init; }
 
+    /// <summary>
+    /// OAuthConfigService/CreateTechnicalUser exists (Creatio 8.2+, as clio's create-oauth-technical-user calls it);
+    /// false plays 8.1, which answers 404.
+    /// </summary>
+    public bool TechnicalUsersAvailable { get; init; } = true;
+
     /// <summary>False: <c>api/OAuthHealthCheck</c> does not exist (404), as before 8.3.2 on .NET and 8.1.2 on .NET Framework.</summary>
     public bool HealthCheckAvailable { get; init; } = true;
 

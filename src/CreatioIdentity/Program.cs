@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CreatioIdentity.Agents;
 using CreatioIdentity.Commands;
+using CreatioIdentity.OAuthApps;
 using CreatioIdentity.Tracing;
 
 var agent = BuildAgents.Detect(Environment.GetEnvironmentVariable);
@@ -61,12 +62,24 @@ root.Options.Add(traceOption);
 
 RunSelection Selection(ParseResult parse) => new(parse.GetValue(environmentOption) ?? [], parse.GetValue(parallelOption));
 
+var appOption = new Option<string>("--app")
+{
+    Description = "The app of oauthApps: to give new credentials (its name in the file).",
+    Required = true,
+};
 foreach (var engineCommand in EngineCommands.All)
 {
     var command = new Command(engineCommand.Name, $"{engineCommand.Description} (Cake target {engineCommand.CakeTarget})");
+    var rotates = engineCommand.Name == RotateSecretsStep.CommandName;
+    if (rotates)
+    {
+        command.Options.Add(appOption);
+    }
+
     command.SetAction((parse, cancellationToken) =>
         new CommandRunner(agent, Environment.GetEnvironmentVariable) { TracePath = parse.GetValue(traceOption) }.RunAsync(
-            engineCommand, parse.GetValue(configOption)!, parse.GetValue(reportDirOption)!, Selection(parse), cancellationToken));
+            rotates ? EngineCommands.RotateSecrets(parse.GetValue(appOption)!) : engineCommand,
+            parse.GetValue(configOption)!, parse.GetValue(reportDirOption)!, Selection(parse), cancellationToken));
     root.Subcommands.Add(command);
 }
 

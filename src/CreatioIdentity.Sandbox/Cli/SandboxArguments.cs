@@ -11,7 +11,7 @@ internal sealed record SandboxArguments(SandboxOptions Options, string? ReadyFil
         "[--language en-US|ru-RU] [--login-code 0-5] [--login-status 200|401|403] [--require-later-cookies] [--malformed-set-cookie] " +
         "[--both-prefixes] [--host-oauth-disabled] [--separate-settings true|false] [--no-package-feature-row] " +
         "[--feature-override \"[Code:]Unit=State\"]... [--feature-cache-delay-ms N] [--case-sensitive] " +
-        "[--no-health-check] [--slow-health-ms N] [--unexplained-health-problem]";
+        "[--no-health-check] [--slow-health-ms N] [--unexplained-health-problem] [--no-technical-users]";
 
     /// <exception cref="ArgumentException">An argument is unknown or its value is missing or wrong.</exception>
     public static SandboxArguments Parse(IReadOnlyList<string> args)
@@ -46,6 +46,7 @@ internal sealed record SandboxArguments(SandboxOptions Options, string? ReadyFil
                 "--feature-cache-delay-ms" => options with { FeatureCacheDelay = Milliseconds() },
                 "--case-sensitive" => options with { CaseSensitiveStrings = true },
                 "--no-health-check" => options with { HealthCheckAvailable = false },
+                "--no-technical-users" => options with { TechnicalUsersAvailable = false },
                 "--slow-health-ms" => options with { UnreachableHealthDelay = Milliseconds() },
                 "--unexplained-health-problem" => options with { UnexplainedHealthProblem = true },
                 "--ready-file" => Remember(options, out readyFile, Value()),

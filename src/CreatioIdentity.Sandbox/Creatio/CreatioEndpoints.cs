@@ -2,6 +2,7 @@ using CreatioIdentity.Sandbox.Creatio.Auth;
 using CreatioIdentity.Sandbox.Creatio.DataService;
 using CreatioIdentity.Sandbox.Creatio.Features;
 using CreatioIdentity.Sandbox.Creatio.Health;
+using CreatioIdentity.Sandbox.Creatio.OAuthApps;
 using CreatioIdentity.Sandbox.Creatio.OAuthConfig;
 using CreatioIdentity.Sandbox.Creatio.Recording;
 using CreatioIdentity.Sandbox.Creatio.Settings;
@@ -38,7 +39,7 @@ internal static class CreatioEndpoints
     {
         app.MapGroup(prefix).MapGet(CreatioRoutes.Ping, LoginPages.Ping);
 
-        var services = app.MapGroup(prefix).AddEndpointFilter<SessionFilter>();
+        var services = app.MapGroup(prefix).AddEndpointFilter<AccessFilter>();
         services.MapPost(CreatioRoutes.SelectQuery, SelectQueryEndpoint.HandleAsync);
         services.MapPost(CreatioRoutes.UpdateQuery, UpdateQueryEndpoint.HandleAsync).WithMetadata(WriteEndpoint.Instance);
         services.MapPost(CreatioRoutes.GetFeaturesInfo, FeatureServiceEndpoints.GetFeaturesInfo);
@@ -48,6 +49,14 @@ internal static class CreatioEndpoints
         services.MapPost(CreatioRoutes.QuerySysSettings, SettingEndpoints.QuerySysSettingsAsync);
         services.MapPost(CreatioRoutes.PostSysSettingsValues, SettingEndpoints.PostSysSettingsValuesAsync).WithMetadata(WriteEndpoint.Instance);
         services.MapPost(CreatioRoutes.AddDefaultResource, OAuthConfigEndpoints.AddDefaultResource).WithMetadata(WriteEndpoint.Instance);
+        services.MapPost(CreatioRoutes.AddClient, OAuthAppEndpoints.AddClientAsync).WithMetadata(WriteEndpoint.Instance);
+        services.MapPost(CreatioRoutes.UpdateClient, OAuthAppEndpoints.UpdateClientAsync).WithMetadata(WriteEndpoint.Instance);
+        services.MapPost(CreatioRoutes.DeleteClient, OAuthAppEndpoints.DeleteClientAsync).WithMetadata(WriteEndpoint.Instance);
+        if (options.TechnicalUsersAvailable)
+        {
+            services.MapPost(CreatioRoutes.CreateTechnicalUser, OAuthAppEndpoints.CreateTechnicalUserAsync).WithMetadata(WriteEndpoint.Instance);
+        }
+
         if (options.HealthCheckAvailable)
         {
             services.MapGet(CreatioRoutes.OAuthHealthCheck, HealthCheckEndpoint.CheckAsync);

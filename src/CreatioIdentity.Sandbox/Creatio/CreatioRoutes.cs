@@ -19,6 +19,10 @@ internal static class CreatioRoutes
     public const string PostSysSettingsValues = "/DataService/json/SyncReply/PostSysSettingsValues";
     public const string OAuthHealthCheck = "/api/OAuthHealthCheck";
     public const string AddDefaultResource = "/rest/OAuthConfigService/AddDefaultResource";
+    public const string AddClient = "/rest/OAuthConfigService/AddClient";
+    public const string UpdateClient = "/rest/OAuthConfigService/UpdateClient";
+    public const string DeleteClient = "/rest/OAuthConfigService/DeleteClient";
+    public const string CreateTechnicalUser = "/rest/OAuthConfigService/CreateTechnicalUser";
 
     /// <summary>Anonymous: what clio's runtime detection asks first.</summary>
     public const string Ping = "/api/HealthCheck/Ping";

@@ -1,4 +1,5 @@
 using CreatioIdentity.Sandbox.Creatio.Health;
+using CreatioIdentity.Sandbox.Creatio.OAuthApps;
 using CreatioIdentity.Sandbox.Creatio.Recording;
 using CreatioIdentity.Sandbox.Faults;
 using CreatioIdentity.Sandbox.Hosting;
@@ -9,7 +10,7 @@ namespace CreatioIdentity.Sandbox.Creatio;
 internal static class CreatioSimulator
 {
     public static async Task<WebApplication> StartAsync(
-        SandboxOptions options, CreatioState state, UnreachableNetwork? unreachable, TimeProvider time, CancellationToken cancellationToken)
+        SandboxOptions options, CreatioState state, UnreachableNetwork? unreachable, TimeProvider time, IdentityServiceClients identityService, CancellationToken cancellationToken)
     {
         Validate(options);
         var builder = LoopbackWebApplication.CreateBuilder(options.CreatioPort, options.CreatioCertificate);
@@ -25,6 +26,9 @@ internal static class CreatioSimulator
                 ConnectCallback = unreachable is null ? null : unreachable.ConnectAsync,
                 SslOptions = { RemoteCertificateValidationCallback = LoopbackWebApplication.TrustAlso(options.TrustedAuthority) },
             });
+
+        builder.Services.AddSingleton(identityService);
+        BearerValidation.Add(builder.Services, identityService.Issuer, options.TrustedAuthority);
 
         var app = builder.Build();
         app.UseRecordEndpoint(state);

@@ -1,5 +1,6 @@
 using CreatioIdentity.Sandbox.Creatio.Auth;
 using CreatioIdentity.Sandbox.Creatio.Features;
+using CreatioIdentity.Sandbox.Creatio.OAuthApps;
 using CreatioIdentity.Sandbox.Creatio.OAuthConfig;
 using CreatioIdentity.Sandbox.Creatio.Recording;
 using CreatioIdentity.Sandbox.Creatio.Settings;
@@ -56,6 +57,28 @@ public sealed class CreatioState
     internal SettingStore Settings { get; }
 
     internal OAuthResources OAuthResources { get; } = new();
+
+    /// <summary>The integrated applications (OAuthClientApp).</summary>
+    internal OAuthClientApps OAuthClientApps { get; } = new();
+
+    /// <summary>The users (and a role) integrated applications may act as, technical users included.</summary>
+    internal IntegrationUsers IntegrationUsers { get; } = new();
+
+    /// <summary>
+    /// A test preset: names AddClient refuses as the database would refuse them (the sandbox's
+    /// <c>DbOperationException</c>; e.g. a unique index a site added). Nothing is created for them.
+    /// </summary>
+    public ISet<string> RefusedAppNames { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Every client secret AddClient has shown (once each, as Creatio does): secrets a client must never print.</summary>
+    public IReadOnlyList<string> IssuedClientSecrets => [.. issuedClientSecrets];
+
+    internal void ClientSecretIssued(string secret) => issuedClientSecrets.Enqueue(secret);
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> issuedClientSecrets = new();
+
+    /// <summary>Every SysAdminUnit row: the session's user and its roles, then the integration users.</summary>
+    internal IReadOnlyList<AdminUnit> AllAdminUnits() => [.. Features.Units.All, .. IntegrationUsers.All()];
 
     internal SessionStore Sessions { get; } = new();
 

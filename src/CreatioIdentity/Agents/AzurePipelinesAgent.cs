@@ -41,6 +41,13 @@ public sealed class AzurePipelinesAgent(TextWriter output, Func<string, string?>
         }
     }
 
+    /// <summary>A secret output variable (task.setvariable issecret=true isOutput=true), registered as a secret first.</summary>
+    public override void HandOff(string name, string value)
+    {
+        MaskSecrets([value]);
+        Command($"##vso[task.setvariable variable={EscapeProperty(name)};issecret=true;isOutput=true]{EscapeData(value)}");
+    }
+
     protected override string MaskCommand(string secret) => "##vso[task.setsecret]" + EscapeData(secret);
 
     protected override string GroupStartCommand(string title) => "##[group]" + EscapeData(title);

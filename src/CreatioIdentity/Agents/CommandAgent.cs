@@ -104,6 +104,9 @@ public abstract class CommandAgent : IBuildAgent
 
     public abstract void PublishReport(Report report, string reportDir);
 
+    /// <inheritdoc cref="IBuildAgent.HandOff"/>
+    public abstract void HandOff(string name, string value);
+
     protected enum IssueKind
     {
         Warning,

@@ -44,6 +44,20 @@ public sealed class GitHubActionsAgent(TextWriter output, Func<string, string?> 
         }
     }
 
+    /// <summary>Masked first (::add-mask::), then a step output of the engine's step, for the steps after it.</summary>
+    public override void HandOff(string name, string value)
+    {
+        MaskSecrets([value]);
+        if (Environment(OutputVariable) is { Length: > 0 } outputs)
+        {
+            Append(outputs, OutputEntry(name, value), $"the step output {name}");
+        }
+        else
+        {
+            Warning($"{name} was not handed on: {OutputVariable} is not set.");
+        }
+    }
+
     /// <summary>
     /// name&lt;&lt;delimiter, the value, delimiter: the form that carries any value, newlines
     /// included, with a delimiter the value cannot contain.

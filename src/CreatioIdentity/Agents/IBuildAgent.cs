@@ -46,4 +46,10 @@ public interface IBuildAgent
     /// that completes the target or that failed.
     /// </summary>
     void PublishReport(Report report, string reportDir);
+
+    /// <summary>
+    /// Hands a secret value to the following steps of the CI job, masked (credentials.pipelineVariables); a console
+    /// has no following steps and says so.
+    /// </summary>
+    void HandOff(string name, string value) => Warning($"{name} was not handed on: no CI job is running (GitHub Actions or Azure Pipelines); it went only to the other destinations of its app.");
 }

@@ -36,6 +36,8 @@ internal sealed class BufferedAgent(IBuildAgent inner) : IBuildAgent
 
     public void ShowStep(StepResult step) => Add(agent => agent.ShowStep(step));
 
+    public void HandOff(string name, string value) => Add(agent => agent.HandOff(name, value));
+
     public void ShowReport(Report report, string reportDir)
     {
         ArgumentNullException.ThrowIfNull(report);

@@ -1,3 +1,4 @@
+using CreatioIdentity.OAuthApps;
 using CreatioIdentity.Steps;
 
 namespace CreatioIdentity.Commands;
@@ -20,13 +21,18 @@ public static class EngineCommands
         new("apply-settings", "ApplySettings", "Write the Identity Service settings that differ, in one request, and read them back.", () => [new ApplySettingsStep()]),
         new("test-connection", "TestConnection", "Creatio to the Identity Service, as the Test connection button: the health check, polled until it settles.", () => [new TestConnectionStep()]),
         new("diagnose", "Diagnose", "Every check of the Diagnostic tab; registers the default OAuth resource when it is the only thing missing.", () => [new DiagnoseStep()]),
-        new("connect", "ConnectIdentity", "Validate, Preflight, EnableFeature, ApplySettings, TestConnection, Diagnose.", () =>
-            [new ValidateStep(), new PreflightStep(), new EnableFeatureStep(), new ApplySettingsStep(), new TestConnectionStep(), new DiagnoseStep()]),
-        new("monitor", "Monitor", "Read-only health of each site for a schedule: Preflight, the features and Diagnose, writing nothing to Creatio.", () =>
-            [new PreflightStep(), new EnableFeatureStep(), new DiagnoseStep()], ReadOnly: true),
+        new("oauth-apps", "OAuthApps", "Create or update the OAuth 2.0 integrated applications of oauthApps:, deliver new credentials, and prove each app with its own token.", () => [new OAuthAppsStep()]),
+        new(RotateSecretsStep.CommandName, "RotateSecrets", "Give one app of oauthApps: (--app NAME) new credentials without an outage: a new client is delivered and proven before the old one is deleted.", () => [new RotateSecretsStep(string.Empty)]),
+        new("connect", "ConnectIdentity", "Validate, Preflight, EnableFeature, ApplySettings, TestConnection, Diagnose, and OAuthApps when the file has oauthApps:.", () =>
+            [new ValidateStep(), new PreflightStep(), new EnableFeatureStep(), new ApplySettingsStep(), new TestConnectionStep(), new DiagnoseStep(), new OAuthAppsStep()]),
+        new("monitor", "Monitor", "Read-only health of each site for a schedule: Preflight, the features, Diagnose and each app of oauthApps: with its own token, writing nothing to Creatio.", () =>
+            [new PreflightStep(), new EnableFeatureStep(), new DiagnoseStep(), new OAuthAppsStep()], ReadOnly: true),
     ];
 
     public static EngineCommand? Find(string name) => All.FirstOrDefault(command => command.Name == name);
+
+    /// <summary>rotate-secrets for one app (--app NAME).</summary>
+    public static EngineCommand RotateSecrets(string app) => Find(RotateSecretsStep.CommandName)! with { Steps = () => [new RotateSecretsStep(app)] };
 
     /// <summary>Whether <paramref name="command"/> is the first engine process of the Cake target behind <paramref name="target"/>.</summary>
     public static bool Begins(string target, string command) =>

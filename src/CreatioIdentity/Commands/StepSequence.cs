@@ -12,7 +12,7 @@ internal static class StepSequence
     {
         var results = new List<StepResult>();
         var failed = false;
-        foreach (var step in run.Command.Steps())
+        foreach (var step in run.Command.Steps().Where(step => step.AppliesTo(context.Config)))
         {
             if (failed)
             {
@@ -32,6 +32,7 @@ internal static class StepSequence
             }
 
             results.Add(result);
+            HandOn(output, context);
 
             // A read-only command (monitor) goes on past a red check, to report every check; an error stops it.
             failed = result.Status == StepStatus.Failed && !(run.Command.ReadOnly && result.Error is null);
@@ -44,5 +45,14 @@ internal static class StepSequence
         }
 
         return results;
+    }
+
+    /// <summary>Values a step left for the following CI steps (OAuth app credentials), handed on masked by the agent.</summary>
+    private static void HandOn(IBuildAgent output, StepContext context)
+    {
+        foreach (var (name, value) in context.HandOffs.Take())
+        {
+            output.HandOff(name, value);
+        }
     }
 }

@@ -56,7 +56,7 @@ public static class ConfigLoader
         }
 
         var baseDirectory = BaseDirectory(path);
-        return new ConfigSelection(null, RefuseSharedSites([.. selected.Select(entry => EnvironmentsReader.Read(entry, defaults, path, environment, baseDirectory))]));
+        return new ConfigSelection(null, SharedDestinations.Refuse(RefuseSharedSites([.. selected.Select(entry => EnvironmentsReader.Read(entry, defaults, path, environment, baseDirectory))])));
     }
 
     /// <summary>
@@ -195,6 +195,7 @@ public static class ConfigLoader
             Warnings = reader.Warnings,
             AllowInsecureHttp = site.AllowInsecureHttp,
             SecretSettings = site.SecretSettings,
+            OAuthApps = site.OAuthApps,
         };
     }
 

@@ -158,6 +158,7 @@ internal static partial class EnvironmentsReader
             Environment = entry.Name,
             AllowInsecureHttp = site.AllowInsecureHttp,
             SecretSettings = site.SecretSettings,
+            OAuthApps = site.OAuthApps,
             Warnings = [.. reader.Warnings.Select(warning => warning with { Message = prefix + warning.Message })],
         };
         return new EnvironmentConfig(entry.Name, config, []);

@@ -22,6 +22,9 @@ public sealed record IdentityConfig(
     /// <summary>The codes under settings: whose values are secrets (<c>secret: true</c>).</summary>
     public IReadOnlySet<string> SecretSettings { get; init; } = new HashSet<string>();
 
+    /// <summary>The OAuth 2.0 integrated applications of <c>oauthApps:</c>; <see cref="OAuthAppsOptions.None"/> without the key.</summary>
+    public OAuthAppsOptions OAuthApps { get; init; } = OAuthAppsOptions.None;
+
     public IReadOnlyList<string> SecretValues() =>
         [Creatio.Password.Reveal(), IdentityService.ClientSecret.Reveal(), .. SecretSettings.Where(Settings.ContainsKey).Select(code => Settings[code])];
 }

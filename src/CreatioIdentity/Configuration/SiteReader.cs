@@ -12,6 +12,8 @@ internal sealed record Site(
 {
     /// <summary>The codes under settings: whose values are secrets (<c>secret: true</c>).</summary>
     public IReadOnlySet<string> SecretSettings { get; init; } = new HashSet<string>();
+
+    public OAuthAppsOptions OAuthApps { get; init; } = OAuthAppsOptions.None;
 }
 
 /// <summary>
@@ -26,7 +28,7 @@ internal static class SiteReader
 
     public const string AllowInsecureHttpKey = "allowInsecureHttp";
 
-    public static IReadOnlyList<string> Keys { get; } = ["creatio", "identityService", "features", "settings", AllowInsecureHttpKey];
+    public static IReadOnlyList<string> Keys { get; } = ["creatio", "identityService", "features", "settings", OAuthAppsReader.Key, AllowInsecureHttpKey];
 
     private static readonly string[] CreatioKeys = ["url", "runtime", "username", "password", "timeoutSeconds", "healthCheckTimeoutSeconds", "featureConfirmSeconds", "tls"];
     private static readonly string[] TlsKeys = ["caCertificate", "insecureSkipVerify"];
@@ -59,10 +61,11 @@ internal static class SiteReader
 
         var features = ReadFeatures(reader, site);
         var settings = SettingsReader.Read(reader, site);
+        var oauthApps = OAuthAppsReader.Read(reader, site, baseDirectory);
 
-        return creatio is null || identityService is null || features is null || settings is null
+        return creatio is null || identityService is null || features is null || settings is null || oauthApps is null
             ? null
-            : new Site(creatio, identityService, features, settings.Values, allowInsecureHttp) { SecretSettings = settings.Secrets };
+            : new Site(creatio, identityService, features, settings.Values, allowInsecureHttp) { SecretSettings = settings.Secrets, OAuthApps = oauthApps };
     }
 
     /// <summary>

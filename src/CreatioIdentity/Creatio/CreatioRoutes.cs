@@ -57,4 +57,14 @@ public static class CreatioRoutes
     public static readonly CreatioRoute OAuthHealthCheck = new("api/OAuthHealthCheck", HttpMethod.Get, IsWrite: false, AnswersWith500: true);
 
     public static readonly CreatioRoute AddDefaultResource = new("rest/OAuthConfigService/AddDefaultResource", HttpMethod.Post, IsWrite: true);
+
+    /// <summary>Integrated applications (SPEC 4b; 8.1 OAuthConfigService.OAuth20.cs). AddClient's answer holds the new secret: never quoted.</summary>
+    public static readonly CreatioRoute AddClient = new("rest/OAuthConfigService/AddClient", HttpMethod.Post, IsWrite: true, CarriesSecret: true);
+
+    public static readonly CreatioRoute UpdateClient = new("rest/OAuthConfigService/UpdateClient", HttpMethod.Post, IsWrite: true);
+
+    public static readonly CreatioRoute DeleteClient = new("rest/OAuthConfigService/DeleteClient", HttpMethod.Post, IsWrite: true);
+
+    /// <summary>Creatio 8.2+ (clio create-oauth-technical-user); 404 on 8.1.</summary>
+    public static readonly CreatioRoute CreateTechnicalUser = new("rest/OAuthConfigService/CreateTechnicalUser", HttpMethod.Post, IsWrite: true);
 }

@@ -171,6 +171,21 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
         return answer;
     }
 
+    /// <summary>
+    /// One read as an integrated application: no session cookies, the app's access token as <c>Authorization: Bearer</c>
+    /// (SPEC 4b; clio verify-oauth-app). Never logs in and never retries with a session: the answer is the verdict.
+    /// </summary>
+    public async Task<CreatioResponse> SendWithBearerAsync(CreatioRoute route, byte[] body, Secret accessToken, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(Site, route.AtSiteRoot ? route.Path : await PrefixAsync(cancellationToken) + route.Path);
+        using var request = new HttpRequestMessage(route.Method, uri) { Content = Json(body) };
+        ProductHeaders.Apply(request.Headers);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken.Reveal());
+        request.Options.Set(Retryable, route.IsIdempotent);
+        using var response = await SendRawAsync(request, route, cancellationToken);
+        return await ReadAsync(route, response, cancellationToken);
+    }
+
     /// <summary>The service prefix: configured, remembered for this run, or found from answers that need no session.</summary>
     private async Task<string> PrefixAsync(CancellationToken cancellationToken)
     {

@@ -23,7 +23,7 @@ public static class EngineServices
     private const string CreatioClient = "creatio";
 
     /// <param name="trace">With --trace-http: records every attempt of both clients.</param>
-    public static ServiceProvider Build(IdentityConfig config, SessionCache sessionCache, IProgress<string> progress, StepTuning tuning, IWebProxy? proxy = null, HttpTrace? trace = null)
+    public static ServiceProvider Build(IdentityConfig config, SessionCache sessionCache, IProgress<string> progress, StepTuning tuning, IWebProxy? proxy = null, HttpTrace? trace = null, Func<string, string?>? environment = null)
     {
         // Read the CAs now, so that a bad file is a configuration error before any request. Each
         // service has its own TLS rules: Creatio's never loosen (or widen) the Identity Service's.
@@ -57,7 +57,7 @@ public static class EngineServices
             provider.GetRequiredService<OAuthConfigClient>(),
             provider.GetRequiredService<IdentityServiceProbe>(),
             progress,
-            tuning));
+            tuning) { Environment = environment ?? Environment.GetEnvironmentVariable });
         return services.BuildServiceProvider();
     }
 

@@ -57,7 +57,11 @@ public sealed class IdentityServiceProbe(HttpClient http, IdentityConfig config)
         }
     }
 
-    public async Task<TokenProbeResult> RequestTokenAsync(Uri tokenEndpoint, string clientId, Secret clientSecret, CancellationToken cancellationToken)
+    public async Task<TokenProbeResult> RequestTokenAsync(Uri tokenEndpoint, string clientId, Secret clientSecret, CancellationToken cancellationToken) =>
+        (await IssueTokenAsync(tokenEndpoint, clientId, clientSecret, cancellationToken)).Result;
+
+    /// <summary>As <see cref="RequestTokenAsync"/>, keeping the token (masked at once) for a read as that client (an integrated application's proof).</summary>
+    public async Task<(TokenProbeResult Result, Secret? Token)> IssueTokenAsync(Uri tokenEndpoint, string clientId, Secret clientSecret, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, tokenEndpoint)
         {
@@ -76,18 +80,18 @@ public sealed class IdentityServiceProbe(HttpClient http, IdentityConfig config)
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             if ((int)response.StatusCode >= 500)
             {
-                return new TokenProbeResult(false,
+                return (new TokenProbeResult(false,
                     $"The token endpoint {tokenEndpoint} answered HTTP {(int)response.StatusCode}{Retried}: the Identity Service is down or failing; check it (its log, its host) and run again.",
-                    ErrorCodes.HttpStatus);
+                    ErrorCodes.HttpStatus), null);
             }
 
             using var document = JsonDocument.Parse(body.Length == 0 ? "{}" : body);
             var root = document.RootElement;
             if (response.IsSuccessStatusCode && root.ValueKind == JsonValueKind.Object && root.TryGetProperty("access_token", out var token) && token.GetString() is { Length: > 0 } accessToken)
             {
-                // Dropped at once, and masked should anything ever quote it.
+                // Masked at once, should anything ever quote it; kept only by a caller that reads as this client.
                 SecretMasker.Shared.Add(accessToken);
-                return new TokenProbeResult(true, $"The Identity Service issued a client_credentials token to client '{clientId}'.");
+                return (new TokenProbeResult(true, $"The Identity Service issued a client_credentials token to client '{clientId}'."), new Secret(accessToken));
             }
 
             // The request carried the client secret: of the answer only an OAuth error code is
@@ -95,21 +99,21 @@ public sealed class IdentityServiceProbe(HttpClient http, IdentityConfig config)
             var error = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String
                 ? OAuthErrorCode(e.GetString())
                 : null;
-            return new TokenProbeResult(false, error switch
+            return (new TokenProbeResult(false, error switch
             {
                 "invalid_client" => $"The Identity Service rejected client '{clientId}' (invalid_client): check identityService.clientId and identityService.clientSecret against the client in the Identity Service's appsettings.json.",
                 "unauthorized_client" or "unsupported_grant_type" => $"Client '{clientId}' may not use the client_credentials grant ({error}): allow it in the Identity Service's client configuration.",
                 null => $"The token endpoint {tokenEndpoint} answered HTTP {(int)response.StatusCode} without a token.",
                 _ => $"The Identity Service refused a token to client '{clientId}' ({error}).",
-            }, error is not null ? ErrorCodes.Authentication : response.IsSuccessStatusCode ? ErrorCodes.UnexpectedAnswer : ErrorCodes.HttpStatus);
+            }, error is not null ? ErrorCodes.Authentication : response.IsSuccessStatusCode ? ErrorCodes.UnexpectedAnswer : ErrorCodes.HttpStatus), null);
         }
         catch (JsonException)
         {
-            return new TokenProbeResult(false, $"The token endpoint {tokenEndpoint} did not answer JSON: check that identityService.url is the Identity Service and that nothing in between answers for it.", ErrorCodes.UnexpectedAnswer);
+            return (new TokenProbeResult(false, $"The token endpoint {tokenEndpoint} did not answer JSON: check that identityService.url is the Identity Service and that nothing in between answers for it.", ErrorCodes.UnexpectedAnswer), null);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && Unreachable(exception, tokenEndpoint) is { } failure)
         {
-            return new TokenProbeResult(false, failure.Message, failure.Code);
+            return (new TokenProbeResult(false, failure.Message, failure.Code), null);
         }
     }
 

@@ -3,12 +3,12 @@ using CreatioIdentity.Checks;
 namespace CreatioIdentity.Steps;
 
 /// <summary>
-/// Reads the current state and lists what enable-feature, apply-settings and diagnose would
+/// Reads the current state and lists what enable-feature, apply-settings, diagnose and oauth-apps would
 /// change, by running them in plan mode: the same decisions, no writes.
 /// </summary>
 public sealed class PlanStep : Step
 {
-    private static readonly Step[] Planned = [new EnableFeatureStep(), new ApplySettingsStep(), new DiagnoseStep()];
+    private static readonly Step[] Planned = [new EnableFeatureStep(), new ApplySettingsStep(), new DiagnoseStep(), new OAuthApps.OAuthAppsStep()];
 
     public override string Name => "Plan";
 
@@ -21,6 +21,11 @@ public sealed class PlanStep : Step
             foreach (var change in result.Changes)
             {
                 outcome.Changed(change.Item, change.From, change.To);
+            }
+
+            foreach (var warning in result.Warnings)
+            {
+                outcome.Warn(warning);
             }
 
             foreach (var check in result.Checks.Where(check => check.Status == CheckStatus.Fail))

@@ -13,6 +13,9 @@ public abstract class Step
 {
     public abstract string Name { get; }
 
+    /// <summary>Whether the file asks for this step at all; a step for an optional section stays out of a run without it.</summary>
+    public virtual bool AppliesTo(Configuration.IdentityConfig config) => true;
+
     public async Task<StepResult> RunAsync(StepContext context, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();

@@ -34,6 +34,12 @@ public sealed class StepContext(
 
     public StepTuning Tuning { get; } = tuning;
 
+    /// <summary>The engine's environment variables (a test gives its own): what a program the step starts may read.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>Values for the following CI steps (OAuth app credentials), handed to the agent after each step.</summary>
+    public OAuthApps.PipelineHandOffs HandOffs { get; private init; } = new();
+
     /// <summary>When true, steps only read and describe the changes they would make.</summary>
     public bool PlanOnly { get; private init; }
 
@@ -44,10 +50,10 @@ public sealed class StepContext(
     public bool MayWrite => !PlanOnly && !ReadOnly;
 
     public StepContext WithPlanOnly() =>
-        new(Config, Session, Facts, Features, Settings, OAuthConfig, IdentityService, Progress, Tuning) { PlanOnly = true, ReadOnly = ReadOnly };
+        new(Config, Session, Facts, Features, Settings, OAuthConfig, IdentityService, Progress, Tuning) { PlanOnly = true, ReadOnly = ReadOnly, Environment = Environment, HandOffs = HandOffs };
 
     public StepContext WithReadOnly() =>
-        new(Config, Session, Facts, Features, Settings, OAuthConfig, IdentityService, Progress, Tuning) { PlanOnly = PlanOnly, ReadOnly = true };
+        new(Config, Session, Facts, Features, Settings, OAuthConfig, IdentityService, Progress, Tuning) { PlanOnly = PlanOnly, ReadOnly = true, Environment = Environment, HandOffs = HandOffs };
 }
 
 /// <summary>How long the steps wait for Creatio to settle, and the most any step may take.</summary>

@@ -81,7 +81,7 @@ public sealed class ExampleFilesTests
         var examples = ExampleNames();
 
         // Then
-        Assert.Subset(examples.ToHashSet(), new HashSet<string>(["examples/sandbox.yml", "examples/production.yml", "examples/minimal.yml", "examples/environments.yml"]));
+        Assert.Subset(examples.ToHashSet(), new HashSet<string>(["examples/sandbox.yml", "examples/production.yml", "examples/minimal.yml", "examples/environments.yml", "examples/oauth-apps.yml"]));
     }
 
     [Fact]

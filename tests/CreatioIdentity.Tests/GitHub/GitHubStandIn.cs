@@ -48,6 +48,9 @@ public sealed class GitHubStandIn : IAsyncDisposable
     private readonly object gate = new();
     private readonly List<StandInIssue> issues = [];
     private readonly HashSet<string> labels = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> secrets = new(StringComparer.Ordinal);
+    private readonly Sodium.KeyPair secretsKey = Sodium.PublicKeyBox.GenerateKeyPair();
+    private const string SecretsKeyId = "568250167242549743";
 
     private GitHubStandIn(WebApplication app, string token)
     {
@@ -68,6 +71,27 @@ public sealed class GitHubStandIn : IAsyncDisposable
 
     /// <summary>Answer issue and label requests 403 "Resource not accessible by integration" (a job without issues: write).</summary>
     public bool IssuesForbidden { get; set; }
+
+    /// <summary>Answer secret requests 403 "Resource not accessible by integration" (a token that may not write secrets).</summary>
+    public bool SecretsForbidden { get; set; }
+
+    /// <summary>The environments of the repository; secrets of any other answer 404.</summary>
+    public HashSet<string> Environments { get; } = new(StringComparer.Ordinal) { "production" };
+
+    /// <summary>
+    /// The Actions secrets written, decrypted with the stand-in's private key: "name" for the repository's,
+    /// "environment/name" for an environment's. A value that was not sealed for the stand-in's key cannot be read.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Secrets
+    {
+        get
+        {
+            lock (gate)
+            {
+                return new Dictionary<string, string>(secrets, StringComparer.Ordinal);
+            }
+        }
+    }
 
     /// <summary>Answer check-run requests with this server error instead.</summary>
     public int? CheckRunFailure { get; set; }
@@ -192,6 +216,9 @@ public sealed class GitHubStandIn : IAsyncDisposable
                 output = request["output"],
             });
         });
+
+        MapSecrets("/repos/{owner}/{repo}/actions/secrets", _ => string.Empty);
+        MapSecrets("/repos/{owner}/{repo}/environments/{environment}/secrets", context => Route(context, "environment") + "/");
 
         app.MapGet("/repos/{owner}/{repo}/labels/{name}", async context =>
         {
@@ -327,6 +354,64 @@ public sealed class GitHubStandIn : IAsyncDisposable
             await Answer(context, 201, new { id = issue.Comments.Count, body = text, created_at = Created, updated_at = Created, user = new { login = "github-actions[bot]" } });
         });
     }
+
+    /// <summary>GitHub's secrets API: the public key to seal with, and PUT of a sealed value (201 created, 204 updated).</summary>
+    private void MapSecrets(string root, Func<HttpContext, string> scope)
+    {
+        app.MapGet(root + "/public-key", async context =>
+        {
+            if (SecretsForbidden || !Known(context))
+            {
+                await (SecretsForbidden ? Forbidden(context) : Answer(context, 404, new { message = "Not Found" }));
+                return;
+            }
+
+            await Answer(context, 200, new { key_id = SecretsKeyId, key = Convert.ToBase64String(secretsKey.PublicKey) });
+        });
+
+        app.MapPut(root + "/{name}", async context =>
+        {
+            if (SecretsForbidden || !Known(context))
+            {
+                await (SecretsForbidden ? Forbidden(context) : Answer(context, 404, new { message = "Not Found" }));
+                return;
+            }
+
+            var request = Body(context);
+            if ((string?)request["key_id"] != SecretsKeyId)
+            {
+                await Answer(context, 422, new { message = "Bad request: key_id is not the current key" });
+                return;
+            }
+
+            var value = System.Text.Encoding.UTF8.GetString(Sodium.SealedPublicKeyBox.Open(Convert.FromBase64String((string)request["encrypted_value"]!), secretsKey));
+            bool created;
+            lock (gate)
+            {
+                created = secrets.TryAdd(scope(context) + Route(context, "name"), value);
+                secrets[scope(context) + Route(context, "name")] = value;
+            }
+
+            context.Response.StatusCode = created ? 201 : 204;
+        });
+
+        // Octokit reads the secret back after writing it; GitHub never answers its value.
+        app.MapGet(root + "/{name}", async context =>
+        {
+            bool known;
+            lock (gate)
+            {
+                known = secrets.ContainsKey(scope(context) + Route(context, "name"));
+            }
+
+            await (known && !SecretsForbidden
+                ? Answer(context, 200, new { name = Route(context, "name"), created_at = Created, updated_at = Created })
+                : Answer(context, SecretsForbidden ? 403 : 404, new { message = SecretsForbidden ? "Resource not accessible by integration" : "Not Found" }));
+        });
+    }
+
+    private bool Known(HttpContext context) =>
+        context.Request.RouteValues["environment"] is not string environment || Environments.Contains(Uri.UnescapeDataString(environment));
 
     private StandInIssue? Find(HttpContext context)
     {

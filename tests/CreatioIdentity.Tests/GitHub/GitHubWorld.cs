@@ -68,6 +68,14 @@ public sealed class GitHubWorld : IAsyncDisposable
         return new GitHubRun(exitCode, output.ToString());
     }
 
+    /// <summary>Runs a command with <paramref name="input"/> on its standard input (set-secrets reads the secrets there).</summary>
+    public async Task<GitHubRun> RunWithInputAsync(string input, params string[] args)
+    {
+        var output = new StringWriter();
+        var exitCode = await GitHubProgram.RunAsync(args, name => Environment.GetValueOrDefault(name), output, Environment.Keys, new StringReader(input));
+        return new GitHubRun(exitCode, output.ToString());
+    }
+
     public Task<GitHubRun> CheckRunAsync(params string[] extra) => RunAsync(["check-run", "--report-dir", ReportDir, .. extra]);
 
     public Task<GitHubRun> SyncIssuesAsync(params string[] extra) => RunAsync(["sync-issues", "--report-dir", ReportDir, .. extra]);

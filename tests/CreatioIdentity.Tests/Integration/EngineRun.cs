@@ -70,7 +70,7 @@ public sealed class EngineRun : IAsyncDisposable
     /// session cookie and access token this sandbox has issued so far (its Creatio's and its Identity Service's).
     /// </summary>
     public IReadOnlyList<string> SecretsAndSessions =>
-        [.. Secrets, .. Sandbox.Creatio.IssuedSessionSecrets, .. Sandbox.IssuedTokens.All];
+        [.. Secrets, .. Sandbox.Creatio.IssuedSessionSecrets, .. Sandbox.IssuedTokens.All, .. Sandbox.Creatio.IssuedClientSecrets];
 
     /// <summary>The text of every file under a folder (report.json, junit.xml, summary.md, runner files), for secret searches.</summary>
     public static string FilesUnder(string directory) =>

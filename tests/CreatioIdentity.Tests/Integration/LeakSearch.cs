@@ -30,7 +30,8 @@ internal static class LeakSearch
     }
 
     public static bool IsMaskRegistration(string line) =>
-        line.StartsWith("::add-mask::", StringComparison.Ordinal) || line.StartsWith("##vso[task.setsecret]", StringComparison.Ordinal);
+        line.StartsWith("::add-mask::", StringComparison.Ordinal) || line.StartsWith("##vso[task.setsecret]", StringComparison.Ordinal)
+        || (line.StartsWith("##vso[task.setvariable ", StringComparison.Ordinal) && line.Contains(";issecret=true;", StringComparison.Ordinal));
 
     /// <summary>Every file under a folder but the YAML files the test wrote (which may hold a literal secret on purpose).</summary>
     public static IEnumerable<(string Where, string Text)> FilesUnder(string directory) =>

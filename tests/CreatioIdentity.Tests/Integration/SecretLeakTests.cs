@@ -98,6 +98,28 @@ public sealed class SecretLeakTests
             }, Unsaid: bad.Unsaid);
         }
 
+        // Integrated applications: their secrets are made by Creatio during the run (issue 12). The credentials file
+        // is the one place a secret belongs, so it lies outside the searched folder.
+        yield return new("oauth apps: create, run again, plan, monitor, prune", async world =>
+        {
+            var credentials = Directory.CreateTempSubdirectory("creatio-identity-credentials-").FullName;
+            try
+            {
+                var app = $"  erp-sync:\n    applicationUrl: https://erp.example.com\n    systemUser: ErpIntegration\n    credentials:\n      file: {Path.Combine(credentials, "erp.json")}\n";
+                var config = world.WriteConfig(File.ReadAllText(world.ConfigPath) + "oauthApps:\n" + app);
+                await world.RunAsync("connect", config);
+                await world.RunAsync("connect", config);
+                await world.RunAsync("plan", config);
+                await world.RunAsync("monitor", config);
+                await world.RunAsync("oauth-apps", world.WriteConfig(File.ReadAllText(world.ConfigPath) + "oauthApps:\n  prune: true\n"));
+                Assert.NotEmpty(world.Sandbox.Creatio.IssuedClientSecrets);
+            }
+            finally
+            {
+                Directory.Delete(credentials, recursive: true);
+            }
+        });
+
         yield return new("bad input: an unset variable", world =>
         {
             world.Environment.Remove("CREATIO_PASSWORD");
@@ -197,7 +219,7 @@ public sealed class SecretLeakTests
                 }
 
                 // Then
-                secrets.AddRange([.. world.Sandbox.Creatio.IssuedSessionSecrets, .. world.Sandbox.IssuedTokens.All]);
+                secrets.AddRange([.. world.Sandbox.Creatio.IssuedSessionSecrets, .. world.Sandbox.IssuedTokens.All, .. world.Sandbox.Creatio.IssuedClientSecrets]);
                 searched += texts.Count;
                 leaks.AddRange(LeakSearch.Leaks(texts, secrets).Select(leak => $"{scenario.Name} / {agent}: {leak}"));
                 Assert.NotEmpty(transcript);

@@ -25,6 +25,14 @@ public sealed class TraceSecretLeakTests
             world.Sandbox.Faults.Add(Fault.SessionExpired("QuerySysSettings", count: 2));
             return world.RunAsync("connect");
         });
+        yield return ("oauth apps created and proven with their own tokens", async world =>
+        {
+            var app = "  erp-sync:\n    applicationUrl: https://erp.example.com\n    systemUser: ErpIntegration\n    credentials: { pipelineVariables: ERP_SYNC }\n";
+            var config = world.WriteConfig(File.ReadAllText(world.ConfigPath) + "oauthApps:\n" + app);
+            await world.RunAsync("connect", config);
+            await world.RunAsync("connect", config);
+            Assert.NotEmpty(world.Sandbox.Creatio.IssuedClientSecrets);
+        });
         yield return ("wrong client secret", async world =>
         {
             world.Environment["IDENTITY_CLIENT_SECRET"] = WrongSecret;

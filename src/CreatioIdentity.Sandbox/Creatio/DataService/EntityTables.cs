@@ -19,8 +19,9 @@ internal sealed class EntityTables
             new AppFeatureTable(state.Features, messages),
             new FeatureEntityTable(state.Features, messages),
             new AdminUnitFeatureStateTable(state.Features, messages),
-            new SysAdminUnitTable(state.Features.Units, messages),
+            new SysAdminUnitTable(state.AllAdminUnits, messages),
             new OAuthResourceTable(state.OAuthResources, messages),
+            new OAuthClientAppTable(state, messages),
         ];
         tables = all.ToDictionary(table => table.Name, StringComparer.OrdinalIgnoreCase);
     }

@@ -31,7 +31,7 @@ public sealed class SandboxArgumentsTests
             "--require-later-cookies", "--malformed-set-cookie", "--both-prefixes", "--host-oauth-disabled",
             "--separate-settings", "false", "--no-package-feature-row", "--feature-cache-delay-ms", "250", "--case-sensitive",
             "--no-health-check", "--slow-health-ms", "1500", "--unexplained-health-problem", "--latency-ms", "20",
-            "--creatio-cannot-reach-identity", "--ready-file", "ready.json", "--parent-pid", "42",
+            "--creatio-cannot-reach-identity", "--ready-file", "ready.json", "--parent-pid", "42", "--no-technical-users",
         ]).Options;
 
         // Then
@@ -44,6 +44,7 @@ public sealed class SandboxArgumentsTests
         Assert.Equal(
             (false, TimeSpan.FromMilliseconds(1500), true, TimeSpan.FromMilliseconds(20), false),
             (options.HealthCheckAvailable, options.UnreachableHealthDelay, options.UnexplainedHealthProblem, options.Latency, options.CreatioCanReachIdentityService));
+        Assert.False(options.TechnicalUsersAvailable);
     }
 
     [Fact]

@@ -2,8 +2,8 @@ using CreatioIdentity.Sandbox.Creatio.Features;
 
 namespace CreatioIdentity.Sandbox.Creatio.DataService.Tables;
 
-/// <summary>SysAdminUnit: the sandbox's user (SysAdminUnitTypeValue 4) and its roles.</summary>
-internal sealed class SysAdminUnitTable(AdminUnits units, Messages messages) : ReadOnlyTable(messages)
+/// <summary>SysAdminUnit: the sandbox's user (SysAdminUnitTypeValue 4), its roles, and the users integrated applications act as.</summary>
+internal sealed class SysAdminUnitTable(Func<IReadOnlyList<AdminUnit>> units, Messages messages) : ReadOnlyTable(messages)
 {
     public override string Name => "SysAdminUnit";
 
@@ -16,7 +16,7 @@ internal sealed class SysAdminUnitTable(AdminUnits units, Messages messages) : R
 
     public override IReadOnlyList<EntityRow> Rows() =>
     [
-        .. units.All.Select(unit => new EntityRow
+        .. units().Select(unit => new EntityRow
         {
             ["Id"] = unit.Id,
             ["Name"] = unit.Name,
