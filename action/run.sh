@@ -59,11 +59,13 @@ case "$(printf '%s' "$target" | tr '[:upper:]' '[:lower:]')" in
   applysettings | apply-settings) command=apply-settings ;;
   testconnection | test-connection) command=test-connection ;;
   diagnose) command=diagnose ;;
+  oauthapps | oauth-apps) command=oauth-apps ;;
+  rotatesecrets | rotate-secrets) command=rotate-secrets ;;
   connectidentity | connect) command=connect ;;
   monitor) command=monitor ;;
   listenvironments | list-environments) command=list-environments ;;
   sandbox) command=sandbox ;;
-  *) error 3 "The target input must be one of ConnectIdentity, Validate, Preflight, Plan, EnableFeature, ApplySettings, TestConnection, Diagnose, Monitor, ListEnvironments, Sandbox; not '$target'." ;;
+  *) error 3 "The target input must be one of ConnectIdentity, Validate, Preflight, Plan, EnableFeature, ApplySettings, TestConnection, Diagnose, OAuthApps, RotateSecrets, Monitor, ListEnvironments, Sandbox; not '$target'." ;;
 esac
 
 args=("$command")
@@ -82,6 +84,10 @@ if [ -n "${INPUT_PARALLEL:-}" ]; then
 fi
 if [ -n "${INPUT_TRACE_HTTP:-}" ]; then
   args+=(--trace-http "$INPUT_TRACE_HTTP")
+fi
+if [ "$command" = rotate-secrets ]; then
+  [ -n "${INPUT_APP:-}" ] || error 3 "The RotateSecrets target needs the app input: the name of the app of oauthApps: that gets new credentials."
+  args+=(--app "$INPUT_APP")
 fi
 
 # One run id for the engine's report and the reporter that reads it back: a report left in the

@@ -6,8 +6,8 @@
 //   dotnet cake [--target=ConnectIdentity] [--config=creatio-identity.yml] [--report-dir=artifacts/creatio-identity]
 //
 // Targets: Validate, Preflight, Plan, EnableFeature, ApplySettings, TestConnection, Diagnose,
-// ConnectIdentity (default), Monitor (read-only), ListEnvironments (CI matrix), Sandbox; Empty is
-// a do-nothing baseline for timing. Several sites: --environment=NAME (repeatable) or all,
+// OAuthApps, ConnectIdentity (default), RotateSecrets (--app NAME), Monitor (read-only),
+// ListEnvironments (CI matrix), Sandbox; Empty is a do-nothing baseline for timing. Several sites: --environment=NAME (repeatable) or all,
 // --parallel=N. --check-run=true / --github-issue=true report the run to GitHub after the target
 // (github.cake). --trace-http=FILE writes every exchange with Creatio and the Identity Service,
 // of every step, to one HAR file. Exit codes: 0 ok, 1 red or failed, 2 plan has pending

@@ -15,7 +15,9 @@ public sealed class BuildParameters
             ["ApplySettings"] = "apply-settings",
             ["TestConnection"] = "test-connection",
             ["Diagnose"] = "diagnose",
+            ["OAuthApps"] = "oauth-apps",
             ["ConnectIdentity"] = "connect",
+            ["RotateSecrets"] = "rotate-secrets",
             ["Monitor"] = "monitor",
             ["Sandbox"] = "sandbox",
         };
@@ -40,6 +42,8 @@ public sealed class BuildParameters
     public FilePath TraceFile { get; init; }
     // --format for ListEnvironments: github ({"environment":[...]}) or azure ({"NAME":{"environment":"NAME"}}).
     public required string MatrixFormat { get; init; }
+    // --app NAME for RotateSecrets: the app of oauthApps: that gets new credentials.
+    public required string App { get; init; }
 
     public bool HasEnvironments => Environments.Count > 0;
 
@@ -78,6 +82,7 @@ public sealed class BuildParameters
             Parallel = context.Argument("parallel", string.Empty),
             TraceFile = context.HasArgument("trace-http") ? FromCaller(caller, context.Argument<string>("trace-http")) : null,
             MatrixFormat = context.Argument("format", "github").ToLowerInvariant(),
+            App = context.Argument("app", string.Empty),
         };
     }
 
@@ -87,6 +92,11 @@ public sealed class BuildParameters
         if (!SandboxRuntimes.Contains(SandboxRuntime, StringComparer.OrdinalIgnoreCase))
         {
             return $"--sandbox-runtime must be one of {string.Join(", ", SandboxRuntimes)}, not '{SandboxRuntime}'.";
+        }
+
+        if (Target.Equals("RotateSecrets", StringComparison.OrdinalIgnoreCase) && App.Length == 0)
+        {
+            return "RotateSecrets needs --app NAME: the app of oauthApps: that gets new credentials.";
         }
 
         if (!MatrixFormats.Contains(MatrixFormat))

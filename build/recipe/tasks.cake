@@ -1,7 +1,9 @@
 // The task graph (SPEC §2): one engine process per step task, no Creatio logic here.
 
 // The ConnectIdentity sequence, in order.
-static readonly string[] ConnectSteps = ["Validate", "Preflight", "EnableFeature", "ApplySettings", "TestConnection", "Diagnose"];
+// OAuthApps does nothing for a file without oauthApps:, and is the last process either way: the
+// one that publishes the run's report (EngineCommands.Completes in the engine says the same).
+static readonly string[] ConnectSteps = ["Validate", "Preflight", "EnableFeature", "ApplySettings", "TestConnection", "Diagnose", "OAuthApps"];
 
 void DefineTasks(BuildParameters parameters, IEngineHost host)
 {
@@ -37,9 +39,10 @@ void DefineTasks(BuildParameters parameters, IEngineHost host)
     EngineTask(parameters, "ApplySettings", "Writes the OAuth system settings.");
     EngineTask(parameters, "TestConnection", "Creatio -> Identity Service, as the Test connection button.");
     EngineTask(parameters, "Diagnose", "The Diagnostic tab: fails on any red check.");
+    EngineTask(parameters, "OAuthApps", "The OAuth 2.0 integrated applications of oauthApps:, created or updated, each proven with its own token.");
 
     var connect = Task("ConnectIdentity")
-        .Description("Validate, Preflight, EnableFeature, ApplySettings, TestConnection, Diagnose.");
+        .Description("Validate, Preflight, EnableFeature, ApplySettings, TestConnection, Diagnose, OAuthApps.");
     if (parameters.HasEnvironments)
     {
         // Several sites: one engine process runs the whole sequence for each, concurrently, so
@@ -58,6 +61,11 @@ void DefineTasks(BuildParameters parameters, IEngineHost host)
         .Description("Prints the environments of the file as a CI matrix (--format=github|azure); needs no secret.")
         .IsDependentOn("PrepareEngine")
         .Does(() => RunEngine(parameters, "list-environments", "--format", parameters.MatrixFormat));
+
+    Task("RotateSecrets")
+        .Description("New credentials for one app of oauthApps: (--app NAME), delivered and proven before the old ones stop working.")
+        .IsDependentOn("PrepareEngine")
+        .Does(() => RunEngine(parameters, "rotate-secrets", "--app", parameters.App));
 
     // --github-issue=true then keeps one issue per red environment (the Teardown, github.cake).
     EngineTask(parameters, "Monitor", "Read-only, for a schedule: Preflight and Diagnose per environment; writes nothing to Creatio.");

@@ -40,5 +40,5 @@ public static class EngineCommands
 
     /// <summary>Whether <paramref name="command"/> is the last engine process of the Cake target behind <paramref name="target"/>.</summary>
     public static bool Completes(string target, string command) =>
-        target == command || (target is "connect" or "sandbox" && command == "diagnose") || (target == "sandbox" && command == "connect");
+        target == command || (target is "connect" or "sandbox" && command == "oauth-apps") || (target == "sandbox" && command == "connect");
 }

@@ -39,7 +39,7 @@ public sealed partial class CakeOnCiTests
         Assert.True(exitCode == 0, output);
         var lines = Lines(output);
         var groupLines = lines.Where(line => line.StartsWith("::group::", StringComparison.Ordinal) || line == "::endgroup::").ToList();
-        string[] tasks = ["PrepareEngine", "Validate", "Preflight", "EnableFeature", "ApplySettings", "TestConnection", "Diagnose", "ConnectIdentity"];
+        string[] tasks = ["PrepareEngine", "Validate", "Preflight", "EnableFeature", "ApplySettings", "TestConnection", "Diagnose", "OAuthApps", "ConnectIdentity"];
         Assert.Equal(tasks.SelectMany(task => new[] { $"::group::{task}", "::endgroup::" }), groupLines);
 
         // Then: in each step's group, the secrets (in every spelling) are registered before the engine prints a line

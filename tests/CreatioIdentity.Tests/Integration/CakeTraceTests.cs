@@ -25,7 +25,11 @@ public sealed class CakeTraceTests
         Assert.Equal("1.2", (string)log["version"]!);
         Assert.NotEqual("an-earlier-run", (string)log["_runId"]!);
         var commands = log["entries"]!.AsArray().Select(entry => (string)entry!["_command"]!).Distinct();
-        Assert.Equal(["preflight", "enable-feature", "apply-settings", "test-connection", "diagnose"], commands);
+        Assert.Equal(["preflight", "enable-feature", "apply-settings", "test-connection", "diagnose", "oauth-apps"], commands);
+
+        // Then: the last process (OAuthApps, which has no app to do here) only ends the run's Creatio session
+        var last = log["entries"]!.AsArray().Where(entry => (string)entry!["_command"]! == "oauth-apps").Select(entry => (string)entry!["request"]!["url"]!).ToList();
+        Assert.All(last, url => Assert.Contains("Logout", url, StringComparison.Ordinal));
         Assert.All(world.SecretsAndSessions, secret => Assert.DoesNotContain(secret, File.ReadAllText(tracePath), StringComparison.Ordinal));
     }
 }
