@@ -245,7 +245,13 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
 
         if (anyFailed)
         {
-            return new SiteOutcome(ExitCodes.Failed, report);
+            // A failure that only the file or the command line can fix, and that no red check
+            // reports (an --app the file does not declare), is the invalid-configuration exit.
+            var failures = results.Where(result => result.Status == StepStatus.Failed).ToList();
+            var invalid = failures.Count > 0
+                && failures.TrueForAll(result => result.ErrorCode == ErrorCodes.Configuration)
+                && !results.SelectMany(result => result.Checks).Any(check => check.Status == CheckStatus.Fail);
+            return new SiteOutcome(invalid ? ExitCodes.InvalidConfiguration : ExitCodes.Failed, report);
         }
 
         return new SiteOutcome(run.Command.IsPlan && results.Any(result => result.Changes.Count > 0) ? ExitCodes.ChangesPending : ExitCodes.Ok, report);

@@ -104,7 +104,7 @@ public sealed class RotateSecretsTests
         var run = await RotateAsync(world, config, "nope");
 
         // Then
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(3, run.ExitCode);
         Assert.Contains("declares no such app", run.Output, StringComparison.Ordinal);
         Assert.Empty(world.Sandbox.Creatio.Writes);
     }
