@@ -25,6 +25,7 @@ internal static class EnvironmentInterpolator
         ["ACTIONS_ID_TOKEN_REQUEST_TOKEN"] = "the GitHub Actions token that requests OIDC tokens",
         ["SYSTEM_ACCESSTOKEN"] = "the Azure Pipelines job's token",
         ["CREATIO_IDENTITY_SESSION_KEY"] = "the key that seals this run's Creatio session",
+        ["CREATIO_IDENTITY_GITHUB_SECRETS_TOKEN"] = "the token that writes GitHub Actions secrets (oauthApps: githubSecret)",
     };
 
     public static InterpolationResult Interpolate(string text, Func<string, string?> environment)

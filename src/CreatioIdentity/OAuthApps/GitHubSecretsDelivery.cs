@@ -42,6 +42,9 @@ public static class GitHubSecretsDelivery
             start.ArgumentList.Add(argument);
         }
 
+        // The tokens never appear in what the engine prints, whatever the program says back.
+        SecretMasker.Shared.Add(environment(TokenVariable), environment("GITHUB_TOKEN"));
+
         // The engine's own view of the job (a test gives its own): where the repository is and which token may write.
         foreach (var name in ForwardedVariables)
         {

@@ -165,6 +165,7 @@ public sealed class InterpolationTests
     [InlineData("ACTIONS_ID_TOKEN_REQUEST_TOKEN", "the GitHub Actions token that requests OIDC tokens")]
     [InlineData("SYSTEM_ACCESSTOKEN", "the Azure Pipelines job's token")]
     [InlineData("CREATIO_IDENTITY_SESSION_KEY", "the key that seals this run's Creatio session")]
+    [InlineData("CREATIO_IDENTITY_GITHUB_SECRETS_TOKEN", "the token that writes GitHub Actions secrets")]
     [InlineData("github_token", "the GitHub job's token")]
     public void Should_Refuse_A_Reference_To_A_Ci_Token_Or_The_Session_Key_Even_When_Set(string variable, string what)
     {
