@@ -14,22 +14,8 @@ trap '[ -n "$sandbox" ] && kill "$sandbox" 2>/dev/null; rm -rf "$work"' EXIT
 dotnet tool restore >/dev/null
 dotnet build src/CreatioIdentity.Sandbox -c Release --nologo -v q >/dev/null
 
-start_sandbox() { # $1 = net | netframework
-  [ -n "$sandbox" ] && kill "$sandbox" 2>/dev/null && wait "$sandbox" 2>/dev/null || true
-  rm -f "$work/ready.json"
-  dotnet src/CreatioIdentity.Sandbox/bin/Release/net10.0/CreatioIdentity.Sandbox.dll --runtime "$1" --ready-file "$work/ready.json" --parent-pid $$ >/dev/null &
-  sandbox=$!
-  for _ in $(seq 1 300); do [ -s "$work/ready.json" ] && break; sleep 0.1; done
-  eval "$(python3 - "$work/ready.json" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))
-for name, key in [("SANDBOX_CREATIO_URL", "creatioUrl"), ("SANDBOX_IDENTITY_URL", "identityServiceUrl"),
-                  ("CREATIO_USERNAME", "creatioUsername"), ("CREATIO_PASSWORD", "creatioPassword"),
-                  ("IDENTITY_CLIENT_ID", "clientId"), ("IDENTITY_CLIENT_SECRET", "clientSecret")]:
-    print(f"export {name}='{r[key]}'")
-PY
-)"
-}
+# shellcheck source=bench/sandbox.sh
+. bench/sandbox.sh
 
 cake() { dotnet cake --target="$1" --config="${2:-examples/sandbox.yml}" --report-dir="$work/report" >"$work/out.log" 2>&1 || { cat "$work/out.log"; exit 1; }; }
 record() { curl -s "${SANDBOX_CREATIO_URL}_sandbox/record"; }

@@ -22,22 +22,8 @@ cp "${NUGET_PACKAGES:-$HOME/.nuget/packages}/cake.tool/7.0.0/cake.tool.7.0.0.nup
 mkdir -p "$work/feed" && cp "$feed"/*."$version".nupkg "$work/cake.tool.7.0.0.nupkg" "$work/feed/"
 dotnet build src/CreatioIdentity.Sandbox -c Release --nologo -v q >/dev/null
 
-start_sandbox() {
-  [ -n "$sandbox" ] && kill "$sandbox" 2>/dev/null && wait "$sandbox" 2>/dev/null || true
-  rm -f "$work/ready.json"
-  dotnet src/CreatioIdentity.Sandbox/bin/Release/net10.0/CreatioIdentity.Sandbox.dll --ready-file "$work/ready.json" --parent-pid $$ >/dev/null &
-  sandbox=$!
-  for _ in $(seq 1 300); do [ -s "$work/ready.json" ] && break; sleep 0.1; done
-  eval "$(python3 - "$work/ready.json" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))
-for name, key in [("CREATIO_URL", "creatioUrl"), ("IDENTITY_SERVICE_URL", "identityServiceUrl"),
-                  ("CREATIO_USERNAME", "creatioUsername"), ("CREATIO_PASSWORD", "creatioPassword"),
-                  ("IDENTITY_CLIENT_ID", "clientId"), ("IDENTITY_CLIENT_SECRET", "clientSecret")]:
-    print(f"export {name}='{r[key]}'")
-PY
-)"
-}
+# shellcheck source=bench/sandbox.sh
+. bench/sandbox.sh
 
 # A folder that knows the feed alone, an empty NuGet cache.
 new_job() {
@@ -71,7 +57,11 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] :
 
 echo "Version $version, $runs runs each, $(nproc) cores."
 for kind in plain cake; do
-  for _ in $(seq 1 "$runs"); do start_sandbox; "$kind"; done | median | sed "s/^/$kind: install + connect: /"
+  for _ in $(seq 1 "$runs"); do
+    start_sandbox
+    export CREATIO_URL=$SANDBOX_CREATIO_URL IDENTITY_SERVICE_URL=$SANDBOX_IDENTITY_URL # the consumer's file
+    "$kind"
+  done | median | sed "s/^/$kind: install + connect: /"
 done
 echo "| package | size |"
 echo "|---|---|"

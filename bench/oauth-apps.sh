@@ -14,22 +14,8 @@ dotnet build src/CreatioIdentity.Sandbox -c Release --nologo -v q >/dev/null
 dotnet build src/CreatioIdentity -c Release --nologo -v q >/dev/null
 engine=(dotnet src/CreatioIdentity/bin/Release/net10.0/creatio-identity.dll)
 
-start_sandbox() {
-  [ -n "$sandbox" ] && kill "$sandbox" 2>/dev/null && wait "$sandbox" 2>/dev/null || true
-  rm -f "$work/ready.json"
-  dotnet src/CreatioIdentity.Sandbox/bin/Release/net10.0/CreatioIdentity.Sandbox.dll --runtime net --ready-file "$work/ready.json" --parent-pid $$ >/dev/null &
-  sandbox=$!
-  for _ in $(seq 1 300); do [ -s "$work/ready.json" ] && break; sleep 0.1; done
-  eval "$(python3 - "$work/ready.json" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))
-for name, key in [("SANDBOX_CREATIO_URL", "creatioUrl"), ("SANDBOX_IDENTITY_URL", "identityServiceUrl"),
-                  ("CREATIO_USERNAME", "creatioUsername"), ("CREATIO_PASSWORD", "creatioPassword"),
-                  ("IDENTITY_CLIENT_ID", "clientId"), ("IDENTITY_CLIENT_SECRET", "clientSecret")]:
-    print(f"export {name}='{r[key]}'")
-PY
-)"
-}
+# shellcheck source=bench/sandbox.sh
+. bench/sandbox.sh
 
 run() { "${engine[@]}" "$1" --config "$2" --report-dir "$work/report" >"$work/out.log" 2>&1 || { cat "$work/out.log"; exit 1; }; }
 clear_record() { curl -s -X DELETE "${SANDBOX_CREATIO_URL}_sandbox/record" >/dev/null; }

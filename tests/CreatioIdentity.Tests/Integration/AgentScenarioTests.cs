@@ -72,7 +72,7 @@ public sealed class AgentScenarioTests
             var runs = await world.RunConnectIdentityAsStepsAsync();
 
             // Then: each process registers both secrets before anything else, and opens no group of its own
-            Assert.Equal(6, runs.Count);
+            Assert.Equal(7, runs.Count); // the six steps and OAuthApps, the last process
             Assert.All(runs, run => Assert.Equal(0, run.ExitCode));
             var masks = MaskLines(world, "::add-mask::");
             Assert.All(runs, run => Assert.Equal(masks, Lines(run)[..masks.Length]));
@@ -173,8 +173,8 @@ public sealed class AgentScenarioTests
             // When
             var runs = await world.RunConnectIdentityAsStepsAsync();
 
-            // Then: six green processes, one warning annotation (from Validate, the first), kept once in report.json
-            Assert.Equal(6, runs.Count);
+            // Then: seven green processes, one warning annotation (from Validate, the first), kept once in report.json
+            Assert.Equal(7, runs.Count); // the six steps and OAuthApps, the last process
             Assert.All(runs, run => Assert.Equal(0, run.ExitCode));
             var warnings = runs.SelectMany(Commands).Where(command => command.StartsWith("::warning ", StringComparison.Ordinal)).ToList();
             Assert.StartsWith("::warning file=creatio-identity.yml,line=15,col=17::", Assert.Single(warnings), StringComparison.Ordinal);

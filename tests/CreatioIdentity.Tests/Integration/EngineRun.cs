@@ -147,12 +147,15 @@ public sealed class EngineRun : IAsyncDisposable
     /// <summary>Hands every later run's result to <paramref name="observer"/> as well.</summary>
     public void Observe(Action<RunResult> observer) => observers.Add(observer);
 
-    /// <summary>Runs the six commands of ConnectIdentity one after the other, stopping at the first failure, as Cake does.</summary>
+    /// <summary>
+    /// Runs the seven commands of ConnectIdentity one after the other, stopping at the first failure, as
+    /// Cake does: OAuthApps (nothing to do without oauthApps:) last, the process that publishes the report.
+    /// </summary>
     public async Task<IReadOnlyList<RunResult>> RunConnectIdentityAsStepsAsync()
     {
         ShareSessionAcrossCommands();
         var results = new List<RunResult>();
-        foreach (var command in new[] { "validate", "preflight", "enable-feature", "apply-settings", "test-connection", "diagnose" })
+        foreach (var command in new[] { "validate", "preflight", "enable-feature", "apply-settings", "test-connection", "diagnose", "oauth-apps" })
         {
             var result = await RunAsync(command);
             results.Add(result);

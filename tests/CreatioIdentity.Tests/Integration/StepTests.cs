@@ -28,7 +28,7 @@ public sealed class StepTests
             var runs = await world.RunConnectIdentityAsStepsAsync();
 
             // Then
-            Assert.Equal(6, runs.Count);
+            Assert.Equal(7, runs.Count); // the six steps and OAuthApps, the last process
             Assert.All(runs, run => Assert.Equal(0, run.ExitCode));
             Assert.Equal(StepStatus.Changed, runs[2].Report!.Steps.Single(step => step.Name == "EnableFeature").Status);
             Assert.Equal(StepStatus.Changed, runs[3].Report!.Steps.Single(step => step.Name == "ApplySettings").Status);
