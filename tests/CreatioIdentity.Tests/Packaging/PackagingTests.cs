@@ -50,6 +50,11 @@ public sealed class PackagingTests(PackedFeed feed) : IClassFixture<PackedFeed>
             Assert.Contains("schema/creatio-identity.schema.json", names);
             Assert.Contains("README.md", names);
             Assert.DoesNotContain(names, name => name.EndsWith(".dbg", StringComparison.Ordinal) || name.EndsWith(".pdb", StringComparison.Ordinal));
+
+            // Then: the reporter's native library (libsodium) for this package's runtime, or the desktop ones for the portable package
+            var runtimes = names.Where(name => name.Contains("/runtimes/", StringComparison.Ordinal)).Select(name => name.Split("/runtimes/")[1].Split('/')[0]).ToHashSet();
+            Assert.Contains(folder == "any" ? "linux-x64" : Rid, runtimes);
+            Assert.All(runtimes, runtime => Assert.True(folder == "any" ? !runtime.StartsWith("android", StringComparison.Ordinal) && !runtime.StartsWith("ios", StringComparison.Ordinal) : runtime == Rid, runtime));
         }
 
         // Then: the recipe is the task graph of this repository, and installs the engine of its own version
