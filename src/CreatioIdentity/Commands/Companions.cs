@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace CreatioIdentity.Commands;
 
 /// <summary>
@@ -13,6 +15,19 @@ internal sealed record Companion(string DllName, string Folder, string Project)
     public static readonly Companion GitHub = new("creatio-identity-github.dll", "github", "CreatioIdentity.GitHub");
 
     private static readonly string[] Configurations = ["Release", "Debug"];
+
+    /// <summary>`dotnet DLL ARGUMENTS` by the dotnet host's full path (<see cref="DotNetHost"/>); the caller chooses the redirections.</summary>
+    public static ProcessStartInfo StartInfo(string dll, IEnumerable<string> arguments, Func<string, string?> environment)
+    {
+        var start = new ProcessStartInfo(DotNetHost.Find(environment)) { UseShellExecute = false };
+        start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
+    }
 
     /// <summary>Where to build it from, for the message when it is missing.</summary>
     public string BuildHint => $"dotnet build src/{Project}";

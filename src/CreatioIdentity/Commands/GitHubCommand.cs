@@ -49,14 +49,7 @@ internal static class GitHubCommand
             return ExitCodes.Failed;
         }
 
-        var start = new ProcessStartInfo(DotNetHost.Find(environment)) { UseShellExecute = false };
-        start.ArgumentList.Add(dll);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started for the GitHub reporter.");
+        using var process = Process.Start(Companion.StartInfo(dll, arguments, environment)) ?? throw new InvalidOperationException("dotnet could not be started for the GitHub reporter.");
         await process.WaitForExitAsync(cancellationToken);
         return process.ExitCode;
     }

@@ -71,11 +71,10 @@ internal sealed class SandboxProcess : IDisposable
     private static async Task<SandboxProcess> StartAsync(string sandboxDll, string runtime, string folder, Func<string, string?> environment, CancellationToken cancellationToken)
     {
         var readyFile = Path.Combine(folder, "ready.json");
-        var start = new ProcessStartInfo(DotNetHost.Find(environment)) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { sandboxDll, "--runtime", runtime, "--ready-file", readyFile, "--parent-pid", System.Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var start = Companion.StartInfo(
+            sandboxDll, ["--runtime", runtime, "--ready-file", readyFile, "--parent-pid", System.Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)], environment);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started for the sandbox.");
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();

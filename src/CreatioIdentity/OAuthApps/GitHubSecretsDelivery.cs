@@ -30,17 +30,10 @@ public static class GitHubSecretsDelivery
             return $"the GitHub program ({Companion.GitHub.DllName}) was not found: the installed tool carries it in its github/ folder (reinstall the tool); in a clone, build it with '{Companion.GitHub.BuildHint}'";
         }
 
-        var start = new ProcessStartInfo(DotNetHost.Find(environment))
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in (string[])[program, Command, .. target.Environment is null ? [] : new[] { "--environment", target.Environment }])
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var start = Companion.StartInfo(program, [Command, .. target.Environment is null ? [] : new[] { "--environment", target.Environment }], environment);
+        start.RedirectStandardInput = true;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
 
         // The tokens never appear in what the engine prints, whatever the program says back.
         SecretMasker.Shared.Add(environment(TokenVariable), environment("GITHUB_TOKEN"));
