@@ -25,6 +25,9 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
     /// <summary>--trace-http: the HAR file every exchange with Creatio and the Identity Service is appended to (checked by the command line).</summary>
     public string? TracePath { get; init; }
 
+    /// <summary>How the file becomes the sites to run: as written, or with the sandbox standing in for them (SandboxStandIn).</summary>
+    public Func<string, Func<string, string?>, IReadOnlyCollection<string>, ConfigSelection> LoadConfig { get; init; } = ConfigLoader.LoadSelection;
+
     public Task<int> RunAsync(EngineCommand command, string configPath, string reportDir, CancellationToken cancellationToken) =>
         RunAsync(command, configPath, reportDir, RunSelection.None, cancellationToken);
 
@@ -56,7 +59,7 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
         ConfigSelection loaded;
         try
         {
-            loaded = ConfigLoader.LoadSelection(configPath, environment, selection.Environments);
+            loaded = LoadConfig(configPath, environment, selection.Environments);
         }
         catch (ConfigurationException exception)
         {

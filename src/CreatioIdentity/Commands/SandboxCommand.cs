@@ -1,12 +1,14 @@
 using System.CommandLine;
 using CreatioIdentity.Agents;
+using CreatioIdentity.Configuration;
 using CreatioIdentity.PrivateFiles;
 
 namespace CreatioIdentity.Commands;
 
 /// <summary>
 /// `sandbox`: start the sandbox (a Creatio simulator and an OpenIddict Identity Service on
-/// loopback), connect it with the embedded examples/sandbox.yml (or --config), and stop it.
+/// loopback), connect it with the embedded examples/sandbox.yml, or with --config FILE whose sites
+/// the sandbox stands in for (<see cref="SandboxStandIn"/>), and stop it.
 /// </summary>
 public static class SandboxCommand
 {
@@ -74,8 +76,15 @@ public static class SandboxCommand
             {
                 var variables = ready.Environment();
                 var connect = EngineCommands.Find("connect")!;
-                return await new CommandRunner(agent, name => variables.GetValueOrDefault(name) ?? environment(name)) { TracePath = tracePath }
-                    .RunAsync(connect, config, reportDir, selection ?? RunSelection.None, cancellationToken);
+
+                // The user's file runs against the sandbox in place of its own sites; its environments
+                // take turns, since they all reach the one sandbox.
+                var runner = new CommandRunner(agent, name => variables.GetValueOrDefault(name) ?? environment(name))
+                {
+                    TracePath = tracePath,
+                    LoadConfig = configPath is null ? ConfigLoader.LoadSelection : new SandboxStandIn(ready, agent).Load,
+                };
+                return await runner.RunAsync(connect, config, reportDir, new RunSelection(selection?.Environments ?? [], parallel: 1), cancellationToken);
             }
             finally
             {
