@@ -22,7 +22,7 @@ public static class ConfigLoader
     public static IdentityConfig Load(string path, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        return Parse(ReadText(path), path, environment);
+        return Parse(ConfigFile.ReadText(path), path, environment);
     }
 
     /// <summary>
@@ -36,12 +36,12 @@ public static class ConfigLoader
     public static ConfigSelection LoadSelection(string path, Func<string, string?> environment, IReadOnlyCollection<string> requested)
     {
         ArgumentNullException.ThrowIfNull(requested);
-        var (reader, section) = ReadRoot(ReadText(path), path, environment);
+        var (reader, section) = ReadRoot(ConfigFile.ReadText(path), path, environment);
         if (!EnvironmentsReader.IsMultiSite(section))
         {
             if (requested.Count > 0)
             {
-                throw Failure(path, $"--environment {string.Join(", ", requested)} was given, but this file describes one site (it has no {EnvironmentsReader.EnvironmentsKey}:); drop --environment, or move the site under {EnvironmentsReader.EnvironmentsKey}: NAME:");
+                throw ConfigFile.Failure(path, $"--environment {string.Join(", ", requested)} was given, but this file describes one site (it has no {EnvironmentsReader.EnvironmentsKey}:); drop --environment, or move the site under {EnvironmentsReader.EnvironmentsKey}: NAME:");
             }
 
             return new ConfigSelection(ReadSingleSite(reader, section, path), []);
@@ -104,7 +104,7 @@ public static class ConfigLoader
     /// <exception cref="ConfigurationException">The file or its structure is invalid.</exception>
     public static IReadOnlyList<string> ReadEnvironmentNames(string path)
     {
-        var (reader, section) = ReadRoot(ReadText(path), path, _ => null);
+        var (reader, section) = ReadRoot(ConfigFile.ReadText(path), path, _ => null);
         if (!EnvironmentsReader.IsMultiSite(section))
         {
             return [];
@@ -113,28 +113,6 @@ public static class ConfigLoader
         ReadVersion(reader, section);
         var entries = EnvironmentsReader.ReadNames(reader, section, out _);
         return reader.HasErrors ? throw new ConfigurationException(reader.Errors) : [.. entries.Select(entry => entry.Name)];
-    }
-
-    private static string ReadText(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        if (!File.Exists(path))
-        {
-            throw Failure(path, $"the configuration file was not found (looked for {Path.GetFullPath(path)}); pass its path with --config FILE, or put {DefaultFileName} in the working directory");
-        }
-
-        byte[] bytes;
-        try
-        {
-            bytes = ReadBounded(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw Failure(path, $"the configuration file could not be read: {exception.Message}");
-        }
-
-        List<ConfigDiagnostic> errors = [];
-        return ConfigText.Decode(bytes, path, errors) ?? throw new ConfigurationException(errors);
     }
 
     /// <summary>Validates YAML text; <paramref name="displayPath"/> names it in messages and anchors relative paths.</summary>
@@ -149,7 +127,7 @@ public static class ConfigLoader
         if (EnvironmentsReader.IsMultiSite(section))
         {
             var names = ReadEnvironmentNamesOrNone(reader, section);
-            throw Failure(displayPath, $"this file describes several Creatio sites ({string.Join(", ", names)}); choose with --environment NAME (repeatable) or --environment {EnvironmentsReader.All}");
+            throw ConfigFile.Failure(displayPath, $"this file describes several Creatio sites ({string.Join(", ", names)}); choose with --environment NAME (repeatable) or --environment {EnvironmentsReader.All}");
         }
 
         return ReadSingleSite(reader, section, displayPath);
@@ -159,7 +137,7 @@ public static class ConfigLoader
     {
         if (yamlText.Length > ConfigText.MaxBytes)
         {
-            throw Failure(displayPath, TooLarge(yamlText.Length));
+            throw ConfigFile.Failure(displayPath, ConfigFile.TooLarge(yamlText.Length));
         }
 
         if (ConfigText.FindHiddenCharacter(yamlText, displayPath) is { } hidden)
@@ -240,7 +218,7 @@ public static class ConfigLoader
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" or "~" or "null" })
         {
-            throw Failure(reader.DisplayPath, "the configuration file is empty; it needs at least version, creatio and identityService");
+            throw ConfigFile.Failure(reader.DisplayPath, "the configuration file is empty; it needs at least version, creatio and identityService");
         }
 
         return stream.Documents[0].RootNode;
@@ -276,30 +254,4 @@ public static class ConfigLoader
             return Directory.GetCurrentDirectory();
         }
     }
-
-    /// <summary>The file's bytes, refusing one larger than <see cref="ConfigText.MaxBytes"/> before reading it (or while, if it grows).</summary>
-    private static byte[] ReadBounded(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        if (stream.CanSeek && stream.Length > ConfigText.MaxBytes)
-        {
-            throw Failure(path, TooLarge(stream.Length));
-        }
-
-        var buffer = new byte[ConfigText.MaxBytes + 1];
-        var length = 0;
-        int read;
-        while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
-        {
-            length += read;
-        }
-
-        return length > ConfigText.MaxBytes ? throw Failure(path, TooLarge(length)) : buffer[..length];
-    }
-
-    private static string TooLarge(long size) =>
-        $"the configuration file is {ConfigText.Size(size)}; one is at most {ConfigText.Size(ConfigText.MaxBytes)} (a few hundred bytes is usual): is --config pointing at the right file?";
-
-    private static ConfigurationException Failure(string path, string message) =>
-        new([new ConfigDiagnostic(DiagnosticSeverity.Error, new SourceLocation(path, 1, 1), message)]);
 }

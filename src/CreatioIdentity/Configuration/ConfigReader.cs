@@ -16,6 +16,10 @@ internal sealed class ConfigReader(string displayPath, Func<string, string?> env
     private readonly List<ConfigDiagnostic> diagnostics = [];
     private readonly Dictionary<string, SourceLocation> locations = new(StringComparer.Ordinal);
 
+    // The keys an unknown key was taken for ("did you mean"), by the path of the key: a misspelt
+    // clientSecrte is reported as itself, not also as a missing clientSecret above it.
+    private readonly HashSet<string> misspelt = new(StringComparer.Ordinal);
+
     public string DisplayPath { get; } = displayPath;
 
     public IReadOnlyList<ConfigDiagnostic> Errors => Sorted(DiagnosticSeverity.Error);
@@ -68,6 +72,11 @@ internal sealed class ConfigReader(string displayPath, Func<string, string?> env
             {
                 var suggestion = KeySuggestion.Closest(name, allowedKeys);
                 var hint = suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
+                if (suggestion is not null)
+                {
+                    misspelt.Add(path.Length == 0 ? suggestion : $"{path}.{suggestion}");
+                }
+
                 Error(key, $"unknown key '{name}' in {Describe(path)} (allowed: {string.Join(", ", allowedKeys)}){hint}");
                 continue;
             }
@@ -78,9 +87,17 @@ internal sealed class ConfigReader(string displayPath, Func<string, string?> env
         return new YamlSection(path, anchor, entries);
     }
 
-    /// <summary>Reports a required key that is absent, at the key that opened its mapping.</summary>
-    public void Missing(YamlSection section, string name, string expected) =>
-        Error(section.Anchor, $"{section.PathOf(name)} is required ({expected})");
+    /// <summary>
+    /// Reports a required key that is absent, at the key that opened its mapping; unless an unknown key
+    /// of the same mapping was already reported as its misspelling, which says all there is to say.
+    /// </summary>
+    public void Missing(YamlSection section, string name, string expected)
+    {
+        if (!misspelt.Contains(section.PathOf(name)))
+        {
+            Error(section.Anchor, $"{section.PathOf(name)} is required ({expected})");
+        }
+    }
 
     /// <summary>The scalar's text with every <c>${VAR}</c> resolved; null after reporting a problem.</summary>
     public ResolvedScalar? Scalar(YamlNode node, string keyPath, bool secret, string expected)
@@ -96,15 +113,7 @@ internal sealed class ConfigReader(string displayPath, Func<string, string?> env
         var interpolation = EnvironmentInterpolator.Interpolate(raw, environment);
         foreach (var problem in interpolation.Problems)
         {
-            Error(node, problem.Kind switch
-            {
-                InterpolationProblemKind.Unset => $"environment variable {problem.Name} is not set ({keyPath})",
-                InterpolationProblemKind.Forbidden => $"{keyPath} may not read environment variable {problem.Name}: it is {EnvironmentInterpolator.Forbidden[problem.Name]}, and a value of this file can reach Creatio or a log; pass what the file needs in a variable of its own",
-                InterpolationProblemKind.UnexpandedMacro => $"environment variable {problem.Name} holds '$({problem.Macro})', an Azure Pipelines variable that does not exist ({keyPath}): define the pipeline variable {problem.Macro} (as a secret, for a password), or map the step's env: to one that exists",
-                InterpolationProblemKind.Unterminated => $"'${{' without a closing '}}' in {keyPath}; write '$${{' for a literal '${{'",
-                _ when secret => $"a reference in {keyPath} does not name an environment variable (letters, digits and '_', not starting with a digit)",
-                _ => $"'${{{problem.Name}}}' in {keyPath} does not name an environment variable (letters, digits and '_', not starting with a digit)",
-            });
+            Error(node, InterpolationMessages.Describe(problem, keyPath, secret));
         }
 
         if (interpolation.Problems.Count > 0)
@@ -285,11 +294,3 @@ internal sealed class ConfigReader(string displayPath, Func<string, string?> env
             .ThenBy(diagnostic => diagnostic.Location.Column),
     ];
 }
-
-/// <summary>A scalar after interpolation, with what the loader needs to judge it.</summary>
-/// <param name="Node">The value node, for positions.</param>
-/// <param name="Text">The value with every <c>${VAR}</c> replaced.</param>
-/// <param name="References">The environment variables it took.</param>
-/// <param name="IsNull">Written as an empty or null plain value.</param>
-/// <param name="IsQuoted">Written in quotes without any reference, so meant as text rather than a number or true/false.</param>
-internal sealed record ResolvedScalar(YamlScalarNode Node, string Text, IReadOnlyList<string> References, bool IsNull, bool IsQuoted);

@@ -4,7 +4,10 @@ namespace CreatioIdentity.Configuration;
 
 /// <summary>
 /// Replaces <c>${NAME}</c> with the environment variable NAME, anywhere in a value, so that secrets
-/// and per-site values stay out of the file. <c>$${</c> writes a literal <c>${</c>.
+/// and per-site values stay out of the file. <c>$${</c> writes a literal <c>${</c>, and <c>$$NAME</c> a
+/// literal <c>$NAME</c>. A bare <c>$NAME</c> is an error rather than text: it is a shell's reference,
+/// and taken as text it would become a user name or password of eight letters starting with '$',
+/// found out only when Creatio refuses it. Every other '$' is itself ("costs $5").
 /// </summary>
 internal static class EnvironmentInterpolator
 {
@@ -30,66 +33,118 @@ internal static class EnvironmentInterpolator
 
     public static InterpolationResult Interpolate(string text, Func<string, string?> environment)
     {
-        var value = new StringBuilder(text.Length);
-        List<string> references = [];
-        List<InterpolationProblem> problems = [];
-
+        var interpolation = new Interpolation(environment);
         var index = 0;
         while (index < text.Length)
+        {
+            index = text[index] == '$' ? interpolation.Dollar(text, index) : interpolation.Literal(text, index);
+        }
+
+        return interpolation.Result();
+    }
+
+    /// <summary>The state of one value's interpolation: the text so far, the variables it took, what went wrong.</summary>
+    private sealed class Interpolation(Func<string, string?> environment)
+    {
+        private readonly StringBuilder value = new();
+        private readonly List<string> references = [];
+        private readonly List<InterpolationProblem> problems = [];
+
+        public InterpolationResult Result() => new(value.ToString(), references, problems);
+
+        /// <summary>Copies the text up to the next '$'; returns where it stopped.</summary>
+        public int Literal(string text, int index)
+        {
+            var next = text.IndexOf('$', index);
+            var end = next < 0 ? text.Length : next;
+            value.Append(text, index, end - index);
+            return end;
+        }
+
+        /// <summary>
+        /// A '$' at <paramref name="index"/>: <c>$${</c> and <c>$$NAME</c> are escapes (a literal <c>${</c>, <c>$NAME</c>);
+        /// <c>${NAME}</c> a reference; <c>$NAME</c> a mistake (a shell's reference, which this file does not take);
+        /// any other '$' itself.
+        /// </summary>
+        public int Dollar(string text, int index)
         {
             if (string.CompareOrdinal(text, index, Escape, 0, Escape.Length) == 0)
             {
                 value.Append(Opening);
-                index += Escape.Length;
-                continue;
+                return index + Escape.Length;
             }
 
-            if (string.CompareOrdinal(text, index, Opening, 0, Opening.Length) != 0)
+            if (text.Length > index + 2 && text[index + 1] == '$' && IsNameStart(text[index + 2]))
             {
-                value.Append(text[index]);
-                index++;
-                continue;
+                value.Append('$');
+                return index + 2;
             }
 
+            if (string.CompareOrdinal(text, index, Opening, 0, Opening.Length) == 0)
+            {
+                return Reference(text, index);
+            }
+
+            if (text.Length > index + 1 && IsNameStart(text[index + 1]))
+            {
+                var end = index + 1;
+                while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] == '_'))
+                {
+                    end++;
+                }
+
+                problems.Add(new InterpolationProblem(InterpolationProblemKind.WithoutBraces, text[(index + 1)..end]));
+                value.Append(text, index, end - index);
+                return end;
+            }
+
+            value.Append('$');
+            return index + 1;
+        }
+
+        private int Reference(string text, int index)
+        {
             var closing = text.IndexOf('}', index + Opening.Length);
             if (closing < 0)
             {
                 problems.Add(new InterpolationProblem(InterpolationProblemKind.Unterminated, string.Empty));
-                break;
+                return text.Length;
             }
 
             var name = text[(index + Opening.Length)..closing];
-            index = closing + 1;
             if (!IsValidName(name))
             {
                 problems.Add(new InterpolationProblem(InterpolationProblemKind.InvalidName, name));
-                continue;
+            }
+            else
+            {
+                references.Add(name);
+                Resolve(name);
             }
 
-            references.Add(name);
+            return closing + 1;
+        }
+
+        private void Resolve(string name)
+        {
             if (Forbidden.ContainsKey(name))
             {
                 problems.Add(new InterpolationProblem(InterpolationProblemKind.Forbidden, name));
-                continue;
             }
-
-            var resolved = environment(name);
-            if (resolved is null)
+            else if (environment(name) is not { } resolved)
             {
                 problems.Add(new InterpolationProblem(InterpolationProblemKind.Unset, name));
-                continue;
             }
-
-            if (UnexpandedMacro(resolved) is { } macro)
+            else if (UnexpandedMacro(resolved) is { } macro)
             {
                 problems.Add(new InterpolationProblem(InterpolationProblemKind.UnexpandedMacro, name, macro));
-                continue;
             }
-
-            value.Append(resolved);
+            else
+            {
+                // A resolved value is never read again: a password with '$' in it stays as it is.
+                value.Append(resolved);
+            }
         }
-
-        return new InterpolationResult(value.ToString(), references, problems);
     }
 
     /// <summary>
@@ -113,8 +168,10 @@ internal static class EnvironmentInterpolator
     /// <summary>A name as shells accept it: letters, digits and underscores, not starting with a digit.</summary>
     public static bool IsValidName(string name) =>
         name.Length > 0
-        && (char.IsAsciiLetter(name[0]) || name[0] == '_')
+        && IsNameStart(name[0])
         && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+
+    private static bool IsNameStart(char c) => char.IsAsciiLetter(c) || c == '_';
 }
 
 /// <summary>The value with every reference replaced, the variables it named, and what went wrong.</summary>
@@ -142,6 +199,9 @@ internal enum InterpolationProblemKind
 
     /// <summary>The variable holds an Azure Pipelines macro that was never expanded, <c>$(NAME)</c>.</summary>
     UnexpandedMacro,
+
+    /// <summary>A <c>$NAME</c> without braces: a shell's reference, which the file does not take.</summary>
+    WithoutBraces,
 }
 
 /// <summary>One problem with a reference; <paramref name="Macro"/> is the Azure variable an unexpanded <c>$(NAME)</c> names.</summary>

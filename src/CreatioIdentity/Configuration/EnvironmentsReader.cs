@@ -69,35 +69,41 @@ internal static partial class EnvironmentsReader
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in environments.Entries)
         {
-            var name = entry.Name;
-            if (!NamePattern().IsMatch(name))
-            {
-                reader.Error(entry.Key, $"environment name '{name}' must be 1 to {MaxNameLength} letters, digits, '-', '_' or '.', starting with a letter or digit (it names a report folder and a CI matrix entry)");
-                continue;
-            }
-
-            if (string.Equals(name, All, StringComparison.OrdinalIgnoreCase))
-            {
-                reader.Error(entry.Key, $"'{name}' cannot name an environment: --environment {All} selects every environment");
-                continue;
-            }
-
-            if (seen.TryGetValue(name, out var first))
-            {
-                reader.Error(entry.Key, $"environment '{name}' repeats '{first}' (names ignore case: they become folder names)");
-                continue;
-            }
-
-            seen[name] = name;
-
             // The environment's own keys are checked here, once, with their path in the message.
-            if (reader.Section(entry.Value, $"{EnvironmentsKey}.{name}", entry.Key, SiteReader.Keys, emptyIsAllowed: true) is not null)
+            if (IsNewName(reader, entry, seen)
+                && reader.Section(entry.Value, $"{EnvironmentsKey}.{entry.Name}", entry.Key, SiteReader.Keys, emptyIsAllowed: true) is not null)
             {
-                entries.Add(new EnvironmentEntry(name, entry.Key, entry.Value));
+                entries.Add(new EnvironmentEntry(entry.Name, entry.Key, entry.Value));
             }
         }
 
         return entries;
+    }
+
+    /// <summary>Whether the environment's name can name a report folder and a CI matrix entry, and is not taken yet; reported when not.</summary>
+    private static bool IsNewName(ConfigReader reader, YamlSection.Entry entry, Dictionary<string, string> seen)
+    {
+        var name = entry.Name;
+        if (!NamePattern().IsMatch(name))
+        {
+            reader.Error(entry.Key, $"environment name '{name}' must be 1 to {MaxNameLength} letters, digits, '-', '_' or '.', starting with a letter or digit (it names a report folder and a CI matrix entry)");
+            return false;
+        }
+
+        if (string.Equals(name, All, StringComparison.OrdinalIgnoreCase))
+        {
+            reader.Error(entry.Key, $"'{name}' cannot name an environment: --environment {All} selects every environment");
+            return false;
+        }
+
+        if (seen.TryGetValue(name, out var first))
+        {
+            reader.Error(entry.Key, $"environment '{name}' repeats '{first}' (names ignore case: they become folder names)");
+            return false;
+        }
+
+        seen[name] = name;
+        return true;
     }
 
     /// <summary>

@@ -226,7 +226,7 @@ internal static class SiteReader
         foreach (var entry in section.Entries)
         {
             var state = reader.Boolean(section, entry.Name);
-            valid &= state is not null && IsNew(reader, features, entry, section, "feature");
+            valid &= state is not null && FeatureCodes.IsWrittenAsCreatio(reader, entry, section) && IsNew(reader, features, entry, section, "feature");
             if (state is { } wanted)
             {
                 features[entry.Name] = wanted;
@@ -236,7 +236,10 @@ internal static class SiteReader
         return valid ? features : null;
     }
 
-    /// <summary>Creatio's codes ignore case, so "Foo" and "foo" would be the same feature or setting twice.</summary>
+    /// <summary>
+    /// "Foo" and "foo" are one setting to Creatio; as features, at most one of them is Creatio's (codes
+    /// are case-sensitive, <see cref="FeatureCodes"/>), and on MSSQL both would find the same row.
+    /// </summary>
     internal static bool IsNew<T>(ConfigReader reader, Dictionary<string, T> seen, YamlSection.Entry entry, YamlSection section, string what)
     {
         if (!seen.ContainsKey(entry.Name))
@@ -244,7 +247,9 @@ internal static class SiteReader
             return true;
         }
 
-        reader.Error(entry.Key, $"{section.PathOf(entry.Name)} repeats a {what} code already listed (codes ignore case)");
+        reader.Error(entry.Key, what == "feature"
+            ? $"{section.PathOf(entry.Name)} repeats feature code '{seen.Keys.First(code => string.Equals(code, entry.Name, StringComparison.OrdinalIgnoreCase))}' in other letter case: feature codes are case-sensitive, so keep only the one written as Creatio's /0/Flags page shows it"
+            : $"{section.PathOf(entry.Name)} repeats a {what} code already listed (codes ignore case)");
         return false;
     }
 }

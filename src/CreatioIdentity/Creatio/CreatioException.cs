@@ -1,5 +1,5 @@
-using System.Net.Sockets;
 using CreatioIdentity.Checks;
+using CreatioIdentity.Http;
 
 namespace CreatioIdentity.Creatio;
 
@@ -45,21 +45,11 @@ public sealed class CreatioException(CreatioFailure failure, string message, Exc
     public bool MayHaveReachedCreatio => Failure is not (CreatioFailure.Dns or CreatioFailure.Connect or CreatioFailure.Tls);
 }
 
-/// <summary>The classification of transport failures, shared by the Creatio session and the Identity Service probe.</summary>
+/// <summary>Transport failures of calls to Creatio, in Creatio's terms (the classification itself is <see cref="TransportFailures"/>).</summary>
 public static class Failures
 {
-    /// <summary>The innermost exception's message: where .NET says why (PartialChain, RemoteCertificateNameMismatch, Connection refused).</summary>
-    public static string Innermost(Exception exception)
-    {
-        ArgumentNullException.ThrowIfNull(exception);
-        var inner = exception;
-        while (inner.InnerException is not null)
-        {
-            inner = inner.InnerException;
-        }
-
-        return inner.Message.TrimEnd('.');
-    }
+    /// <inheritdoc cref="TransportFailures.Innermost"/>
+    public static string Innermost(Exception exception) => TransportFailures.Innermost(exception);
 
     public static string Code(CreatioFailure failure) => failure switch
     {
@@ -75,25 +65,15 @@ public static class Failures
     };
 
     /// <summary>What kind of transport failure an exception from HttpClient is, or null when it is none.</summary>
-    public static CreatioFailure? Classify(Exception exception) => exception switch
+    public static CreatioFailure? Classify(Exception exception) => TransportFailures.Classify(exception) switch
     {
-        _ when Timeouts.IsConnectTimeout(exception) => CreatioFailure.Connect,
-        _ when Timeouts.IsTimeout(exception) => CreatioFailure.Timeout,
-        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => CreatioFailure.Dns,
-        HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData } } => CreatioFailure.Dns,
-        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => CreatioFailure.Tls,
-        HttpRequestException { InnerException: System.Security.Authentication.AuthenticationException } => CreatioFailure.Tls,
-        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => CreatioFailure.Connect,
-        HttpRequestException => CreatioFailure.ConnectionLost,
+        TransportFailure.Dns => CreatioFailure.Dns,
+        TransportFailure.Connect => CreatioFailure.Connect,
+        TransportFailure.Tls => CreatioFailure.Tls,
+        TransportFailure.ConnectionLost => CreatioFailure.ConnectionLost,
+        TransportFailure.Timeout => CreatioFailure.Timeout,
         _ => null,
     };
-
-    /// <summary>
-    /// True for the failures retrying cannot cure within seconds: a name that does not resolve, a certificate
-    /// that is not trusted, a host that let a whole connect timeout pass without an answer.
-    /// </summary>
-    public static bool IsPermanent(Exception? exception) =>
-        exception is not null && (Timeouts.IsConnectTimeout(exception) || Classify(exception) is CreatioFailure.Dns or CreatioFailure.Tls);
 
     /// <summary>A transport failure of a call to Creatio, as a failure that says what happened and what to do; null when it is none.</summary>
     public static CreatioException? ForCreatio(Exception exception, Uri uri, CreatioRoute route, TimeSpan timeout)
@@ -110,18 +90,12 @@ public static class Failures
             CreatioFailure.Dns => new CreatioException(CreatioFailure.Dns,
                 $"The host of Creatio, {uri.Host}, could not be resolved (DNS): check creatio.url and the runner's DNS.", exception),
             CreatioFailure.Tls => new CreatioException(CreatioFailure.Tls,
-                $"The TLS handshake with Creatio at {where} failed ({Innermost(exception)}): trust its certificate authority with creatio.tls.caCertificate.", exception),
+                HandshakeAdvice.Explain(exception, "Creatio", uri, "creatio.url", "creatio.tls.caCertificate"), exception),
             CreatioFailure.Connect => new CreatioException(CreatioFailure.Connect,
-                $"Creatio at {where} could not be reached ({WhyUnreachable(exception, timeout)}): check creatio.url, that the site is up, the network and any proxy (HTTPS_PROXY, NO_PROXY).", exception),
+                $"Creatio at {where} could not be reached ({TransportFailures.WhyUnreachable(exception, timeout)}): check creatio.url, that the site is up, the network and any proxy (HTTPS_PROXY, NO_PROXY).", exception),
             CreatioFailure.ConnectionLost => new CreatioException(CreatioFailure.ConnectionLost,
                 $"The connection to Creatio at {where} was dropped before {route} was answered ({Innermost(exception)}): a proxy or load balancer in between may cut connections; check that the site is up.{sent}", exception),
             _ => null,
         };
     }
-
-    /// <summary>Why no connection was made, in words: the connect timeout spelled out, else what .NET says.</summary>
-    public static string WhyUnreachable(Exception exception, TimeSpan requestTimeout) =>
-        Timeouts.IsConnectTimeout(exception)
-            ? $"no answer to the connection within {Timeouts.Connect(requestTimeout).TotalSeconds:0.#} s: the host is down, or a firewall drops the packets"
-            : Innermost(exception);
 }

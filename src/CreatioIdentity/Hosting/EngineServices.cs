@@ -32,13 +32,13 @@ public static class EngineServices
         var services = new ServiceCollection();
         services.AddSingleton(config);
         Resilient(services.AddHttpClient(CreatioClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(config.Creatio.Tls, creatioAuthority, config.Creatio.Timeout, proxy)), config, trace);
+            .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(config.Creatio.Tls, creatioAuthority, config.Creatio.Timeout, proxy)), config, proxy, trace);
         Resilient(services.AddHttpClient<IdentityServiceProbe>(client =>
             {
                 client.Timeout = Timeout.InfiniteTimeSpan;
                 ProductHeaders.Apply(client.DefaultRequestHeaders);
             })
-            .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(config.IdentityService.Tls, identityAuthority, config.Creatio.Timeout, proxy)), config, trace);
+            .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(config.IdentityService.Tls, identityAuthority, config.Creatio.Timeout, proxy)), config, proxy, trace);
 
         services.AddSingleton(provider => new CreatioSession(
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(CreatioClient), config.Creatio, sessionCache));
@@ -64,11 +64,13 @@ public static class EngineServices
     /// <summary>
     /// The resilience handler, and with a trace the trace handler after it: handlers added later sit
     /// further in, so the trace handler is next to the primary handler and sees every attempt (a
-    /// retried request is recorded twice). Without a trace the chain is what it always was.
+    /// retried request is recorded twice). Without a trace the chain is what it always was. Between them,
+    /// a failed TLS handshake is looked into once more, so that its message says what the port speaks.
     /// </summary>
-    private static void Resilient(IHttpClientBuilder client, IdentityConfig config, HttpTrace? trace)
+    private static void Resilient(IHttpClientBuilder client, IdentityConfig config, IWebProxy? proxy, HttpTrace? trace)
     {
         client.AddStandardResilienceHandler(options => Configure(options, config.Creatio.Timeout));
+        client.AddHttpMessageHandler(() => new HandshakeDiagnosis(proxy, Timeouts.Connect(config.Creatio.Timeout)));
         if (trace is not null)
         {
             client.AddHttpMessageHandler(trace.CreateHandler);
@@ -101,7 +103,7 @@ public static class EngineServices
                 && request?.Options.TryGetValue(CreatioSession.AnswersWith500, out var carries) == true && carries;
             // A request with its own timeout that ran out is a finding (Creatio is waiting on something), not a glitch.
             var ranOut = OwnTimeout(request) is not null && arguments.Outcome.Exception is { } failure && Timeouts.IsTimeout(failure);
-            return ValueTask.FromResult(retryable && !answered && !ranOut && !Failures.IsPermanent(arguments.Outcome.Exception)
+            return ValueTask.FromResult(retryable && !answered && !ranOut && !TransportFailures.IsPermanent(arguments.Outcome.Exception)
                 && HttpClientResiliencePredicates.IsTransient(arguments.Outcome));
         };
         options.TotalRequestTimeout.Timeout = timeout * 3 + TimeSpan.FromSeconds(2);

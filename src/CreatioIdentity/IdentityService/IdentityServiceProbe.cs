@@ -3,11 +3,35 @@ using System.Text.Json;
 using CreatioIdentity.Checks;
 using CreatioIdentity.Configuration;
 using CreatioIdentity.Creatio;
+using CreatioIdentity.Http;
 
 namespace CreatioIdentity.IdentityService;
 
 /// <summary>The runner's look at the discovery document; a failure carries its error code (<see cref="ErrorCodes"/>).</summary>
-public sealed record DiscoveryResult(bool Ok, Uri? TokenEndpoint, string Message, string? ErrorCode = null);
+/// <param name="Reached">How far the discovery got; a failure before the document was read says so in the token check's skip reason.</param>
+public sealed record DiscoveryResult(bool Ok, Uri? TokenEndpoint, string Message, string? ErrorCode = null, DiscoveryStage Reached = DiscoveryStage.NotRead)
+{
+    /// <summary>Why no token was asked for, as far as the discovery got: the token check's skip reason.</summary>
+    public string TokenSkipReason => Reached switch
+    {
+        DiscoveryStage.NotRead => "Skipped: the discovery document could not be read, so no token endpoint is known (see IdentityServiceDiscovery).",
+        DiscoveryStage.NoTokenEndpoint => "Skipped: the discovery document named no token endpoint.",
+        _ => "Skipped: the client secret was not sent to the token endpoint the discovery document named (see IdentityServiceDiscovery).",
+    };
+}
+
+/// <summary>How far a look at the discovery document got.</summary>
+public enum DiscoveryStage
+{
+    /// <summary>No usable document: the Identity Service could not be reached, answered an error, or not JSON.</summary>
+    NotRead,
+
+    /// <summary>The document was read and names no token endpoint.</summary>
+    NoTokenEndpoint,
+
+    /// <summary>The document names a token endpoint; it was refused (another host, plain http) or taken.</summary>
+    TokenEndpoint,
+}
 
 /// <summary>Whether the Identity Service issued a token; a failure carries its error code (<see cref="ErrorCodes"/>).</summary>
 public sealed record TokenProbeResult(bool Ok, string Message, string? ErrorCode = null);
@@ -42,7 +66,7 @@ public sealed class IdentityServiceProbe(HttpClient http, IdentityConfig config)
                 && Uri.TryCreate(endpoint.GetString(), UriKind.Absolute, out var parsed) ? parsed : null;
             if (tokenEndpoint is null)
             {
-                return new DiscoveryResult(false, null, $"The discovery document {address} names no token_endpoint: is identityService.url really the Identity Service?", ErrorCodes.UnexpectedAnswer);
+                return new DiscoveryResult(false, null, $"The discovery document {address} names no token_endpoint: is identityService.url really the Identity Service?", ErrorCodes.UnexpectedAnswer, DiscoveryStage.NoTokenEndpoint);
             }
 
             return Judge(address, identityService, tokenEndpoint);
@@ -134,13 +158,13 @@ public sealed class IdentityServiceProbe(HttpClient http, IdentityConfig config)
         {
             return new DiscoveryResult(false, null,
                 $"The discovery document {address} names a token endpoint on {found}, not on the Identity Service's own {identityService.GetLeftPart(UriPartial.Authority)} (identityService.url): the client secret would go to that host, so it was not sent. " +
-                $"If {tokenEndpoint.Host} belongs to the Identity Service (a sign-in host, a load balancer), name it in the file: 'identityService.tokenEndpointHosts: [{tokenEndpoint.Host}]'.", ErrorCodes.UnexpectedAnswer);
+                $"If {tokenEndpoint.Host} belongs to the Identity Service (a sign-in host, a load balancer), name it in the file: 'identityService.tokenEndpointHosts: [{tokenEndpoint.Host}]'.", ErrorCodes.UnexpectedAnswer, DiscoveryStage.TokenEndpoint);
         }
 
         return tokenEndpoint.Scheme != Uri.UriSchemeHttps && !tokenEndpoint.IsLoopback && !config.AllowInsecureHttp
             ? new DiscoveryResult(false, null,
-                $"The discovery document {address} names a token endpoint on plain http ({found}): the client secret would cross the network unencrypted, so it was not sent. Make the Identity Service publish its https address, or, on a network you trust, write 'allowInsecureHttp: true' in the file.", ErrorCodes.UnexpectedAnswer)
-            : new DiscoveryResult(true, tokenEndpoint, $"The runner read the discovery document at {address}.");
+                $"The discovery document {address} names a token endpoint on plain http ({found}): the client secret would cross the network unencrypted, so it was not sent. Make the Identity Service publish its https address, or, on a network you trust, write 'allowInsecureHttp: true' in the file.", ErrorCodes.UnexpectedAnswer, DiscoveryStage.TokenEndpoint)
+            : new DiscoveryResult(true, tokenEndpoint, $"The runner read the discovery document at {address}.", Reached: DiscoveryStage.TokenEndpoint);
     }
 
     /// <summary>An error code as OAuth spells them (invalid_client, unauthorized_client, ...); anything else is not quoted.</summary>
@@ -152,17 +176,17 @@ public sealed class IdentityServiceProbe(HttpClient http, IdentityConfig config)
     private (string Code, string Message)? Unreachable(Exception exception, Uri address)
     {
         var where = address.GetLeftPart(UriPartial.Authority);
-        return Failures.Classify(exception) switch
+        return TransportFailures.Classify(exception) switch
         {
-            CreatioFailure.Timeout => (ErrorCodes.Timeout,
+            TransportFailure.Timeout => (ErrorCodes.Timeout,
                 $"The Identity Service at {where} did not answer in time{Retried}: check that it is up and that the runner's network reaches it, or raise creatio.timeoutSeconds."),
-            CreatioFailure.Dns => (ErrorCodes.Dns,
+            TransportFailure.Dns => (ErrorCodes.Dns,
                 $"The Identity Service host {address.Host} could not be resolved (DNS) from the runner: check identityService.url."),
-            CreatioFailure.Tls => (ErrorCodes.Tls,
-                $"The TLS handshake with the Identity Service at {where} failed ({Failures.Innermost(exception)}): trust its certificate authority with identityService.tls.caCertificate."),
-            CreatioFailure.Connect => (ErrorCodes.Connect,
-                $"The runner could not reach the Identity Service at {where} ({Failures.WhyUnreachable(exception, config.Creatio.Timeout)}){(Timeouts.IsConnectTimeout(exception) ? string.Empty : Retried)}: check that it is up, identityService.url, and any proxy (HTTPS_PROXY, NO_PROXY)."),
-            CreatioFailure.ConnectionLost => (ErrorCodes.Connect,
+            TransportFailure.Tls => (ErrorCodes.Tls,
+                HandshakeAdvice.Explain(exception, "the Identity Service", address, "identityService.url", "identityService.tls.caCertificate")),
+            TransportFailure.Connect => (ErrorCodes.Connect,
+                $"The runner could not reach the Identity Service at {where} ({TransportFailures.WhyUnreachable(exception, config.Creatio.Timeout)}){(Timeouts.IsConnectTimeout(exception) ? string.Empty : Retried)}: check that it is up, identityService.url, and any proxy (HTTPS_PROXY, NO_PROXY)."),
+            TransportFailure.ConnectionLost => (ErrorCodes.Connect,
                 $"The Identity Service at {where} dropped the connection before answering ({exception.Message}){Retried}: check that it is up and healthy, and run again."),
             _ => null,
         };

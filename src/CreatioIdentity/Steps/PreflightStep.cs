@@ -31,7 +31,7 @@ public sealed class PreflightStep : Step
             return
             [
                 CheckResult.Fail(CheckIds.IdentityServiceDiscovery, discovery.Message, "identityService.url", discovery.ErrorCode),
-                CheckResult.Skip(CheckIds.ClientCredentialsToken, "Skipped: the discovery document named no token endpoint.", "identityService.clientId"),
+                CheckResult.Skip(CheckIds.ClientCredentialsToken, discovery.TokenSkipReason, "identityService.clientId"),
             ];
         }
 

@@ -25,7 +25,10 @@ public sealed class EnvironmentInterpolatorTests
         [InlineData("$${HOST}", "${HOST}")]
         [InlineData("a$${b}c", "a${b}c")]
         [InlineData("$${", "${")]
-        [InlineData("$$HOST", "$$HOST")]
+        [InlineData("$$HOST", "$HOST")]
+        [InlineData("pa$$word", "pa$word")]
+        [InlineData("$$_x and $$5", "$_x and $$5")]
+        [InlineData("price: 5$", "price: 5$")]
         public void Should_Replace_References_And_Keep_Everything_Else(string text, string expected)
         {
             // Given, When
@@ -34,6 +37,34 @@ public sealed class EnvironmentInterpolatorTests
             // Then
             Assert.Empty(result.Problems);
             Assert.Equal(expected, result.Value);
+        }
+
+        [Theory]
+        [InlineData("$HOST", "HOST")]
+        [InlineData("https://$HOST:8443/", "HOST")]
+        [InlineData("pa$word", "word")]
+        [InlineData("$_PRIVATE_1", "_PRIVATE_1")]
+        public void Should_Report_A_Name_Without_Braces(string text, string name)
+        {
+            // Given, When
+            var result = Interpolate(text);
+
+            // Then: a shell's reference is a mistake here, not text
+            Assert.Equal([new InterpolationProblem(InterpolationProblemKind.WithoutBraces, name)], result.Problems);
+        }
+
+        [Fact]
+        public void Should_Take_A_Value_With_Dollars_As_It_Is()
+        {
+            // Given: a password with '$' in it, passed the way the file should take one
+            var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["PASSWORD"] = "pa$word${X}$$" };
+
+            // When
+            var result = EnvironmentInterpolator.Interpolate("${PASSWORD}", name => environment.GetValueOrDefault(name));
+
+            // Then
+            Assert.Empty(result.Problems);
+            Assert.Equal("pa$word${X}$$", result.Value);
         }
 
         [Fact]

@@ -146,10 +146,11 @@ public sealed class EnvironmentsTests
     public sealed class TheMergeAtItsEdges
     {
         [Fact]
-        public void Should_Override_A_Default_Setting_Or_Feature_Written_In_Another_Case()
+        public void Should_Override_A_Default_Setting_Written_In_Another_Case_And_A_Default_Feature()
         {
-            // Given: Creatio's codes ignore case, so usrshared is the default UsrShared overridden
-            var yaml = Yaml.Replace("    features:\n      UsrPortalIntegration: true\n    settings:\n      UsrOwn: dev", "    features:\n      oauth20integration: false\n    settings:\n      usrshared: dev-only", StringComparison.Ordinal);
+            // Given: setting codes ignore case, so usrshared is the default UsrShared overridden; feature
+            // codes do not (FeatureCodes), so the feature is overridden as Creatio writes it
+            var yaml = Yaml.Replace("    features:\n      UsrPortalIntegration: true\n    settings:\n      UsrOwn: dev", "    features:\n      OAuth20Integration: false\n    settings:\n      usrshared: dev-only", StringComparison.Ordinal);
 
             // When
             var dev = Environment(Load(Fixture(), yaml, "dev"), "dev");

@@ -20,6 +20,7 @@ public sealed class SchemaTests
         { "unknown runtime", "  password: ${CREATIO_PASSWORD}", "  password: ${CREATIO_PASSWORD}\n  runtime: core" },
         { "feature state yes", "", "features:\n  OAuth20Integration: yes" },
         { "quoted boolean", "", "features:\n  OAuth20Integration: 'true'" },
+        { "feature code in another letter case", "", "features:\n  oauth20integration: true" },
         { "empty username", "  username: ${CREATIO_USERNAME}", "  username: ''" },
         { "identity setting in settings", "", "settings:\n  OAuth20IdentityServerUrl: https://other.example.com" },
         { "setting without value", "", "settings:\n  UsrNothing:" },

@@ -86,6 +86,51 @@ public sealed class ValidationTests
         }
 
         [Fact]
+        public void Should_Report_A_Misspelt_Required_Key_Alone_Not_Also_As_Missing()
+        {
+            // Given
+            var fixture = new ConfigFixture();
+
+            // When
+            var exception = fixture.Reject(MinimalWith("  clientSecret:", "  clientSecrte:"));
+
+            // Then: the cause, not its knock-on "identityService.clientSecret is required" at line 6
+            var error = Assert.Single(exception.Errors);
+            Assert.Equal((9, 3), (error.Location.Line, error.Location.Column));
+            Assert.StartsWith("unknown key 'clientSecrte' in identityService", error.Message, StringComparison.Ordinal);
+            Assert.EndsWith("did you mean 'clientSecret'?", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_Report_A_Misspelt_Required_Section_Alone_Not_Also_As_Missing()
+        {
+            // Given
+            var fixture = new ConfigFixture();
+
+            // When
+            var exception = fixture.Reject(MinimalWith("identityService:", "identitySevice:"));
+
+            // Then
+            var error = Assert.Single(exception.Errors);
+            Assert.Equal((6, 1), (error.Location.Line, error.Location.Column));
+            Assert.Contains("did you mean 'identityService'?", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_Still_Report_A_Missing_Key_That_No_Unknown_Key_Was_Meant_For()
+        {
+            // Given: clientSecret left out, and an unknown key close to no allowed one
+            var fixture = new ConfigFixture();
+
+            // When
+            var exception = fixture.Reject(MinimalWith("  clientSecret: ${IDENTITY_CLIENT_SECRET}", "  proxy: http://proxy:3128"));
+
+            // Then
+            ConfigFixture.AssertError(exception, 9, 3, "unknown key 'proxy' in identityService");
+            ConfigFixture.AssertError(exception, 6, 1, "identityService.clientSecret is required");
+        }
+
+        [Fact]
         public void Should_List_The_Allowed_Keys_When_Nothing_Is_Close()
         {
             // Given
@@ -361,10 +406,85 @@ public sealed class ValidationTests
             var fixture = new ConfigFixture();
 
             // When
-            var exception = fixture.Reject(ConfigFixture.MinimalYaml + "\nfeatures:\n  OAuth20Integration: true\n  oauth20integration: false\n");
+            var exception = fixture.Reject(ConfigFixture.MinimalYaml + "\nfeatures:\n  UsrPortalSync: true\n  usrportalsync: false\n");
 
             // Then
-            ConfigFixture.AssertError(exception, 12, 3, "features.oauth20integration repeats a feature code");
+            ConfigFixture.AssertError(exception, 12, 3, "features.usrportalsync repeats feature code 'UsrPortalSync' in other letter case: feature codes are case-sensitive, so keep only the one written as Creatio's /0/Flags page shows it");
+        }
+
+        [Theory]
+        [InlineData("oauth20integration")]
+        [InlineData("OAUTH20INTEGRATION")]
+        [InlineData("OAuth20integration")]
+        public void Should_Refuse_The_Oauth_Feature_Code_In_Another_Letter_Case(string written)
+        {
+            // Given: Creatio looks a feature up by its exact code (FeatureCodes)
+            var fixture = new ConfigFixture();
+
+            // When
+            var exception = fixture.Reject(ConfigFixture.MinimalYaml + $"\nfeatures:\n  {written}: true\n");
+
+            // Then
+            var error = ConfigFixture.AssertError(exception, 11, 3, $"features.{written}: feature codes are case-sensitive (Creatio looks a feature up by its exact code); write 'OAuth20Integration'");
+            Assert.Equal(error, Assert.Single(exception.Errors));
+        }
+    }
+
+    public sealed class NamesWithoutBraces
+    {
+        [Fact]
+        public void Should_Refuse_A_Shell_Reference_And_Show_How_To_Write_It()
+        {
+            // Given
+            var fixture = new ConfigFixture();
+
+            // When
+            var exception = fixture.Reject(MinimalWith("  username: ${CREATIO_USERNAME}", "  username: $CREATIO_USERNAME"));
+
+            // Then
+            var error = ConfigFixture.AssertError(exception, 4, 13, "'$CREATIO_USERNAME' in creatio.username takes no environment variable: write '${CREATIO_USERNAME}' to take it, or '$$CREATIO_USERNAME' for the text '$CREATIO_USERNAME'");
+            Assert.Equal(error, Assert.Single(exception.Errors));
+        }
+
+        [Fact]
+        public void Should_Not_Quote_A_Secret_With_A_Dollar_In_It()
+        {
+            // Given: a password written literally, with a '$' before letters
+            var fixture = new ConfigFixture();
+
+            // When
+            var exception = fixture.Reject(MinimalWith("  password: ${CREATIO_PASSWORD}", "  password: Hunter$ecret"));
+
+            // Then
+            var error = ConfigFixture.AssertError(exception, 5, 13, "a '$' followed by a name in creatio.password takes no environment variable: write ${NAME} to take one, or '$$' for a literal '$'");
+            Assert.DoesNotContain("ecret", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_Take_A_Literal_Dollar_Written_Twice()
+        {
+            // Given
+            var fixture = new ConfigFixture();
+
+            // When
+            var config = fixture.Parse(MinimalWith("  password: ${CREATIO_PASSWORD}", "  password: Hunter$$ecret"));
+
+            // Then
+            Assert.Equal("Hunter$ecret", config.Creatio.Password.Reveal());
+        }
+
+        [Fact]
+        public void Should_Take_A_Password_With_Dollars_Through_A_Variable()
+        {
+            // Given
+            var fixture = new ConfigFixture();
+            fixture.Environment["CREATIO_PASSWORD"] = "Hunter$ecret$$";
+
+            // When
+            var config = fixture.Parse(ConfigFixture.MinimalYaml);
+
+            // Then
+            Assert.Equal("Hunter$ecret$$", config.Creatio.Password.Reveal());
         }
     }
 

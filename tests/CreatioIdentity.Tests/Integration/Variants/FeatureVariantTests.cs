@@ -1,4 +1,5 @@
 using CreatioIdentity.Checks;
+using CreatioIdentity.Commands;
 using CreatioIdentity.Sandbox;
 using static CreatioIdentity.Tests.Integration.Variants.Variant;
 
@@ -158,19 +159,35 @@ public static class FeatureVariantTests
         [InlineData(true)]
         public async Task Should_Suggest_The_Code_As_Creatio_Writes_It_And_Write_Nothing(bool caseSensitiveStrings)
         {
-            // Given: MS SQL's collation (false) or PostgreSQL's (true)
+            // Given: MS SQL's collation (false) or PostgreSQL's (true); a code the tool does not know
             await using var world = await EngineRun.StartAsync(new SandboxOptions { CaseSensitiveStrings = caseSensitiveStrings });
+            var config = Config(world, features: "refreshaccesstokenunderlock: true");
+
+            // When
+            var run = await world.RunAsync("connect", config);
+
+            // Then: codes are case-sensitive on either database (Configuration/FeatureCodes.cs says why)
+            Assert.Equal(1, run.ExitCode);
+            var check = Check(run, CheckIds.FeatureEnabled);
+            Assert.Equal(CheckStatus.Fail, check.Status);
+            Assert.Contains("Creatio has no feature 'refreshaccesstokenunderlock', but has 'RefreshAccessTokenUnderLock'", check.Message, StringComparison.Ordinal);
+            Assert.Empty(world.Sandbox.Creatio.Writes);
+        }
+
+        [Fact]
+        public async Task Should_Refuse_The_Oauth_Feature_In_Another_Letter_Case_Before_Any_Request()
+        {
+            // Given
+            await using var world = await EngineRun.StartAsync(new SandboxOptions { CaseSensitiveStrings = false });
             var config = Config(world, features: "oauth20integration: true");
 
             // When
             var run = await world.RunAsync("connect", config);
 
             // Then
-            Assert.Equal(1, run.ExitCode);
-            var check = Check(run, CheckIds.FeatureEnabled);
-            Assert.Equal(CheckStatus.Fail, check.Status);
-            Assert.Contains("Creatio has no feature 'oauth20integration', but has 'OAuth20Integration'", check.Message, StringComparison.Ordinal);
-            Assert.Empty(world.Sandbox.Creatio.Writes);
+            Assert.Equal(ExitCodes.InvalidConfiguration, run.ExitCode);
+            Assert.Contains("features.oauth20integration: feature codes are case-sensitive (Creatio looks a feature up by its exact code); write 'OAuth20Integration'", Assert.Single(run.Report!.Steps).Error, StringComparison.Ordinal);
+            Assert.Empty(world.Sandbox.Creatio.Requests);
         }
     }
 

@@ -1,6 +1,6 @@
 using Polly.Timeout;
 
-namespace CreatioIdentity.Creatio;
+namespace CreatioIdentity.Http;
 
 internal static class Timeouts
 {
