@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CreatioIdentity.Configuration;
-using CreatioIdentity.Http;
 
 namespace CreatioIdentity.Creatio;
 
