@@ -145,39 +145,14 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
 
         var servicePrefix = await PrefixAsync(cancellationToken);
         var answer = await SendOnceAsync(route, servicePrefix, body, cancellationToken);
-        if (IsSessionRejected(answer))
+        if (SessionAnswers.IsSessionRejected(answer))
         {
             // An expired or foreign session: one new login, then the request once more.
             await LoginAsync(cancellationToken);
             answer = await SendOnceAsync(route, servicePrefix, body, cancellationToken);
         }
 
-        return Judged(answer, servicePrefix);
-    }
-
-    /// <summary>The answer to a call with a fresh session, or the failure it means: the session or the service refused.</summary>
-    private CreatioResponse Judged(CreatioResponse answer, string servicePrefix)
-    {
-        var route = answer.Route;
-        if (answer.StatusCode == (int)HttpStatusCode.Forbidden)
-        {
-            throw new CreatioException(CreatioFailure.Csrf,
-                $"Creatio refused {route} with HTTP 403 after a fresh login: the BPMCSRF token was rejected, or user '{options.Username}' lacks the rights for it (a system administrator is needed).");
-        }
-
-        if (IsSessionRejected(answer))
-        {
-            throw new CreatioException(CreatioFailure.Authentication,
-                $"Creatio did not accept the session for {route} (HTTP {answer.StatusCode}{(answer.IsHtml || answer.IsRedirectToLogin ? ", its login page" : string.Empty)}) even after a fresh login: check that the user may use the web services.");
-        }
-
-        if (answer.StatusCode == (int)HttpStatusCode.NotFound)
-        {
-            throw new CreatioException(CreatioFailure.NotFound,
-                $"Creatio has no {route} (HTTP 404 at {Site}{servicePrefix}{route.Path}): this Creatio version may not have it{(options.Runtime == CreatioRuntime.Auto ? string.Empty : ", or creatio.runtime is wrong")}.");
-        }
-
-        return answer;
+        return SessionAnswers.Judged(answer, Site, servicePrefix, options);
     }
 
     /// <summary>
@@ -239,17 +214,6 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
 
         return await CreatioTransport.ReadAsync(route, response, cancellationToken);
     }
-
-    /// <summary>
-    /// An expired session, in the forms Creatio answers it (clio ReauthExecutor): 401 from the .svc
-    /// services, a 302 to the login page from DataService and pages, or that login page itself when
-    /// something in between followed the redirect.
-    /// </summary>
-    private static bool IsSessionRejected(CreatioResponse answer) =>
-        answer.StatusCode is (int)HttpStatusCode.Unauthorized or (int)HttpStatusCode.Forbidden
-        || answer.IsRedirectToLogin
-        || answer.StatusCode is (int)HttpStatusCode.Redirect or (int)HttpStatusCode.Found
-        || (answer.IsSuccess && answer.IsHtml);
 
     private bool Restore()
     {
