@@ -1,3 +1,4 @@
+using CreatioIdentity.Sandbox.Creatio.Auth;
 using CreatioIdentity.Sandbox.Creatio.Health;
 using CreatioIdentity.Sandbox.Creatio.OAuthApps;
 using CreatioIdentity.Sandbox.Creatio.Recording;
@@ -34,7 +35,7 @@ internal static class CreatioSimulator
         app.UseRecordEndpoint(state);
         app.UseFaultEndpoint(state.Faults);
         app.UseRequestRecording(state.Log, time);
-        app.UseFaultInjection(state.Faults, FaultServer.Creatio, time, state.ExpireSessions, options.Runtime);
+        app.UseFaultInjection(state.Faults, FaultServer.Creatio, time, SessionFaults(state, options.Runtime));
         app.UseLengthRequired();
         CreatioEndpoints.Map(app, options);
 
@@ -49,6 +50,19 @@ internal static class CreatioSimulator
             throw;
         }
     }
+
+    /// <summary>A faulted session ends every session, then answers as Creatio answers a call without one.</summary>
+    private static SessionFaults SessionFaults(CreatioState state, SandboxRuntime runtime) => new(
+        context =>
+        {
+            state.ExpireSessions();
+            return ExpiredSession.WriteAsync(context, runtime);
+        },
+        context =>
+        {
+            state.ExpireSessions();
+            return ExpiredSession.RedirectToLoginPageAsync(context, runtime);
+        });
 
     /// <exception cref="ArgumentException">A variant that Creatio does not have.</exception>
     public static void Validate(SandboxOptions options)

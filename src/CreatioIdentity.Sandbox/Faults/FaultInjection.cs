@@ -1,21 +1,19 @@
 using System.Text;
 using System.Text.Json;
-using CreatioIdentity.Sandbox.Creatio.Auth;
-using CreatioIdentity.Sandbox.Creatio.Recording;
 
 namespace CreatioIdentity.Sandbox.Faults;
 
 /// <summary>
 /// The middleware that gives a request its armed fault, and the Creatio latency. The sandbox's own
-/// /_sandbox endpoints are never delayed or faulted.
+/// /_sandbox endpoints are never delayed or faulted. It knows no server's types: what an expired
+/// session looks like is the faulted server's to say (<see cref="SessionFaults"/>).
 /// </summary>
 internal static class FaultInjection
 {
     private const string Cut = """{"success":true,"values":{"OAuth20Ident""";
 
     public static IApplicationBuilder UseFaultInjection(
-        this IApplicationBuilder app, FaultPlan plan, FaultServer server, TimeProvider time, Action? expireSessions = null,
-        SandboxRuntime runtime = SandboxRuntime.Net) =>
+        this IApplicationBuilder app, FaultPlan plan, FaultServer server, TimeProvider time, SessionFaults? sessions = null) =>
         app.Use(async (context, next) =>
         {
             var request = context.Request;
@@ -56,7 +54,7 @@ internal static class FaultInjection
                 return;
             }
 
-            await ApplyAsync(fault, context, expireSessions, runtime);
+            await ApplyAsync(fault, context, sessions);
         });
 
     /// <summary>Lets the request be handled for real (a write is applied), then throws the answer away.</summary>
@@ -83,7 +81,7 @@ internal static class FaultInjection
         return true;
     }
 
-    private static async Task ApplyAsync(Fault fault, HttpContext context, Action? expireSessions, SandboxRuntime runtime)
+    private static async Task ApplyAsync(Fault fault, HttpContext context, SessionFaults? sessions)
     {
         var response = context.Response;
         switch (fault.Kind)
@@ -101,14 +99,16 @@ internal static class FaultInjection
                 context.Abort();
                 break;
 
-            case FaultKind.SessionExpired:
-                expireSessions?.Invoke();
-                await ExpiredSession.WriteAsync(context, runtime);
+            case FaultKind.SessionExpired when sessions is not null:
+                await sessions.ExpiredAsync(context);
                 break;
 
-            case FaultKind.LoginPage:
-                expireSessions?.Invoke();
-                await ExpiredSession.RedirectToLoginPageAsync(context, runtime);
+            case FaultKind.LoginPage when sessions is not null:
+                await sessions.LoginPageAsync(context);
+                break;
+
+            case FaultKind.SessionExpired or FaultKind.LoginPage:
+                response.StatusCode = StatusCodes.Status401Unauthorized; // a server without sessions: plain refusal
                 break;
 
             case FaultKind.CsrfRejected:

@@ -178,7 +178,7 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
             var proxy = EnvironmentProxy.FromEnvironment(environment, config.Source.Path);
             SecretMasker.Shared.Add(proxy.Passwords);
             output.MaskSecrets(proxy.Passwords);
-            services = EngineServices.Build(config, sessionCache, progress, run.Tuning, proxy, run.Trace?.ForEnvironment(run.Environment), environment);
+            services = EngineServices.Build(config, sessionCache, progress, run.Tuning, run.Command.Access, proxy, run.Trace?.ForEnvironment(run.Environment), environment);
         }
         catch (ConfigurationException exception)
         {

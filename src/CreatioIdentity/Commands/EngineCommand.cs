@@ -1,3 +1,4 @@
+using CreatioIdentity.Creatio;
 using CreatioIdentity.OAuthApps;
 using CreatioIdentity.Steps;
 
@@ -8,6 +9,13 @@ namespace CreatioIdentity.Commands;
 public sealed record EngineCommand(string Name, string CakeTarget, string Description, Func<IReadOnlyList<Step>> Steps, bool ReadOnly = false)
 {
     public bool IsPlan => Name == "plan";
+
+    /// <summary>
+    /// What the command may do to Creatio, enforced by the Creatio session for every call: plan, monitor and
+    /// the commands that only read (validate, preflight, test-connection) may not write.
+    /// </summary>
+    public CreatioAccess Access =>
+        ReadOnly || IsPlan || Name is "validate" or "preflight" or "test-connection" ? CreatioAccess.ReadOnly(Name) : CreatioAccess.ReadWrite;
 }
 
 public static class EngineCommands

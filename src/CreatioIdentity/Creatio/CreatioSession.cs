@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CreatioIdentity.Configuration;
-using CreatioIdentity.Http;
 
 namespace CreatioIdentity.Creatio;
 
@@ -12,10 +11,11 @@ namespace CreatioIdentity.Creatio;
 /// One logged-in Creatio session: forms login, the session cookies (those Creatio sets later too),
 /// the BPMCSRF header on every call, and the service prefix (/0 on .NET Framework), found once per
 /// run from answers that need no session. Every Creatio client sends through here, so these rules
-/// live once. Every request carries a Content-Length (no chunked bodies), Accept: JSON and the
-/// tool's User-Agent.
+/// live once. Requests are built and sent by its <see cref="CreatioTransport"/>, which refuses a write
+/// when <paramref name="access"/> says this run may not write.
 /// </summary>
-public sealed class CreatioSession(HttpClient http, CreatioOptions options, SessionCache cache)
+/// <param name="access">Whether this run may change Creatio: decided by the command, never by a step.</param>
+public sealed class CreatioSession(HttpClient http, CreatioOptions options, SessionCache cache, CreatioAccess access)
 {
     internal static readonly HttpRequestOptionsKey<bool> Retryable = new("CreatioIdentity.Retryable");
     internal static readonly HttpRequestOptionsKey<bool> AnswersWith500 = new("CreatioIdentity.AnswersWith500");
@@ -23,6 +23,7 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
     /// <summary>The attempt timeout of a request that may legitimately take longer than creatio.timeoutSeconds (the health check); it is not retried on a timeout.</summary>
     internal static readonly HttpRequestOptionsKey<TimeSpan> AttemptTimeout = new("CreatioIdentity.AttemptTimeout");
 
+    private readonly CreatioTransport transport = new(http, options, access);
     private readonly ConcurrentQueue<string> warnings = new();
     private SessionCookies? cookies;
     private OAuthHealth? sharedHealth;
@@ -35,7 +36,10 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
 
     public string Username => options.Username;
 
-    private Uri Site { get; } = options.Url.AbsoluteUri.EndsWith('/') ? options.Url : new Uri(options.Url.AbsoluteUri + "/");
+    /// <summary>Whether this run may change Creatio; a write it may not make is refused before it is sent.</summary>
+    public CreatioAccess Access => access;
+
+    private Uri Site => transport.Site;
 
     /// <summary>
     /// A green health answer that an earlier process of this run read, with nothing written to Creatio
@@ -70,16 +74,12 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
     public async Task LoginAsync(CancellationToken cancellationToken)
     {
         var login = CreatioRoutes.Login;
-        using var request = new HttpRequestMessage(login.Method, new Uri(Site, login.Path))
-        {
-            Content = Json(JsonSerializer.SerializeToUtf8Bytes(new LoginRequest(options.Username, options.Password.Reveal()), CreatioJsonContext.Default.LoginRequest)),
-        };
-        ProductHeaders.Apply(request.Headers);
+        using var request = transport.Request(login, string.Empty,
+            JsonSerializer.SerializeToUtf8Bytes(new LoginRequest(options.Username, options.Password.Reveal()), CreatioJsonContext.Default.LoginRequest));
         request.Headers.Add("ForceUseSession", "true");
-        request.Options.Set(Retryable, true);
 
-        using var response = await SendRawAsync(request, login, cancellationToken);
-        var answer = await ReadAsync(login, response, cancellationToken);
+        using var response = await transport.SendAsync(request, login, cancellationToken);
+        var answer = await CreatioTransport.ReadAsync(login, response, cancellationToken);
         if (answer.StatusCode == (int)HttpStatusCode.NotFound)
         {
             throw new CreatioException(CreatioFailure.NotFound,
@@ -134,8 +134,10 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
         SendAsync(route, route.Method == HttpMethod.Get ? null : "{}"u8.ToArray(), cancellationToken);
 
     /// <summary>Sends a call whose JSON body is already serialized.</summary>
+    /// <exception cref="CreatioWriteRefusedException">A write in a run that may not write: nothing is sent, not even a login.</exception>
     public async Task<CreatioResponse> SendAsync(CreatioRoute route, byte[]? body, CancellationToken cancellationToken)
     {
+        access.Admit(route);
         if (cookies is null && !Restore())
         {
             await LoginAsync(cancellationToken);
@@ -143,32 +145,14 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
 
         var servicePrefix = await PrefixAsync(cancellationToken);
         var answer = await SendOnceAsync(route, servicePrefix, body, cancellationToken);
-        if (IsSessionRejected(answer))
+        if (SessionAnswers.IsSessionRejected(answer))
         {
             // An expired or foreign session: one new login, then the request once more.
             await LoginAsync(cancellationToken);
             answer = await SendOnceAsync(route, servicePrefix, body, cancellationToken);
         }
 
-        if (answer.StatusCode == (int)HttpStatusCode.Forbidden)
-        {
-            throw new CreatioException(CreatioFailure.Csrf,
-                $"Creatio refused {route} with HTTP 403 after a fresh login: the BPMCSRF token was rejected, or user '{options.Username}' lacks the rights for it (a system administrator is needed).");
-        }
-
-        if (IsSessionRejected(answer))
-        {
-            throw new CreatioException(CreatioFailure.Authentication,
-                $"Creatio did not accept the session for {route} (HTTP {answer.StatusCode}{(answer.IsHtml || answer.IsRedirectToLogin ? ", its login page" : string.Empty)}) even after a fresh login: check that the user may use the web services.");
-        }
-
-        if (answer.StatusCode == (int)HttpStatusCode.NotFound)
-        {
-            throw new CreatioException(CreatioFailure.NotFound,
-                $"Creatio has no {route} (HTTP 404 at {Site}{servicePrefix}{route.Path}): this Creatio version may not have it{(options.Runtime == CreatioRuntime.Auto ? string.Empty : ", or creatio.runtime is wrong")}.");
-        }
-
-        return answer;
+        return SessionAnswers.Judged(answer, Site, servicePrefix, options);
     }
 
     /// <summary>
@@ -177,13 +161,11 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
     /// </summary>
     public async Task<CreatioResponse> SendWithBearerAsync(CreatioRoute route, byte[] body, Secret accessToken, CancellationToken cancellationToken)
     {
-        var uri = new Uri(Site, route.AtSiteRoot ? route.Path : await PrefixAsync(cancellationToken) + route.Path);
-        using var request = new HttpRequestMessage(route.Method, uri) { Content = Json(body) };
-        ProductHeaders.Apply(request.Headers);
+        access.Admit(route);
+        using var request = transport.Request(route, route.AtSiteRoot ? string.Empty : await PrefixAsync(cancellationToken), body);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken.Reveal());
-        request.Options.Set(Retryable, route.IsIdempotent);
-        using var response = await SendRawAsync(request, route, cancellationToken);
-        return await ReadAsync(route, response, cancellationToken);
+        using var response = await transport.SendAsync(request, route, cancellationToken);
+        return await CreatioTransport.ReadAsync(route, response, cancellationToken);
     }
 
     /// <summary>The service prefix: configured, remembered for this run, or found from answers that need no session.</summary>
@@ -194,7 +176,7 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
             return prefix;
         }
 
-        prefix = await new RuntimeDetector(Site, SendRawAsync).DetectAsync(cancellationToken)
+        prefix = await new RuntimeDetector(Site, transport.SendAsync).DetectAsync(cancellationToken)
             ?? throw new CreatioException(CreatioFailure.UnexpectedAnswer,
                 $"creatio.runtime is auto, and {Site} does not say whether it runs on .NET or .NET Framework (its anonymous HealthCheck/Ping and login pages answer alike under / and /0/). "
                 + "Write 'runtime: net' or 'runtime: netframework' under creatio: (.NET Framework sites serve Creatio under /0/).");
@@ -204,21 +186,8 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
 
     private async Task<CreatioResponse> SendOnceAsync(CreatioRoute route, string servicePrefix, byte[]? body, CancellationToken cancellationToken)
     {
-        var uri = new Uri(Site, route.AtSiteRoot ? route.Path : servicePrefix + route.Path);
-        using var request = new HttpRequestMessage(route.Method, uri);
-        if (body is not null)
-        {
-            request.Content = Json(body);
-        }
-
-        ProductHeaders.Apply(request.Headers);
-        request.Options.Set(Retryable, route.IsIdempotent);
-        request.Options.Set(AnswersWith500, route.AnswersWith500);
-        if (TimeoutOf(route) != options.Timeout)
-        {
-            request.Options.Set(AttemptTimeout, TimeoutOf(route));
-        }
-
+        using var request = transport.Request(route, servicePrefix, body);
+        var uri = request.RequestUri!;
         var jar = cookies!;
         var cookieHeader = jar.Header(uri);
         if (cookieHeader.Length > 0)
@@ -231,7 +200,7 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
             request.Headers.Add("BPMCSRF", csrf);
         }
 
-        using var response = await SendRawAsync(request, route, cancellationToken);
+        using var response = await transport.SendAsync(request, route, cancellationToken);
         var noticed = new List<string>();
         if (jar.Take(response, uri, noticed))
         {
@@ -243,52 +212,8 @@ public sealed class CreatioSession(HttpClient http, CreatioOptions options, Sess
             warnings.Enqueue(note);
         }
 
-        return await ReadAsync(route, response, cancellationToken);
+        return await CreatioTransport.ReadAsync(route, response, cancellationToken);
     }
-
-    /// <summary>
-    /// The health check makes Creatio call the Identity Service, so it may take as long as Creatio's own
-    /// HTTP timeout (SPEC §4): it has its own, longer attempt timeout; every other call has creatio.timeoutSeconds.
-    /// </summary>
-    private TimeSpan TimeoutOf(CreatioRoute route) => route == CreatioRoutes.OAuthHealthCheck ? options.HealthCheckTimeout : options.Timeout;
-
-    /// <summary>A JSON body with its length known: Creatio's reference clients never send a chunked body, and some proxies refuse one.</summary>
-    private static ByteArrayContent Json(byte[] body)
-    {
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        content.Headers.ContentLength = body.Length;
-        return content;
-    }
-
-    private async Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request, CreatioRoute route, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && Failures.ForCreatio(exception, request.RequestUri!, route, TimeoutOf(route)) is { } failure)
-        {
-            throw failure;
-        }
-    }
-
-    private static async Task<CreatioResponse> ReadAsync(CreatioRoute route, HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        return new CreatioResponse(route, (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, response.Headers.Location);
-    }
-
-    /// <summary>
-    /// An expired session, in the forms Creatio answers it (clio ReauthExecutor): 401 from the .svc
-    /// services, a 302 to the login page from DataService and pages, or that login page itself when
-    /// something in between followed the redirect.
-    /// </summary>
-    private static bool IsSessionRejected(CreatioResponse answer) =>
-        answer.StatusCode is (int)HttpStatusCode.Unauthorized or (int)HttpStatusCode.Forbidden
-        || answer.IsRedirectToLogin
-        || answer.StatusCode is (int)HttpStatusCode.Redirect or (int)HttpStatusCode.Found
-        || (answer.IsSuccess && answer.IsHtml);
 
     private bool Restore()
     {

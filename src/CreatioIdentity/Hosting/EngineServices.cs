@@ -23,7 +23,10 @@ public static class EngineServices
     private const string CreatioClient = "creatio";
 
     /// <param name="trace">With --trace-http: records every attempt of both clients.</param>
-    public static ServiceProvider Build(IdentityConfig config, SessionCache sessionCache, IProgress<string> progress, StepTuning tuning, IWebProxy? proxy = null, HttpTrace? trace = null, Func<string, string?>? environment = null)
+    /// <param name="access">Whether the command may change Creatio: the session refuses every write otherwise.</param>
+    public static ServiceProvider Build(
+        IdentityConfig config, SessionCache sessionCache, IProgress<string> progress, StepTuning tuning, CreatioAccess access,
+        IWebProxy? proxy = null, HttpTrace? trace = null, Func<string, string?>? environment = null)
     {
         // Read the CAs now, so that a bad file is a configuration error before any request. Each
         // service has its own TLS rules: Creatio's never loosen (or widen) the Identity Service's.
@@ -41,7 +44,7 @@ public static class EngineServices
             .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(config.IdentityService.Tls, identityAuthority, config.Creatio.Timeout, proxy)), config, proxy, trace);
 
         services.AddSingleton(provider => new CreatioSession(
-            provider.GetRequiredService<IHttpClientFactory>().CreateClient(CreatioClient), config.Creatio, sessionCache));
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(CreatioClient), config.Creatio, sessionCache, access));
         services.AddSingleton<DataServiceClient>();
         services.AddSingleton<FeatureClient>();
         services.AddSingleton<SysSettingsClient>();

@@ -1,3 +1,5 @@
+using CreatioIdentity.Sandbox.Faults;
+
 namespace CreatioIdentity.Sandbox.Creatio.Recording;
 
 /// <summary>Records every request to the simulator, including the ones answered 401, 403 or 404.</summary>
@@ -49,14 +51,4 @@ internal static class RequestRecorder
                 }
             }
         });
-}
-
-/// <summary>Marks a request that gets no answer (a reset or a hang), so the record says status 0 whatever the server does after.</summary>
-internal static class NoAnswer
-{
-    private static readonly object Key = new();
-
-    public static void Mark(HttpContext context) => context.Items[Key] = true;
-
-    public static bool IsMarked(HttpContext context) => context.Items.ContainsKey(Key);
 }
