@@ -16,10 +16,10 @@ internal sealed class SandboxStandIn(SandboxReady ready, IBuildAgent agent)
     /// <summary>The keys whose values the sandbox replaces or sets aside: an unset variable there is no error.</summary>
     private static readonly string[] ReplacedKeys =
     [
-        "creatio.url", "creatio.runtime", "creatio.username", "creatio.password",
-        "creatio.tls.caCertificate", "creatio.tls.insecureSkipVerify",
-        "identityService.url", "identityService.clientId", "identityService.clientSecret",
-        "identityService.tls.caCertificate", "identityService.tls.insecureSkipVerify", "identityService.tokenEndpointHosts",
+        ConfigPaths.Creatio.Url, ConfigPaths.Creatio.Runtime, ConfigPaths.Creatio.Username, ConfigPaths.Creatio.Password,
+        ConfigPaths.Creatio.Tls.CaCertificate, ConfigPaths.Creatio.Tls.InsecureSkipVerify,
+        ConfigPaths.IdentityService.Url, ConfigPaths.IdentityService.ClientId, ConfigPaths.IdentityService.ClientSecret,
+        ConfigPaths.IdentityService.Tls.CaCertificate, ConfigPaths.IdentityService.Tls.InsecureSkipVerify, ConfigPaths.IdentityService.TokenEndpointHosts,
     ];
 
     private readonly Uri creatioUrl = new(ready.CreatioUrl);
@@ -147,10 +147,10 @@ internal sealed class SandboxStandIn(SandboxReady ready, IBuildAgent agent)
 
         string[] setAside =
         [
-            .. config.Creatio.Tls == TlsOptions.Default ? [] : new[] { "creatio.tls" },
-            .. config.IdentityService.Tls == TlsOptions.Default ? [] : new[] { "identityService.tls" },
-            .. config.IdentityService.TokenEndpointHosts.Count == 0 ? [] : new[] { "identityService.tokenEndpointHosts" },
-            .. config.AllowInsecureHttp ? new[] { "allowInsecureHttp" } : [],
+            .. config.Creatio.Tls == TlsOptions.Default ? [] : new[] { ConfigPaths.Creatio.Tls.Section },
+            .. config.IdentityService.Tls == TlsOptions.Default ? [] : new[] { ConfigPaths.IdentityService.Tls.Section },
+            .. config.IdentityService.TokenEndpointHosts.Count == 0 ? [] : new[] { ConfigPaths.IdentityService.TokenEndpointHosts },
+            .. config.AllowInsecureHttp ? new[] { ConfigPaths.AllowInsecureHttp } : [],
         ];
         if (setAside.Length > 0)
         {

@@ -85,7 +85,7 @@ public static class ConfigLoader
                 [
                     new ConfigDiagnostic(
                         DiagnosticSeverity.Error,
-                        config.Source.Locate("creatio.url"),
+                        config.Source.Locate(ConfigPaths.Creatio.Url),
                         $"environment '{selected.Name}': creatio.url is the same Creatio site as environment {string.Join(", ", others.Select(other => $"'{other}'"))} ({SiteKey(config.Creatio.Url)}); " +
                         "run together they would overwrite each other's Identity Service settings, so neither runs. Give each environment its own creatio.url, or remove the copy"),
                 ])

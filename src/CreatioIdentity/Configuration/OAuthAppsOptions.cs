@@ -25,7 +25,7 @@ public sealed record OAuthAppOptions(
     AppCredentials Credentials)
 {
     /// <summary>The app's key path in the file, for positions and messages.</summary>
-    public string KeyPath => $"{OAuthAppsReader.Key}.{Name}";
+    public string KeyPath => ConfigPaths.OAuthApps.Entry(Name);
 }
 
 /// <summary>Where an app's client id and secret go when Creatio issues them; at least one destination.</summary>

@@ -20,9 +20,9 @@ internal static class SettingsReader
     /// <summary>The settings the identityService section writes; setting them twice would race.</summary>
     private static readonly Dictionary<string, string> ReservedSettings = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["OAuth20IdentityServerUrl"] = "identityService.url",
-        ["OAuth20IdentityServerClientId"] = "identityService.clientId",
-        ["OAuth20IdentityServerClientSecret"] = "identityService.clientSecret",
+        ["OAuth20IdentityServerUrl"] = ConfigPaths.IdentityService.Url,
+        ["OAuth20IdentityServerClientId"] = ConfigPaths.IdentityService.ClientId,
+        ["OAuth20IdentityServerClientSecret"] = ConfigPaths.IdentityService.ClientSecret,
     };
 
     /// <summary>Null when anything was wrong; every problem is in the reader.</summary>

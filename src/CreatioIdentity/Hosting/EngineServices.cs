@@ -30,8 +30,8 @@ public static class EngineServices
     {
         // Read the CAs now, so that a bad file is a configuration error before any request. Each
         // service has its own TLS rules: Creatio's never loosen (or widen) the Identity Service's.
-        var creatioAuthority = LoadAuthority(config, config.Creatio.Tls, "creatio.tls.caCertificate");
-        var identityAuthority = LoadAuthority(config, config.IdentityService.Tls, "identityService.tls.caCertificate");
+        var creatioAuthority = LoadAuthority(config, config.Creatio.Tls, ConfigPaths.Creatio.Tls.CaCertificate);
+        var identityAuthority = LoadAuthority(config, config.IdentityService.Tls, ConfigPaths.IdentityService.Tls.CaCertificate);
         var services = new ServiceCollection();
         services.AddSingleton(config);
         Resilient(services.AddHttpClient(CreatioClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
@@ -51,6 +51,8 @@ public static class EngineServices
         services.AddSingleton<OAuthHealthClient>();
         services.AddSingleton<OAuthConfigClient>();
         services.AddSingleton<CreatioFacts>();
+        services.AddSingleton<IdentityServiceChecks>();
+        services.AddSingleton(provider => new HealthSettler(provider.GetRequiredService<CreatioFacts>(), tuning, progress));
         services.AddSingleton(provider => new StepContext(
             config,
             provider.GetRequiredService<CreatioSession>(),
@@ -60,7 +62,9 @@ public static class EngineServices
             provider.GetRequiredService<OAuthConfigClient>(),
             provider.GetRequiredService<IdentityServiceProbe>(),
             progress,
-            tuning) { Environment = environment ?? Environment.GetEnvironmentVariable });
+            tuning,
+            provider.GetRequiredService<IdentityServiceChecks>(),
+            provider.GetRequiredService<HealthSettler>()) { Environment = environment ?? Environment.GetEnvironmentVariable });
         return services.BuildServiceProvider();
     }
 

@@ -15,5 +15,5 @@ public static class AppCheck
 
     public static CheckResult Skip(string name, string message) => CheckResult.Skip(Id(name), message, Path(name));
 
-    private static string Path(string name) => $"oauthApps.{name}";
+    private static string Path(string name) => Configuration.ConfigPaths.OAuthApps.Entry(name);
 }

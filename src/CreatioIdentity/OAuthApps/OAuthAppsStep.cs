@@ -69,7 +69,7 @@ public sealed class OAuthAppsStep : Step
         {
             if (prune)
             {
-                outcome.Changed($"oauthApps.{app.Name}", "present (managed, not declared)", "deleted");
+                outcome.Changed(Configuration.ConfigPaths.OAuthApps.Entry(app.Name), "present (managed, not declared)", "deleted");
             }
             else
             {
@@ -122,7 +122,7 @@ public sealed class OAuthAppsStep : Step
 
         foreach (var app in undeclared.Where(app => app.ClientId is not null))
         {
-            var item = $"oauthApps.{app.Name}";
+            var item = Configuration.ConfigPaths.OAuthApps.Entry(app.Name);
             outcome.Intend(item, $"present (client id {app.ClientId})", "deleted");
             outcome.Sending(item);
             var deleted = await client.DeleteClientAsync(app.ClientId!, cancellationToken);

@@ -43,7 +43,7 @@ public sealed class ApplySettingsStep : Step
         if (writes.Count == 0)
         {
             outcome.Check(CheckResult.Pass(CheckIds.SettingsApplied,
-                $"All {desired.Count} settings already as wanted; the client secret was kept, since Creatio gets a token with it.", "identityService"));
+                $"All {desired.Count} settings already as wanted; the client secret was kept, since Creatio gets a token with it.", ConfigPaths.IdentityService.Section));
             return;
         }
 
@@ -143,7 +143,7 @@ public sealed class ApplySettingsStep : Step
         var secretNote = secretReason is null
             ? "the client secret was kept, since Creatio gets a token with it"
             : $"the client secret was written and accepted ({secretReason})";
-        return CheckResult.Pass(CheckIds.SettingsApplied, $"Wrote {saved.Count} setting(s) in one request and read them back; {secretNote}.", "identityService");
+        return CheckResult.Pass(CheckIds.SettingsApplied, $"Wrote {saved.Count} setting(s) in one request and read them back; {secretNote}.", ConfigPaths.IdentityService.Section);
     }
 
     /// <summary>Why the secret must be written now, or null when the stored one demonstrably works.</summary>
@@ -169,7 +169,7 @@ public sealed class ApplySettingsStep : Step
 
     private static async Task<bool> ClientIsAcceptedAsync(StepContext context, StepOutcome outcome, CancellationToken cancellationToken)
     {
-        foreach (var check in await PreflightStep.ProbeIdentityServiceAsync(context, cancellationToken))
+        foreach (var check in await context.IdentityServiceChecks.ProbeAsync(cancellationToken))
         {
             if (check.Status != CheckStatus.Pass)
             {

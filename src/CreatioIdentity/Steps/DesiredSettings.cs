@@ -22,11 +22,11 @@ public static class DesiredSettings
         var identity = config.IdentityService;
         var list = new List<DesiredSetting>
         {
-            new(OAuthSettingCodes.Url, identity.Url.OriginalString, false, "identityService.url", true),
-            new(OAuthSettingCodes.ClientId, identity.ClientId, false, "identityService.clientId", true),
-            new(OAuthSettingCodes.ClientSecret, identity.ClientSecret.Reveal(), true, "identityService.clientSecret", true),
+            new(OAuthSettingCodes.Url, identity.Url.OriginalString, false, ConfigPaths.IdentityService.Url, true),
+            new(OAuthSettingCodes.ClientId, identity.ClientId, false, ConfigPaths.IdentityService.ClientId, true),
+            new(OAuthSettingCodes.ClientSecret, identity.ClientSecret.Reveal(), true, ConfigPaths.IdentityService.ClientSecret, true),
         };
-        list.AddRange(config.Settings.Select(setting => new DesiredSetting(setting.Key, setting.Value, config.SecretSettings.Contains(setting.Key), "settings." + setting.Key, false)));
+        list.AddRange(config.Settings.Select(setting => new DesiredSetting(setting.Key, setting.Value, config.SecretSettings.Contains(setting.Key), ConfigPaths.Settings.Entry(setting.Key), false)));
         return list;
     }
 }

@@ -27,14 +27,14 @@ public sealed class DiagnoseStep : Step
             return;
         }
 
-        foreach (var check in await PreflightStep.ProbeIdentityServiceAsync(context, cancellationToken))
+        foreach (var check in await context.IdentityServiceChecks.ProbeAsync(cancellationToken))
         {
             outcome.Check(check);
         }
 
-        var reading = await TestConnectionStep.SettleAsync(context, cancellationToken);
+        var reading = await context.HealthSettler.SettleAsync(cancellationToken);
         outcome.Check(context.Facts.Login ?? CheckResult.Pass(CheckIds.CreatioLogin,
-            $"Creatio at {context.Config.Creatio.Url} accepted the session of '{context.Config.Creatio.Username}'.", "creatio.username"));
+            $"Creatio at {context.Config.Creatio.Url} accepted the session of '{context.Config.Creatio.Username}'.", Configuration.ConfigPaths.Creatio.Username));
 
         var hostSwitches = reading.IsConnected ? null : await HostSwitchStates.ReadAsync(context, cancellationToken);
         var verdict = Diagnosis.Evaluate(reading, context.Config, context.Facts.RunnerDiscovery, context.Facts.RunnerToken, hostSwitches);

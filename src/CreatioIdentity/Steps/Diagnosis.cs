@@ -53,40 +53,40 @@ public static class Diagnosis
         [
             health.IsSystemSettingsFilledIn switch
             {
-                true => CheckResult.Pass(CheckIds.SystemSettingsFilledIn, "Creatio has the Identity Service URL, client id and client secret.", "identityService"),
+                true => CheckResult.Pass(CheckIds.SystemSettingsFilledIn, "Creatio has the Identity Service URL, client id and client secret.", ConfigPaths.IdentityService.Section),
                 false when sharedSettings => CheckResult.Fail(CheckIds.SystemSettingsFilledIn,
                     $"Creatio reports the Identity Service settings as empty: this host reads the shared IdentityServer* settings, not the OAuth20IdentityServer* ones the procedure writes. '{HostSwitches.UseSeparateSettingsForOAuth20}' is not a database feature: {HostSwitches.Remedy(HostSwitches.UseSeparateSettingsForOAuth20)}." + creatioSays,
-                    "identityService"),
+                    ConfigPaths.IdentityService.Section),
                 false => CheckResult.Fail(CheckIds.SystemSettingsFilledIn,
                     $"Creatio reports the Identity Service settings as empty. Run apply-settings. If they were just written, Creatio may be reading the shared IdentityServer* settings: '{HostSwitches.UseSeparateSettingsForOAuth20}' is not a database feature: {HostSwitches.Remedy(HostSwitches.UseSeparateSettingsForOAuth20)}." + creatioSays,
-                    "identityService"),
-                null => Unreadable(CheckIds.SystemSettingsFilledIn, "identityService"),
+                    ConfigPaths.IdentityService.Section),
+                null => Unreadable(CheckIds.SystemSettingsFilledIn, ConfigPaths.IdentityService.Section),
             },
             health.IsIdentityServiceAvailable switch
             {
-                true => CheckResult.Pass(CheckIds.IdentityServiceAvailable, $"Creatio reached the Identity Service at {url}.", "identityService.url"),
+                true => CheckResult.Pass(CheckIds.IdentityServiceAvailable, $"Creatio reached the Identity Service at {url}.", ConfigPaths.IdentityService.Url),
                 false when settingsEmpty => CheckResult.Fail(CheckIds.IdentityServiceAvailable,
-                    "Creatio did not try to reach the Identity Service: its settings are empty (see SystemSettingsFilledIn).", "identityService.url"),
-                false => CheckResult.Fail(CheckIds.IdentityServiceAvailable, Unreachable(url, runnerDiscovery, waited: null) + creatioSays, "identityService.url"),
-                null => Unreadable(CheckIds.IdentityServiceAvailable, "identityService.url"),
+                    "Creatio did not try to reach the Identity Service: its settings are empty (see SystemSettingsFilledIn).", ConfigPaths.IdentityService.Url),
+                false => CheckResult.Fail(CheckIds.IdentityServiceAvailable, Unreachable(url, runnerDiscovery, waited: null) + creatioSays, ConfigPaths.IdentityService.Url),
+                null => Unreadable(CheckIds.IdentityServiceAvailable, ConfigPaths.IdentityService.Url),
             },
             health.IsAccessTokenRetrievableForSystemActions switch
             {
-                true => CheckResult.Pass(CheckIds.AccessTokenRetrievable, $"Creatio got an access token for client '{clientId}'.", "identityService.clientId"),
+                true => CheckResult.Pass(CheckIds.AccessTokenRetrievable, $"Creatio got an access token for client '{clientId}'.", ConfigPaths.IdentityService.ClientId),
                 false when settingsEmpty => CheckResult.Fail(CheckIds.AccessTokenRetrievable,
-                    "Creatio could not ask for a token: its settings are empty (see SystemSettingsFilledIn).", "identityService"),
+                    "Creatio could not ask for a token: its settings are empty (see SystemSettingsFilledIn).", ConfigPaths.IdentityService.Section),
                 false when health.IsIdentityServiceAvailable == false => CheckResult.Fail(CheckIds.AccessTokenRetrievable,
-                    "Creatio could not ask for a token, since it cannot reach the Identity Service (see IdentityServiceAvailable).", "identityService.url"),
+                    "Creatio could not ask for a token, since it cannot reach the Identity Service (see IdentityServiceAvailable).", ConfigPaths.IdentityService.Url),
                 false when runnerToken?.Ok == true => CheckResult.Fail(CheckIds.AccessTokenRetrievable,
                     $"The runner got a token for client '{clientId}', but Creatio did not: the client id or secret stored in Creatio differs from the configuration. Run apply-settings; it rewrites the secret when Creatio cannot get a token." + creatioSays,
-                    "identityService.clientSecret"),
+                    ConfigPaths.IdentityService.ClientSecret),
                 false when runnerToken is { Ok: false } => CheckResult.Fail(CheckIds.AccessTokenRetrievable,
                     $"The Identity Service refuses client '{clientId}' to the runner too: fix the client (id, secret, client_credentials grant) in the Identity Service. {runnerToken.Message}" + creatioSays,
-                    "identityService.clientSecret"),
+                    ConfigPaths.IdentityService.ClientSecret),
                 false => CheckResult.Fail(CheckIds.AccessTokenRetrievable,
                     $"Creatio could not get an access token for client '{clientId}': check identityService.clientId and clientSecret, then run apply-settings." + creatioSays,
-                    "identityService.clientSecret"),
-                null => Unreadable(CheckIds.AccessTokenRetrievable, "identityService.clientId"),
+                    ConfigPaths.IdentityService.ClientSecret),
+                null => Unreadable(CheckIds.AccessTokenRetrievable, ConfigPaths.IdentityService.ClientId),
             },
         ];
 
@@ -105,17 +105,17 @@ public static class Diagnosis
             const string see = "Creatio's health check did not answer in time (see IdentityServiceAvailable).";
             return
             [
-                CheckResult.Skip(CheckIds.SystemSettingsFilledIn, see, "identityService"),
-                CheckResult.Fail(CheckIds.IdentityServiceAvailable, Unreachable(config.IdentityService.Url, runnerDiscovery, config.Creatio.HealthCheckTimeout), "identityService.url", failure.ErrorCode),
-                CheckResult.Skip(CheckIds.AccessTokenRetrievable, see, "identityService.clientId"),
+                CheckResult.Skip(CheckIds.SystemSettingsFilledIn, see, ConfigPaths.IdentityService.Section),
+                CheckResult.Fail(CheckIds.IdentityServiceAvailable, Unreachable(config.IdentityService.Url, runnerDiscovery, config.Creatio.HealthCheckTimeout), ConfigPaths.IdentityService.Url, failure.ErrorCode),
+                CheckResult.Skip(CheckIds.AccessTokenRetrievable, see, ConfigPaths.IdentityService.ClientId),
             ];
         }
 
         return
         [
-            CheckResult.Fail(CheckIds.SystemSettingsFilledIn, failure.Message, "creatio.url", failure.ErrorCode),
-            CheckResult.Fail(CheckIds.IdentityServiceAvailable, failure.Message, "creatio.url", failure.ErrorCode),
-            CheckResult.Fail(CheckIds.AccessTokenRetrievable, failure.Message, "creatio.url", failure.ErrorCode),
+            CheckResult.Fail(CheckIds.SystemSettingsFilledIn, failure.Message, ConfigPaths.Creatio.Url, failure.ErrorCode),
+            CheckResult.Fail(CheckIds.IdentityServiceAvailable, failure.Message, ConfigPaths.Creatio.Url, failure.ErrorCode),
+            CheckResult.Fail(CheckIds.AccessTokenRetrievable, failure.Message, ConfigPaths.Creatio.Url, failure.ErrorCode),
         ];
     }
 

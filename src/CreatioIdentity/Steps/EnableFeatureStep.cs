@@ -23,7 +23,7 @@ public sealed class EnableFeatureStep : Step
         var wanted = context.Config.Features;
         if (wanted.Count == 0)
         {
-            outcome.Check(CheckResult.Skip(CheckIds.FeatureEnabled, "features: is empty; no feature was checked or changed.", "features"));
+            outcome.Check(CheckResult.Skip(CheckIds.FeatureEnabled, "features: is empty; no feature was checked or changed.", Configuration.ConfigPaths.Features.Section));
             return;
         }
 
@@ -33,7 +33,7 @@ public sealed class EnableFeatureStep : Step
         {
             outcome.Check(CheckResult.Fail(CheckIds.FeatureEnabled,
                 string.Join(" ", verdicts.Where(verdict => verdict.Problem is not null).Select(verdict => verdict.Problem + ".")) + " Nothing was written.",
-                "features." + refused.Code));
+                Configuration.ConfigPaths.Features.Entry(refused.Code)));
             return;
         }
 
@@ -119,7 +119,7 @@ public sealed class EnableFeatureStep : Step
             ? Green(context, verdicts)
             : CheckResult.Fail(CheckIds.FeatureEnabled,
                 $"{string.Join(" ", wrong.Select(verdict => Wrong(context, verdict)))} Monitor only reads: run EnableFeature (or ConnectIdentity) to repair it.",
-                "features." + wrong[0].Code));
+                Configuration.ConfigPaths.Features.Entry(wrong[0].Code)));
     }
 
     /// <summary>
@@ -199,20 +199,20 @@ public sealed class EnableFeatureStep : Step
         {
             return CheckResult.Fail(CheckIds.FeatureEnabled,
                 $"Creatio refused to write {string.Join(", ", refusals.Select(write => $"{write.Item} ({write.From})"))}. '{context.Config.Creatio.Username}' needs the system administrator's rights to manage features; see the /0/Flags page.",
-                "features");
+                Configuration.ConfigPaths.Features.Section);
         }
 
         var wrong = verdicts.Where(verdict => !verdict.InEffect).ToList();
         return wrong.Count == 0
             ? Green(context, verdicts)
-            : CheckResult.Fail(CheckIds.FeatureEnabled, string.Join(" ", wrong.Select(verdict => Wrong(context, verdict, afterWrite: true))), "features." + wrong[0].Code);
+            : CheckResult.Fail(CheckIds.FeatureEnabled, string.Join(" ", wrong.Select(verdict => Wrong(context, verdict, afterWrite: true))), Configuration.ConfigPaths.Features.Entry(wrong[0].Code));
     }
 
     private static CheckResult Green(StepContext context, IReadOnlyList<FeatureVerdict> verdicts) =>
         CheckResult.Pass(CheckIds.FeatureEnabled,
             string.Join(", ", verdicts.Select(verdict => $"{verdict.Code} {FeatureVerdict.Describe(verdict.Wanted)}"))
             + $" for all users (the default, and every user or role that overrides it), in effect for '{context.Config.Creatio.Username}'.",
-            "features");
+            Configuration.ConfigPaths.Features.Section);
 
     private static string Wrong(StepContext context, FeatureVerdict verdict, bool afterWrite = false)
     {

@@ -32,7 +32,7 @@ public abstract class Step
             outcome.Interrupted(exception.MayHaveReachedCreatio);
             if (exception.Failure == CreatioFailure.Authentication)
             {
-                outcome.Check(CheckResult.Fail(CheckIds.CreatioLogin, exception.Message, "creatio.username", exception.ErrorCode));
+                outcome.Check(CheckResult.Fail(CheckIds.CreatioLogin, exception.Message, Configuration.ConfigPaths.Creatio.Username, exception.ErrorCode));
             }
 
             outcome.Fail(exception.Message + outcome.NotAppliedNote(), exception.ErrorCode);

@@ -14,7 +14,9 @@ public sealed class StepContext(
     OAuthConfigClient oauthConfig,
     IdentityServiceProbe identityService,
     IProgress<string> progress,
-    StepTuning tuning)
+    StepTuning tuning,
+    IdentityServiceChecks identityServiceChecks,
+    HealthSettler healthSettler)
 {
     public IdentityConfig Config { get; } = config;
 
@@ -31,6 +33,12 @@ public sealed class StepContext(
     public IdentityServiceProbe IdentityService { get; } = identityService;
 
     public IProgress<string> Progress { get; } = progress;
+
+    /// <summary>The runner's own checks of the Identity Service, shared by the steps that report or need them.</summary>
+    public IdentityServiceChecks IdentityServiceChecks { get; } = identityServiceChecks;
+
+    /// <summary>Creatio's health check, polled until it settles, for the steps that judge it.</summary>
+    public HealthSettler HealthSettler { get; } = healthSettler;
 
     public StepTuning Tuning { get; } = tuning;
 
@@ -50,10 +58,10 @@ public sealed class StepContext(
     public bool MayWrite => !PlanOnly && !ReadOnly;
 
     public StepContext WithPlanOnly() =>
-        new(Config, Session, Facts, Features, Settings, OAuthConfig, IdentityService, Progress, Tuning) { PlanOnly = true, ReadOnly = ReadOnly, Environment = Environment, HandOffs = HandOffs };
+        new(Config, Session, Facts, Features, Settings, OAuthConfig, IdentityService, Progress, Tuning, IdentityServiceChecks, HealthSettler) { PlanOnly = true, ReadOnly = ReadOnly, Environment = Environment, HandOffs = HandOffs };
 
     public StepContext WithReadOnly() =>
-        new(Config, Session, Facts, Features, Settings, OAuthConfig, IdentityService, Progress, Tuning) { PlanOnly = PlanOnly, ReadOnly = true, Environment = Environment, HandOffs = HandOffs };
+        new(Config, Session, Facts, Features, Settings, OAuthConfig, IdentityService, Progress, Tuning, IdentityServiceChecks, HealthSettler) { PlanOnly = PlanOnly, ReadOnly = true, Environment = Environment, HandOffs = HandOffs };
 }
 
 /// <summary>How long the steps wait for Creatio to settle, and the most any step may take.</summary>
