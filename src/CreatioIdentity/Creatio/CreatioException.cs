@@ -90,7 +90,7 @@ public static class Failures
             CreatioFailure.Dns => new CreatioException(CreatioFailure.Dns,
                 $"The host of Creatio, {uri.Host}, could not be resolved (DNS): check creatio.url and the runner's DNS.", exception),
             CreatioFailure.Tls => new CreatioException(CreatioFailure.Tls,
-                HandshakeAdvice.Explain(exception, "Creatio", uri, "creatio.url", "creatio.tls.caCertificate"), exception),
+                HandshakeAdvice.Explain(exception, "Creatio", uri, Configuration.ConfigPaths.Creatio.Url, Configuration.ConfigPaths.Creatio.Tls.CaCertificate), exception),
             CreatioFailure.Connect => new CreatioException(CreatioFailure.Connect,
                 $"Creatio at {where} could not be reached ({TransportFailures.WhyUnreachable(exception, timeout)}): check creatio.url, that the site is up, the network and any proxy (HTTPS_PROXY, NO_PROXY).", exception),
             CreatioFailure.ConnectionLost => new CreatioException(CreatioFailure.ConnectionLost,

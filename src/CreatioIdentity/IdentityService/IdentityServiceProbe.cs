@@ -183,7 +183,7 @@ public sealed class IdentityServiceProbe(HttpClient http, IdentityConfig config)
             TransportFailure.Dns => (ErrorCodes.Dns,
                 $"The Identity Service host {address.Host} could not be resolved (DNS) from the runner: check identityService.url."),
             TransportFailure.Tls => (ErrorCodes.Tls,
-                HandshakeAdvice.Explain(exception, "the Identity Service", address, "identityService.url", "identityService.tls.caCertificate")),
+                HandshakeAdvice.Explain(exception, "the Identity Service", address, ConfigPaths.IdentityService.Url, ConfigPaths.IdentityService.Tls.CaCertificate)),
             TransportFailure.Connect => (ErrorCodes.Connect,
                 $"The runner could not reach the Identity Service at {where} ({TransportFailures.WhyUnreachable(exception, config.Creatio.Timeout)}){(Timeouts.IsConnectTimeout(exception) ? string.Empty : Retried)}: check that it is up, identityService.url, and any proxy (HTTPS_PROXY, NO_PROXY)."),
             TransportFailure.ConnectionLost => (ErrorCodes.Connect,
