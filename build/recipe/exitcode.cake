@@ -73,7 +73,7 @@ int RunTargetWithExitCode(string target)
     if (planPending is not null)
     {
         // Below the summary, where a failure would be: what the exit code means.
-        Information("Plan: {0} (exit code {1}); ConnectIdentity makes them.", planPending.Describe(), PlanPending.ExitCode);
+        Information($"Plan: {planPending.Describe()} (exit code {PlanPending.ExitCode}); ConnectIdentity makes them.");
         return PlanPending.ExitCode;
     }
 
