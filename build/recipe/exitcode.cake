@@ -73,7 +73,7 @@ int RunTargetWithExitCode(string target)
     if (planPending is not null)
     {
         // Below the summary, where a failure would be: what the exit code means.
-        Information($"Plan: {planPending.Describe()} (exit code {PlanPending.ExitCode}); ConnectIdentity makes them.");
+        Information("Plan: " + planPending.Describe() + " (exit code 2); ConnectIdentity makes them.");
         return PlanPending.ExitCode;
     }
 

@@ -11,8 +11,12 @@ public sealed class CakeConsoleTests
 {
     private static readonly string[] Steps = ["Validate", "Preflight", "EnableFeature", "ApplySettings", "TestConnection", "Diagnose", "OAuthApps"];
 
-    private static Task<(int ExitCode, string Output)> CakeAsync(EngineRun world, string target, string reportDir) =>
-        CakeProcess.RunAsync([$"--target={target}", $"--config={world.ConfigPath}", $"--report-dir={reportDir}", "--engine=jit"], world.Environment);
+    // Cake colours its own lines even in a redirected log; what is read here is their text.
+    private static async Task<(int ExitCode, string Output)> CakeAsync(EngineRun world, string target, string reportDir)
+    {
+        var (exitCode, output) = await CakeProcess.RunAsync([$"--target={target}", $"--config={world.ConfigPath}", $"--report-dir={reportDir}", "--engine=jit"], world.Environment);
+        return (exitCode, System.Text.RegularExpressions.Regex.Replace(output, "\u001b\\[[0-9;]*m", string.Empty));
+    }
 
     // What the run printed before Cake's task summary (the table of tasks, durations and statuses).
     private static string Story(string output)
