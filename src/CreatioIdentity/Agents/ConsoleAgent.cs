@@ -73,10 +73,12 @@ public sealed class ConsoleAgent(IAnsiConsole console, SecretMasker? masker = nu
             parts.Add((step.Name + ": ", new Style(decoration: Decoration.Bold)));
         }
 
-        parts.Add((ReportFormat.Summary(step), StatusStyle(step.Status)));
-        if (step.Status is StepStatus.Failed or StepStatus.Skipped && !string.IsNullOrWhiteSpace(step.Error))
+        // A skipped step's reason says it was skipped ("Skipped: an earlier step failed.").
+        var skipped = step.Status == StepStatus.Skipped && !string.IsNullOrWhiteSpace(step.Error);
+        parts.Add((skipped ? step.Error! : ReportFormat.Summary(step), StatusStyle(step.Status)));
+        if (step.Status == StepStatus.Failed && !string.IsNullOrWhiteSpace(step.Error))
         {
-            parts.Add((": " + step.Error, step.Status == StepStatus.Failed ? Bad : Dim));
+            parts.Add((": " + step.Error, Bad));
         }
 
         Line([.. parts]);
