@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The action's second step: checks the inputs, runs the engine command behind the target (one
 # process, no Cake), turns Plan's exit 2 into the output pending, and reports to GitHub after the
-# target, pass or fail. The engine itself writes the outputs ok, report, summary and matrix to
-# $GITHUB_OUTPUT, masks the secrets, annotates and writes the job summary.
+# target, pass or fail. The engine itself writes the outputs ok, report, summary, matrix and (Plan)
+# pending-changes, the count behind that exit 2, to $GITHUB_OUTPUT, masks the secrets, annotates
+# and writes the job summary.
 #
 #   CREATIO_IDENTITY_EXECUTABLE  the installed tool (install.sh's output)
 #   INPUT_*                      the action's inputs (action.yml maps them; secrets never come this way)

@@ -40,7 +40,8 @@ public sealed class InstalledEngine : IEngineHost
 EngineInvocation engine;
 
 // Runs `creatio-identity <command>` with the console passed straight through.
-// A non-zero exit fails the task with the engine's own exit code (see exitcode.cake).
+// A non-zero exit fails the task with the engine's own exit code (see exitcode.cake); plan's exit 2
+// (changes pending) does not: it is remembered, and the run ends with it.
 void RunEngine(BuildParameters parameters, string command, params string[] extraArguments)
 {
     var arguments = new ProcessArgumentBuilder();
@@ -68,6 +69,13 @@ void RunEngine(BuildParameters parameters, string command, params string[] extra
         WorkingDirectory = parameters.CallerDirectory,
         EnvironmentVariables = parameters.EngineEnvironment(),
     });
+    if (exitCode == PlanPending.ExitCode && command == "plan")
+    {
+        // Changes pending is plan's answer, not a failure: the task succeeds, the run exits 2 (exitcode.cake).
+        planPending = PlanPending.Read(parameters);
+        return;
+    }
+
     if (exitCode != 0)
     {
         throw new CakeException(exitCode, $"creatio-identity {command} exited with code {exitCode}.");

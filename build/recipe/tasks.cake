@@ -34,7 +34,7 @@ void DefineTasks(BuildParameters parameters, IEngineHost host)
 
     EngineTask(parameters, "Validate", "Parses and checks the YAML; no network.");
     EngineTask(parameters, "Preflight", "Checks the Identity Service and the Creatio login from the runner.");
-    EngineTask(parameters, "Plan", "Prints the changes EnableFeature and ApplySettings would make (exit 2 when any).");
+    EngineTask(parameters, "Plan", "Lists every write ConnectIdentity would make (features and their cache, settings, the default resource, apps); writes nothing. Exit 2 when changes are pending.");
     EngineTask(parameters, "EnableFeature", "Turns on the features for all users.");
     EngineTask(parameters, "ApplySettings", "Writes the OAuth system settings.");
     EngineTask(parameters, "TestConnection", "Creatio -> Identity Service, as the Test connection button.");

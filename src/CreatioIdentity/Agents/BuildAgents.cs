@@ -1,5 +1,3 @@
-using Spectre.Console;
-
 namespace CreatioIdentity.Agents;
 
 /// <summary>Chooses the agent for where the engine runs, once per process.</summary>
@@ -8,12 +6,14 @@ public static class BuildAgents
     /// <summary>
     /// GitHub Actions when GITHUB_ACTIONS=true, Azure Pipelines when TF_BUILD=True, else the local
     /// console. Everything goes to <paramref name="output"/> (standard output when not given);
-    /// <paramref name="plain"/> leaves out ANSI codes and colours.
+    /// <paramref name="plain"/>, NO_COLOR, or an output that is not a terminal leave out ANSI
+    /// codes and colours (<see cref="AgentConsole.Create"/>).
     /// </summary>
     public static IBuildAgent Detect(Func<string, string?> environment, TextWriter? output = null, bool plain = false)
     {
         ArgumentNullException.ThrowIfNull(environment);
 
+        plain |= AgentConsole.NoColor(environment);
         if (GitHubActionsAgent.IsRunningOn(environment))
         {
             return new GitHubActionsAgent(output ?? Console.Out, environment, plain);
@@ -24,6 +24,6 @@ public static class BuildAgents
             return new AzurePipelinesAgent(output ?? Console.Out, environment, plain);
         }
 
-        return new ConsoleAgent(output is null && !plain ? AnsiConsole.Console : AgentConsole.Create(output ?? Console.Out, plain));
+        return new ConsoleAgent(AgentConsole.Create(output ?? Console.Out, plain));
     }
 }

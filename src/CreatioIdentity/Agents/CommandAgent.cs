@@ -90,6 +90,22 @@ public abstract class CommandAgent : IBuildAgent
         });
     }
 
+    /// <summary>
+    /// The step's own group unless the caller named it; the readable line leaves the name out
+    /// whenever a group title already says it (the caller's, or this one).
+    /// </summary>
+    public IDisposable BeginStep(string name, bool namedByCaller)
+    {
+        var titled = namedByCaller || (!callerGroups && !groupOpen);
+        var group = namedByCaller ? new GroupScope(() => { }) : BeginGroup(name);
+        var line = titled ? console.BeginStep(name, namedByCaller: true) : new GroupScope(() => { });
+        return new GroupScope(() =>
+        {
+            line.Dispose();
+            group.Dispose();
+        });
+    }
+
     public void Progress(string message) => console.Progress(message);
 
     public void Info(string message) => console.Info(message);

@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace CreatioIdentity.Agents;
 
 /// <summary>
-/// The local console: a rule per group, coloured lines, and the checks as a table. Every string
+/// The local console: a heading per group, coloured lines, and the checks as a table. Every string
 /// it prints is masked, cleaned of control characters and of CI runner commands
 /// (<see cref="LogText"/>), and none is parsed as Spectre markup, so a message that quotes "[",
 /// a terminal escape or a secret prints as it is, as U+FFFD, or as ***.
@@ -21,6 +21,9 @@ public sealed class ConsoleAgent(IAnsiConsole console, SecretMasker? masker = nu
 
     private readonly SecretMasker mask = masker ?? SecretMasker.Shared;
 
+    // The step whose heading is shown (here, or by the caller's banner), if any.
+    private string? namedStep;
+
     public string Name => "Console";
 
     /// <summary>Registers the values with the masker (the process's shared one unless told otherwise).</summary>
@@ -28,9 +31,24 @@ public sealed class ConsoleAgent(IAnsiConsole console, SecretMasker? masker = nu
 
     public IDisposable BeginGroup(string title)
     {
-        // A rule's title is Spectre markup: escaped, so that "[" in it prints as it is.
-        console.Write(new Rule(Markup.Escape(Printable(title))) { Justification = Justify.Left });
-        return new GroupScope(console.WriteLine);
+        Line(("── " + title, new Style(decoration: Decoration.Bold)));
+        return new GroupScope(() => { });
+    }
+
+    /// <summary>
+    /// A step's heading (unless the caller's banner named it already); inside it, the step's lines
+    /// leave its name out, so that every step is named once.
+    /// </summary>
+    public IDisposable BeginStep(string name, bool namedByCaller)
+    {
+        var heading = namedByCaller ? new GroupScope(() => { }) : BeginGroup(name);
+        var outer = namedStep;
+        namedStep = name;
+        return new GroupScope(() =>
+        {
+            namedStep = outer;
+            heading.Dispose();
+        });
     }
 
     public void Progress(string message) => Line((message, Dim));
@@ -41,27 +59,33 @@ public sealed class ConsoleAgent(IAnsiConsole console, SecretMasker? masker = nu
 
     public void Error(string message, SourceLocation? location = null) => Line(("error: ", Bad), (Located(message, location), Style.Plain));
 
+    /// <summary>
+    /// One line for the step (its name, unless its heading said it; what it changed or checked; how
+    /// long it took; why it failed), then each change on a line of its own.
+    /// </summary>
     public void ShowStep(StepResult step)
     {
         ArgumentNullException.ThrowIfNull(step);
 
-        var parts = new List<(string, Style)>
+        var parts = new List<(string, Style)>();
+        if (step.Name != namedStep)
         {
-            (step.Name, new Style(decoration: Decoration.Bold)),
-            (" " + ReportFormat.Status(step.Status), StatusStyle(step.Status)),
-            (" (" + ReportFormat.Duration(step.DurationMs) + ")", Dim),
-        };
-        if (step.Changes.Count > 0)
-        {
-            parts.Add((": " + string.Join("; ", step.Changes.Select(ReportFormat.Change)), Style.Plain));
+            parts.Add((step.Name + ": ", new Style(decoration: Decoration.Bold)));
         }
 
+        // A skipped step's reason says it was skipped ("Skipped: an earlier step failed.").
+        var skipped = step.Status == StepStatus.Skipped && !string.IsNullOrWhiteSpace(step.Error);
+        parts.Add((skipped ? step.Error! : ReportFormat.Summary(step), StatusStyle(step.Status)));
         if (step.Status == StepStatus.Failed && !string.IsNullOrWhiteSpace(step.Error))
         {
-            parts.Add((" — " + step.Error, Bad));
+            parts.Add((": " + step.Error, Bad));
         }
 
         Line([.. parts]);
+        foreach (var change in step.Changes)
+        {
+            Line(("  " + ReportFormat.Change(change), Style.Plain));
+        }
     }
 
     public void ShowReport(Report report, string reportDir)
@@ -70,32 +94,24 @@ public sealed class ConsoleAgent(IAnsiConsole console, SecretMasker? masker = nu
 
         if (report.Checks.Count > 0)
         {
-            var table = new Table().AddColumn("Check").AddColumn("Status").AddColumn("Message");
-            foreach (var check in report.Checks)
-            {
-                table.AddRow(
-                    Text(check.Id, Style.Plain),
-                    Text(ReportFormat.Status(check.Status), StatusStyle(check.Status)),
-                    Text(check.Message, Style.Plain));
-            }
-
-            console.Write(table);
+            ConsoleTable.Write(console, ["Check", "Status", "Message"],
+                [.. report.Checks.Select(check => new[] { Cell(check.Id, Style.Plain), Cell(ReportFormat.Status(check.Status), StatusStyle(check.Status)), Cell(check.Message, Style.Plain) })]);
         }
 
         if (report.Environments is { Count: > 0 } environments)
         {
-            var overview = new Table().AddColumn("Environment").AddColumn("Status").AddColumn("Creatio").AddColumn("Red checks");
-            foreach (var environment in environments)
-            {
-                var red = ReportFormat.RedItems(environment);
-                overview.AddRow(
-                    Text(environment.Name, Style.Plain),
-                    Text(environment.Ok ? "ok" : "not ok", environment.Ok ? Good : Bad),
-                    Text(environment.Creatio, Dim),
-                    Text(red.Count == 0 ? "-" : string.Join(", ", red), Style.Plain));
-            }
-
-            console.Write(overview);
+            ConsoleTable.Write(console, ["Environment", "Status", "Creatio", "Red checks"],
+                [.. environments.Select(environment =>
+                {
+                    var red = ReportFormat.RedItems(environment);
+                    return new[]
+                    {
+                        Cell(environment.Name, Style.Plain),
+                        Cell(environment.Ok ? "ok" : "not ok", environment.Ok ? Good : Bad),
+                        Cell(environment.Creatio, Dim),
+                        Cell(red.Count == 0 ? "-" : string.Join(", ", red), Style.Plain),
+                    };
+                })]);
         }
 
         var (headline, good) = ReportFormat.Headline(report);
@@ -130,7 +146,7 @@ public sealed class ConsoleAgent(IAnsiConsole console, SecretMasker? masker = nu
     // Neutralised as well: a CI that this tool does not recognise may still execute a line of its log.
     private string Printable(string? text) => LogText.NeutralizeLines(LogText.Printable(text, mask));
 
-    private Text Text(string value, Style style) => new(Printable(value), style);
+    private (string Text, Style Style) Cell(string? value, Style style) => (Printable(value), style);
 
     private void Line(params (string Text, Style Style)[] parts)
     {

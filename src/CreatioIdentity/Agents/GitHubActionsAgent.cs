@@ -7,7 +7,8 @@ namespace CreatioIdentity.Agents;
 /// <summary>
 /// GitHub Actions (GITHUB_ACTIONS=true): workflow commands on standard output (::add-mask::,
 /// ::group::, ::warning/::error with file, line and column), the job summary appended to
-/// $GITHUB_STEP_SUMMARY, and the step outputs ok, report and summary in $GITHUB_OUTPUT.
+/// $GITHUB_STEP_SUMMARY, and the step outputs ok, report and summary (and, for plan,
+/// pending-changes) in $GITHUB_OUTPUT.
 /// </summary>
 public sealed class GitHubActionsAgent(TextWriter output, Func<string, string?> environment, bool plain = false, SecretMasker? masker = null)
     : CommandAgent(output, environment, plain, masker)
@@ -40,7 +41,9 @@ public sealed class GitHubActionsAgent(TextWriter output, Func<string, string?> 
         if (Environment(OutputVariable) is { Length: > 0 } outputs)
         {
             var reportPath = Path.GetFullPath(Path.Combine(reportDir, ReportStore.ReportFileName));
-            Append(outputs, OutputEntry("ok", report.Ok ? "true" : "false") + OutputEntry("report", reportPath) + OutputEntry("summary", summary), "the step outputs");
+            // Plan also says how many changes it found; its exit code 2 (the output pending) says only that there are some.
+            var pending = report.Command == "plan" ? OutputEntry("pending-changes", ReportFormat.PendingChanges(report).ToString(CultureInfo.InvariantCulture)) : string.Empty;
+            Append(outputs, OutputEntry("ok", report.Ok ? "true" : "false") + OutputEntry("report", reportPath) + OutputEntry("summary", summary) + pending, "the step outputs");
         }
     }
 

@@ -23,6 +23,14 @@ public interface IBuildAgent
     /// <summary>A collapsible log section, one per command or step; disposing it ends the section.</summary>
     IDisposable BeginGroup(string title);
 
+    /// <summary>
+    /// The section of one step: a group titled with its name, or nothing of the kind when
+    /// <paramref name="namedByCaller"/> (a Cake task of the same name runs this process, and its
+    /// banner has named the step already). Either way <see cref="ShowStep"/> inside it need not
+    /// repeat the name.
+    /// </summary>
+    IDisposable BeginStep(string name, bool namedByCaller) => namedByCaller ? new GroupScope(() => { }) : BeginGroup(name);
+
     /// <summary>A transient line, e.g. "Waiting for the health check to settle (attempt 3, 2.5 s)".</summary>
     void Progress(string message);
 
@@ -34,7 +42,7 @@ public interface IBuildAgent
     /// <summary>An error; with a location a CI agent annotates that line of the YAML file.</summary>
     void Error(string message, SourceLocation? location = null);
 
-    /// <summary>One line: the step's name, status, duration and changes.</summary>
+    /// <summary>What the step did: its changes, what it checked, how long it took; its name unless its section named it.</summary>
     void ShowStep(StepResult step);
 
     /// <summary>The checks table (of this process's checks, or the whole report when it is final).</summary>

@@ -40,7 +40,11 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
         var runId = environment(SessionCache.RunIdVariable);
         var reportCommand = runId is not null && environment(TargetVariable) is { Length: > 0 } target ? target : command.Name;
         var trace = TracePath is null ? null : HttpTrace.Start(TracePath, runId, command.Name);
-        var run = new Run(command, reportDir, reportCommand, runId, StepTuning.FromEnvironment(environment), trace);
+        var run = new Run(command, reportDir, reportCommand, runId, StepTuning.FromEnvironment(environment), trace)
+        {
+            // Under a Cake target (a run id and a target), a task that runs one step is named after it.
+            StepNamedByCaller = runId is not null && environment(TargetVariable) is { Length: > 0 } && command.Steps().Count == 1,
+        };
         try
         {
             return await RunSelectedAsync(run, configPath, selection, cancellationToken);
@@ -205,21 +209,15 @@ public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> envir
             return new SiteOutcome(ExitCodes.Failed, Unrecorded(run, creatio, results));
         }
 
-        // The whole table once, when the run is complete (the target is done, or it stops here on a
-        // failure); a step process of a longer Cake target shows the checks it decided itself, so
-        // the log does not repeat a growing table.
+        // The table, the verdict and the report's path once, when the run is complete (the target
+        // is done, or it stops here on a failure); a step process of a longer Cake target has said
+        // what it changed and checked on its step's line, and the log tells one story.
         var anyFailed = results.Any(result => result.Status == StepStatus.Failed);
         var final = anyFailed || EngineCommands.Completes(run.ReportCommand, run.Command.Name);
-        output.ShowReport(
-            final
-                ? report
-                : report with
-                {
-                    Command = run.Command.Name,
-                    Ok = true,
-                    Checks = [.. results.SelectMany(result => result.Checks)],
-                },
-            run.ReportDir);
+        if (final)
+        {
+            output.ShowReport(report, run.ReportDir);
+        }
 
         // Red checks are annotated at the YAML line they are about (the environment's own key, or
         // the default it inherited); the final process annotates every red check of the run,

@@ -7,4 +7,7 @@ namespace CreatioIdentity.Commands;
 internal sealed record Run(EngineCommand Command, string ReportDir, string ReportCommand, string? RunId, StepTuning Tuning, HttpTrace? Trace)
 {
     public string? Environment { get; init; }
+
+    /// <summary>A Cake task of this one step's name runs this process: its banner has named the step.</summary>
+    public bool StepNamedByCaller { get; init; }
 }

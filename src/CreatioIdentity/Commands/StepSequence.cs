@@ -7,7 +7,7 @@ namespace CreatioIdentity.Commands;
 /// <summary>Runs the steps of one command against one site.</summary>
 internal static class StepSequence
 {
-    /// <summary>The command's steps in order, each in its log group; the first failure skips the rest, and the run's last process logs out.</summary>
+    /// <summary>The command's steps in order, each in its section (the Cake task's own when it runs just this step); the first failure skips the rest, and the run's last process logs out.</summary>
     public static async Task<List<StepResult>> RunAsync(IBuildAgent output, Run run, StepContext context, CancellationToken cancellationToken)
     {
         var results = new List<StepResult>();
@@ -21,7 +21,7 @@ internal static class StepSequence
             }
 
             StepResult result;
-            using (output.BeginGroup(step.Name))
+            using (output.BeginStep(step.Name, run.StepNamedByCaller))
             {
                 result = await step.RunAsync(context, cancellationToken);
                 output.ShowStep(result);

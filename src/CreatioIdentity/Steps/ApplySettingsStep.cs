@@ -14,6 +14,8 @@ namespace CreatioIdentity.Steps;
 /// </summary>
 public sealed class ApplySettingsStep : Step
 {
+    private const string NotSet = "(not set)";
+
     public override string Name => "ApplySettings";
 
     protected override async Task ExecuteAsync(StepContext context, StepOutcome outcome, CancellationToken cancellationToken)
@@ -26,8 +28,7 @@ public sealed class ApplySettingsStep : Step
 
         var (writes, secretReason) = await WritesAsync(context, desired, current, cancellationToken);
 
-        // The value before, so that a person can restore it; a secret is never readable, so it stays masked.
-        string From(DesiredSetting setting) => setting.IsSecret ? Secret.Mask : current.GetValueOrDefault(setting.Code)?.Value is { Length: > 0 } value ? value : "(not set)";
+        string From(DesiredSetting setting) => Before(setting, current);
         string To(DesiredSetting setting) => setting.IsSecret ? Secret.Mask : setting.Value;
 
         if (!context.MayWrite)
@@ -43,7 +44,7 @@ public sealed class ApplySettingsStep : Step
         if (writes.Count == 0)
         {
             outcome.Check(CheckResult.Pass(CheckIds.SettingsApplied,
-                $"All {desired.Count} settings already as wanted; the client secret was kept, since Creatio gets a token with it.", ConfigPaths.IdentityService.Section));
+                $"All {desired.Count} settings already as wanted; the client secret unchanged, since Creatio gets a token with it.", ConfigPaths.IdentityService.Section));
             return;
         }
 
@@ -75,6 +76,22 @@ public sealed class ApplySettingsStep : Step
 
         var readBack = await ReadBackAsync(context, [.. saved.Where(setting => current.ContainsKey(setting.Code))], cancellationToken);
         outcome.Check(Verdict(context, saved, refused, readBack, secretReason));
+    }
+
+    /// <summary>
+    /// The value before, so that a person can restore it. A secret is never readable, so it stays
+    /// masked; but the client secret of a connection that has neither URL nor client id yet was
+    /// never set either, and its first write reads "set", not "replaced".
+    /// </summary>
+    private static string Before(DesiredSetting setting, IReadOnlyDictionary<string, SettingValue> current)
+    {
+        if (!setting.IsSecret)
+        {
+            return current.GetValueOrDefault(setting.Code)?.Value is { Length: > 0 } value ? value : NotSet;
+        }
+
+        var firstConnection = new[] { OAuthSettingCodes.Url, OAuthSettingCodes.ClientId }.All(code => current.GetValueOrDefault(code)?.Value is not { Length: > 0 });
+        return setting.Code == OAuthSettingCodes.ClientSecret && firstConnection ? NotSet : Secret.Mask;
     }
 
     /// <summary>The settings that differ, and the secret with them when it must be written (and why).</summary>
@@ -141,7 +158,7 @@ public sealed class ApplySettingsStep : Step
         }
 
         var secretNote = secretReason is null
-            ? "the client secret was kept, since Creatio gets a token with it"
+            ? "the client secret unchanged, since Creatio gets a token with it"
             : $"the client secret was written and accepted ({secretReason})";
         return CheckResult.Pass(CheckIds.SettingsApplied, $"Wrote {saved.Count} setting(s) in one request and read them back; {secretNote}.", ConfigPaths.IdentityService.Section);
     }

@@ -155,17 +155,17 @@ public sealed class ConsoleAgentTests
     public sealed class TheShowStepMethod
     {
         [Fact]
-        public void Should_Show_Name_Status_Duration_And_Changes_On_One_Line()
+        public void Should_Show_Name_Summary_And_Duration_Then_Each_Change_On_A_Line_Of_Its_Own()
         {
             // Given
             var fixture = new ConsoleAgentFixture();
-            var step = new StepResult("EnableFeature", StepStatus.Changed, 1234, [new Change("OAuth20Integration", "off", "on")], []);
+            var step = new StepResult("EnableFeature", StepStatus.Changed, 1234, [new Change("OAuth20Integration", "off", "on")], [CheckResult.Pass(CheckIds.FeatureEnabled, "on")]);
 
             // When
             fixture.Agent.ShowStep(step);
 
             // Then
-            Assert.Equal("EnableFeature changed (1.2 s): OAuth20Integration: off → on", fixture.Lines[0]);
+            Assert.Equal(["EnableFeature: 1 change, checked FeatureEnabled (1.2 s)", "  OAuth20Integration: off → on", ""], fixture.Lines);
         }
 
         [Fact]
@@ -178,7 +178,94 @@ public sealed class ConsoleAgentTests
             fixture.Agent.ShowStep(new StepResult("ApplySettings", StepStatus.Failed, 50, [], [], "Creatio could not be reached."));
 
             // Then
-            Assert.Equal("ApplySettings failed (50 ms) — Creatio could not be reached.", fixture.Lines[0]);
+            Assert.Equal("ApplySettings: failed (50 ms): Creatio could not be reached.", fixture.Lines[0]);
+        }
+
+        [Fact]
+        public void Should_Say_What_A_Step_That_Wrote_Nothing_Checked()
+        {
+            // Given
+            var fixture = new ConsoleAgentFixture();
+            var preflight = new StepResult("Preflight", StepStatus.Unchanged, 4800, [],
+                [CheckResult.Pass(CheckIds.IdentityServiceDiscovery, "read"), CheckResult.Pass(CheckIds.ClientCredentialsToken, "issued"), CheckResult.Pass(CheckIds.CreatioLogin, "logged in")]);
+
+            // When
+            fixture.Agent.ShowStep(preflight);
+            fixture.Agent.ShowStep(new StepResult("Validate", StepStatus.Unchanged, 3, [], []));
+
+            // Then
+            Assert.Equal("Preflight: checked IdentityServiceDiscovery, ClientCredentialsToken, CreatioLogin (4.8 s)", fixture.Lines[0]);
+            Assert.Equal("Validate: checked the configuration (3 ms)", fixture.Lines[1]);
+            Assert.DoesNotContain("unchanged", fixture.Output, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_Say_A_Secret_Was_Set_Or_Replaced_And_Never_Show_A_Mask_Turning_Into_A_Mask()
+        {
+            // Given: the first write of the client secret (it had none), and a secret written over another
+            var fixture = new ConsoleAgentFixture();
+            var step = new StepResult("ApplySettings", StepStatus.Changed, 10,
+                [new Change("OAuth20IdentityServerClientSecret", "(not set)", "***"), new Change("SiteSecret", "***", "***"), new Change("OAuth20IdentityServerUrl", "(not set)", "https://identity.example.com/")],
+                []);
+
+            // When
+            fixture.Agent.ShowStep(step);
+
+            // Then
+            Assert.Contains("  OAuth20IdentityServerClientSecret: set", fixture.Lines);
+            Assert.Contains("  SiteSecret: replaced", fixture.Lines);
+            Assert.Contains("  OAuth20IdentityServerUrl: (not set) → https://identity.example.com/", fixture.Lines);
+            Assert.DoesNotContain("*** → ***", fixture.Output, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_List_What_Plan_Found_As_Changes_Pending()
+        {
+            // Given
+            var fixture = new ConsoleAgentFixture();
+            var plan = new StepResult("Plan", StepStatus.Changed, 2600, [new Change("feature cache", "stale", "cleared"), new Change("default OAuth resource", "not registered", "registered")], []);
+
+            // When
+            fixture.Agent.ShowStep(plan);
+
+            // Then
+            Assert.Equal("Plan: 2 changes pending (2.6 s)", fixture.Lines[0]);
+            Assert.DoesNotContain("changed", fixture.Output, StringComparison.Ordinal);
+        }
+    }
+
+    public sealed class TheBeginStepMethod
+    {
+        [Fact]
+        public void Should_Name_The_Step_Once_In_Its_Heading()
+        {
+            // Given
+            var fixture = new ConsoleAgentFixture();
+
+            // When
+            using (fixture.Agent.BeginStep("Preflight", namedByCaller: false))
+            {
+                fixture.Agent.ShowStep(new StepResult("Preflight", StepStatus.Unchanged, 10, [], [CheckResult.Pass(CheckIds.CreatioLogin, "ok")]));
+            }
+
+            // Then
+            Assert.Equal(["── Preflight", "checked CreatioLogin (10 ms)", ""], fixture.Lines);
+        }
+
+        [Fact]
+        public void Should_Leave_The_Name_To_The_Cake_Task_That_Runs_The_Step()
+        {
+            // Given
+            var fixture = new ConsoleAgentFixture();
+
+            // When
+            using (fixture.Agent.BeginStep("EnableFeature", namedByCaller: true))
+            {
+                fixture.Agent.ShowStep(new StepResult("EnableFeature", StepStatus.Changed, 10, [new Change("feature cache", "stale", "cleared")], []));
+            }
+
+            // Then
+            Assert.Equal(["1 change (10 ms)", "  feature cache: stale → cleared", ""], fixture.Lines);
         }
     }
 

@@ -270,5 +270,23 @@ public sealed class GitHubActionsAgentTests
             Assert.Equal(Path.Combine(reportDir, "report.json"), outputs["report"]);
             Assert.Equal(SummaryWriter.Render(report).TrimEnd('\n'), outputs["summary"]);
         }
-    }
+    
+        [Fact]
+        public void Should_Set_How_Many_Changes_Plan_Found()
+        {
+            // Given
+            using var fixture = new CommandAgentFixture();
+            var agent = fixture.GitHub();
+            var plan = new Report(1, true, "plan", "https://creatio.example.com", "run-1",
+                [new StepResult("Plan", StepStatus.Changed, 10, [new Change("feature cache", "stale", "cleared"), new Change("OAuth20IdentityServerClientSecret", "(not set)", "***")], [])], []);
+
+            // When
+            agent.PublishReport(plan, Path.Combine(fixture.Workspace, "artifacts"));
+
+            // Then
+            var outputs = CommandAgentFixture.ParseGitHubOutputs(File.ReadAllText(fixture.PathOf("github-output")));
+            Assert.Equal("2", outputs["pending-changes"]);
+            Assert.Contains("2 changes pending", outputs["summary"], StringComparison.Ordinal);
+        }
+}
 }

@@ -32,7 +32,7 @@ public sealed class BufferedAgentTests
             var devTitle = lines.FindIndex(line => line.Contains("dev", StringComparison.Ordinal) && line.Contains('─'));
             Assert.Equal(["prod: red", "prod line 1", "error: prod failed"], lines[(prodTitle + 1)..devTitle]);
             Assert.Equal(["dev: green", "dev line 1"], lines[(devTitle + 1)..(devTitle + 3)]);
-            Assert.StartsWith("Preflight unchanged", lines[devTitle + 3], StringComparison.Ordinal);
+            Assert.Equal("Preflight: checked the configuration (10 ms)", lines[devTitle + 3]);
         }
 
         [Fact]

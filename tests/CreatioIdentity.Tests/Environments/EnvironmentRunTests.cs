@@ -256,7 +256,7 @@ public sealed class EnvironmentRunTests
             var lines = run.Output.Split('\n');
             foreach (var name in world.Names)
             {
-                var title = Array.FindIndex(lines, line => line.StartsWith($"── {name} ─", StringComparison.Ordinal));
+                var title = Array.FindIndex(lines, line => line == $"── {name}");
                 Assert.True(title >= 0, run.Output);
                 var next = Array.FindIndex(lines, title + 1, line => line.StartsWith("──", StringComparison.Ordinal));
                 var block = lines[title..(next < 0 ? lines.Length : next)];

@@ -78,7 +78,7 @@ public sealed class ConnectTests
         Assert.Empty(world.Sandbox.Creatio.Writes);
         Assert.All(again.Report!.Steps, step => Assert.Equal(StepStatus.Unchanged, step.Status));
         Assert.All(again.Report.Checks, check => Assert.Equal(CheckStatus.Pass, check.Status));
-        Assert.Contains("the client secret was kept", Check(again, CheckIds.SettingsApplied).Message, StringComparison.Ordinal);
+        Assert.Contains("the client secret unchanged", Check(again, CheckIds.SettingsApplied).Message, StringComparison.Ordinal);
     }
 
     [Fact]
