@@ -85,7 +85,7 @@ public static class GitHubProgram
             }
 
             log.Info("Run 'creatio-identity-github --help' for the commands and options.");
-            return ExitCodes.InvalidCommandLine;
+            return ExitCodes.InvalidConfiguration;
         }
 
         return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = output });

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CreatioIdentity;
 using CreatioIdentity.Agents;
 using CreatioIdentity.Commands;
 using CreatioIdentity.OAuthApps;

@@ -23,7 +23,7 @@ public sealed class SetSecretsCommand(Func<string, string?> environment, Workflo
         if (secrets is null)
         {
             log.Error("set-secrets reads one JSON object of secret names and values on standard input, e.g. {\"ERP_SYNC_CLIENT_SECRET\": \"...\"}.");
-            return ExitCodes.InvalidCommandLine;
+            return ExitCodes.InvalidConfiguration;
         }
 
         SecretMasker.Shared.Add(secrets.Values);
