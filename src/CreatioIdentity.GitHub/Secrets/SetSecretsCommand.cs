@@ -15,7 +15,7 @@ namespace CreatioIdentity.GitHub.Secrets;
 public sealed class SetSecretsCommand(Func<string, string?> environment, WorkflowLog log, Func<GitHubContext, IGitHubClient> clients)
 {
     /// <summary>A token allowed to write secrets; the workflow's own GITHUB_TOKEN never is.</summary>
-    public const string TokenVariable = "CREATIO_IDENTITY_GITHUB_SECRETS_TOKEN";
+    public const string TokenVariable = Protocol.EngineVariables.GitHubSecretsToken;
 
     public async Task<int> RunAsync(TextReader input, string? environmentName, CancellationToken cancellationToken)
     {
