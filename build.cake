@@ -9,6 +9,7 @@
 // Source-only arguments: --configuration (Release), --engine=native|jit (native AOT by default,
 // JIT as the fallback), --engine-dll / --sandbox-dll (use a prebuilt dll).
 
+#load "build/recipe/protocol.cake"
 #load "build/recipe/callerdirectory.cake"
 #load "build/recipe/parameters.cake"
 #load "build/recipe/engine.cake"

@@ -12,7 +12,7 @@
 
 public sealed class CiLogGroups
 {
-    public const string InLogGroupVariable = "CREATIO_IDENTITY_IN_LOG_GROUP";
+    public const string InLogGroupVariable = EngineProtocol.InLogGroupVariable;
 
     private CiLogGroups(string start, string end)
     {
@@ -24,15 +24,15 @@ public sealed class CiLogGroups
 
     public string End { get; }
 
-    // The same detection as the engine's (GITHUB_ACTIONS=true, TF_BUILD=True); null on a console.
+    // The same detection as the engine's (protocol.cake: GITHUB_ACTIONS=true, TF_BUILD=True); null on a console.
     public static CiLogGroups Detect()
     {
-        if (string.Equals(Environment.GetEnvironmentVariable("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(Environment.GetEnvironmentVariable(EngineProtocol.GitHubActionsVariable), "true", StringComparison.OrdinalIgnoreCase))
         {
             return new CiLogGroups("::group::", "::endgroup::");
         }
 
-        if (string.Equals(Environment.GetEnvironmentVariable("TF_BUILD"), "true", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(Environment.GetEnvironmentVariable(EngineProtocol.AzurePipelinesVariable), "true", StringComparison.OrdinalIgnoreCase))
         {
             return new CiLogGroups("##[group]", "##[endgroup]");
         }

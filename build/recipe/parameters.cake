@@ -4,24 +4,6 @@ using System.Security.Cryptography;
 
 public sealed class BuildParameters
 {
-    // Cake target -> engine command (SPEC §2, contract).
-    public static readonly IReadOnlyDictionary<string, string> EngineCommands =
-        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["Validate"] = "validate",
-            ["Preflight"] = "preflight",
-            ["Plan"] = "plan",
-            ["EnableFeature"] = "enable-feature",
-            ["ApplySettings"] = "apply-settings",
-            ["TestConnection"] = "test-connection",
-            ["Diagnose"] = "diagnose",
-            ["OAuthApps"] = "oauth-apps",
-            ["ConnectIdentity"] = "connect",
-            ["RotateSecrets"] = "rotate-secrets",
-            ["Monitor"] = "monitor",
-            ["Sandbox"] = "sandbox",
-        };
-
     public static readonly string[] SandboxRuntimes = ["net", "netframework"];
     public static readonly string[] MatrixFormats = ["github", "azure"];
 
@@ -47,7 +29,8 @@ public sealed class BuildParameters
 
     public bool HasEnvironments => Environments.Count > 0;
 
-    public string TargetCommand => EngineCommands.TryGetValue(Target, out var command) ? command : null;
+    // The engine command behind --target (protocol.cake: the table the engine reads).
+    public string TargetCommand => EngineProtocol.Commands.TryGetValue(Target, out var command) ? command : null;
 
     public bool IsSandbox => string.Equals(Target, "Sandbox", StringComparison.OrdinalIgnoreCase);
 
@@ -131,13 +114,13 @@ public sealed class BuildParameters
     {
         var variables = new Dictionary<string, string>
         {
-            ["CREATIO_IDENTITY_RUN_ID"] = RunId,
-            ["CREATIO_IDENTITY_SESSION_KEY"] = SessionKey,
-            ["CREATIO_IDENTITY_SESSION_DIR"] = RunDirectory.FullPath,
+            [EngineProtocol.RunIdVariable] = RunId,
+            [EngineProtocol.SessionKeyVariable] = SessionKey,
+            [EngineProtocol.SessionDirectoryVariable] = RunDirectory.FullPath,
         };
         if (TargetCommand is { } command)
         {
-            variables["CREATIO_IDENTITY_TARGET"] = command;
+            variables[EngineProtocol.TargetVariable] = command;
         }
 
         if (CiLogGroups.Detect() is not null)

@@ -1,9 +1,6 @@
 // The task graph (SPEC §2): one engine process per step task, no Creatio logic here.
 
-// The ConnectIdentity sequence, in order.
-// OAuthApps does nothing for a file without oauthApps:, and is the last process either way: the
-// one that publishes the run's report (EngineCommands.Completes in the engine says the same).
-static readonly string[] ConnectSteps = ["Validate", "Preflight", "EnableFeature", "ApplySettings", "TestConnection", "Diagnose", "OAuthApps"];
+// Targets, commands and the ConnectIdentity order: protocol.cake, the table the engine reads.
 
 void DefineTasks(BuildParameters parameters, IEngineHost host)
 {
@@ -51,7 +48,7 @@ void DefineTasks(BuildParameters parameters, IEngineHost host)
     }
     else
     {
-        foreach (var step in ConnectSteps)
+        foreach (var step in EngineProtocol.ConnectSteps)
         {
             connect.IsDependentOn(step);
         }
@@ -80,7 +77,7 @@ void DefineTasks(BuildParameters parameters, IEngineHost host)
 
 void EngineTask(BuildParameters parameters, string name, string description)
 {
-    var command = BuildParameters.EngineCommands[name];
+    var command = EngineProtocol.Commands[name];
     Task(name)
         .Description(description)
         .IsDependentOn("PrepareEngine")

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CreatioIdentity;
 using CreatioIdentity.Agents;
 using CreatioIdentity.Commands;
 using CreatioIdentity.OAuthApps;
@@ -69,7 +70,7 @@ var appOption = new Option<string>("--app")
 };
 foreach (var engineCommand in EngineCommands.All)
 {
-    var command = new Command(engineCommand.Name, $"{engineCommand.Description} (Cake target {engineCommand.CakeTarget})");
+    var command = new Command(engineCommand.Name, EngineCommands.Help(engineCommand.Name));
     var rotates = engineCommand.Name == RotateSecretsStep.CommandName;
     if (rotates)
     {
@@ -89,7 +90,7 @@ var formatOption = new Option<string>("--format")
     DefaultValueFactory = _ => ListEnvironmentsCommand.GitHubFormat,
 };
 formatOption.AcceptOnlyFromAmong(ListEnvironmentsCommand.GitHubFormat, ListEnvironmentsCommand.AzureFormat);
-var listEnvironments = new Command("list-environments", "Print the environments of the file as a CI matrix (JSON); needs no secret (Cake target ListEnvironments).") { formatOption };
+var listEnvironments = new Command("list-environments", EngineCommands.Help("list-environments")) { formatOption };
 listEnvironments.SetAction(parse => ListEnvironmentsCommand.Run(
     agent, Environment.GetEnvironmentVariable, Console.Out, parse.GetValue(configOption)!, parse.GetValue(formatOption)!, Selection(parse)));
 root.Subcommands.Add(listEnvironments);

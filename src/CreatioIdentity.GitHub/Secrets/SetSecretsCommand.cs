@@ -15,7 +15,7 @@ namespace CreatioIdentity.GitHub.Secrets;
 public sealed class SetSecretsCommand(Func<string, string?> environment, WorkflowLog log, Func<GitHubContext, IGitHubClient> clients)
 {
     /// <summary>A token allowed to write secrets; the workflow's own GITHUB_TOKEN never is.</summary>
-    public const string TokenVariable = "CREATIO_IDENTITY_GITHUB_SECRETS_TOKEN";
+    public const string TokenVariable = Protocol.EngineVariables.GitHubSecretsToken;
 
     public async Task<int> RunAsync(TextReader input, string? environmentName, CancellationToken cancellationToken)
     {
@@ -23,7 +23,7 @@ public sealed class SetSecretsCommand(Func<string, string?> environment, Workflo
         if (secrets is null)
         {
             log.Error("set-secrets reads one JSON object of secret names and values on standard input, e.g. {\"ERP_SYNC_CLIENT_SECRET\": \"...\"}.");
-            return ExitCodes.InvalidCommandLine;
+            return ExitCodes.InvalidConfiguration;
         }
 
         SecretMasker.Shared.Add(secrets.Values);

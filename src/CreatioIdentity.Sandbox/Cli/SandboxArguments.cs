@@ -1,4 +1,5 @@
 using System.Globalization;
+using CreatioIdentity.Protocol;
 
 namespace CreatioIdentity.Sandbox.Cli;
 
@@ -28,7 +29,7 @@ internal sealed record SandboxArguments(SandboxOptions Options, string? ReadyFil
 
             options = name switch
             {
-                "--runtime" => options with { Runtime = ParseRuntime(Value()) },
+                SandboxReadyFile.RuntimeOption => options with { Runtime = ParseRuntime(Value()) },
                 "--creatio-port" => options with { CreatioPort = ParsePort(name, Value()) },
                 "--identity-port" => options with { IdentityServicePort = ParsePort(name, Value()) },
                 "--creatio-cannot-reach-identity" => options with { CreatioCanReachIdentityService = false },
@@ -49,8 +50,8 @@ internal sealed record SandboxArguments(SandboxOptions Options, string? ReadyFil
                 "--no-technical-users" => options with { TechnicalUsersAvailable = false },
                 "--slow-health-ms" => options with { UnreachableHealthDelay = Milliseconds() },
                 "--unexplained-health-problem" => options with { UnexplainedHealthProblem = true },
-                "--ready-file" => Remember(options, out readyFile, Value()),
-                "--parent-pid" => Remember(options, out parentPid, ParseNumber(name, Value())),
+                SandboxReadyFile.ReadyFileOption => Remember(options, out readyFile, Value()),
+                SandboxReadyFile.ParentPidOption => Remember(options, out parentPid, ParseNumber(name, Value())),
                 _ => throw new ArgumentException($"Unknown argument '{name}'."),
             };
         }

@@ -12,7 +12,7 @@ namespace CreatioIdentity.Agents;
 public sealed class AzurePipelinesAgent(TextWriter output, Func<string, string?> environment, bool plain = false, SecretMasker? masker = null)
     : CommandAgent(output, environment, plain, masker)
 {
-    public const string DetectVariable = "TF_BUILD";
+    public const string DetectVariable = Protocol.CiSystems.AzurePipelinesVariable;
     public const string SourcesDirectoryEnvironmentVariable = "BUILD_SOURCESDIRECTORY";
 
     public override string Name => "Azure Pipelines";
@@ -22,7 +22,7 @@ public sealed class AzurePipelinesAgent(TextWriter output, Func<string, string?>
     protected override string GroupEndCommand => "##[endgroup]";
 
     public static bool IsRunningOn(Func<string, string?> environment) =>
-        string.Equals(environment(DetectVariable), "true", StringComparison.OrdinalIgnoreCase);
+        Protocol.CiSystems.IsAzurePipelines(environment);
 
     /// <summary>Uploads summary.md and, when the report is red, fails the task; called once, by the process whose report is final.</summary>
     public override void PublishReport(Report report, string reportDir)

@@ -13,7 +13,7 @@ namespace CreatioIdentity.Agents;
 public sealed class GitHubActionsAgent(TextWriter output, Func<string, string?> environment, bool plain = false, SecretMasker? masker = null)
     : CommandAgent(output, environment, plain, masker)
 {
-    public const string DetectVariable = "GITHUB_ACTIONS";
+    public const string DetectVariable = Protocol.CiSystems.GitHubActionsVariable;
     public const string StepSummaryVariable = "GITHUB_STEP_SUMMARY";
     public const string OutputVariable = "GITHUB_OUTPUT";
     public const string WorkspaceVariable = "GITHUB_WORKSPACE";
@@ -25,7 +25,7 @@ public sealed class GitHubActionsAgent(TextWriter output, Func<string, string?> 
     protected override string GroupEndCommand => "::endgroup::";
 
     public static bool IsRunningOn(Func<string, string?> environment) =>
-        string.Equals(environment(DetectVariable), "true", StringComparison.OrdinalIgnoreCase);
+        Protocol.CiSystems.IsGitHubActions(environment);
 
     /// <summary>The summary joins the job summary and the outputs are set; called once, by the process whose report is final.</summary>
     public override void PublishReport(Report report, string reportDir)

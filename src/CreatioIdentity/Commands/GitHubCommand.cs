@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using CreatioIdentity.Agents;
+using CreatioIdentity.Companions;
+using CreatioIdentity.Protocol;
 
 namespace CreatioIdentity.Commands;
 
@@ -16,7 +18,7 @@ internal static class GitHubCommand
     {
         var runIdOption = new Option<string?>("--run-id")
         {
-            Description = $"Publish report.json only when it belongs to this run; default: {Creatio.SessionCache.RunIdVariable}, as the engine wrote it.",
+            Description = $"Publish report.json only when it belongs to this run; default: {EngineVariables.RunId}, as the engine wrote it.",
             Recursive = true,
         };
         var nameOption = new Option<string?>("--name") { Description = "The check run's name (default: Creatio Identity Service)." };
@@ -35,7 +37,7 @@ internal static class GitHubCommand
         return github;
 
         IEnumerable<string> Common(ParseResult parse) =>
-            ["--report-dir", Path.GetFullPath(parse.GetValue(reportDirOption)!), .. Optional("--run-id", parse.GetValue(runIdOption) ?? environment(Creatio.SessionCache.RunIdVariable))];
+            ["--report-dir", Path.GetFullPath(parse.GetValue(reportDirOption)!), .. Optional("--run-id", parse.GetValue(runIdOption) ?? environment(EngineVariables.RunId))];
     }
 
     private static IEnumerable<string> Optional(string option, string? value) =>

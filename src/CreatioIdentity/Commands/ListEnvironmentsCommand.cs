@@ -69,7 +69,7 @@ public static class ListEnvironmentsCommand
             File.AppendAllText(outputFile, $"{OutputName}={GitHubMatrix(selected)}\n", new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         }
 
-        if (string.Equals(environment("TF_BUILD"), "True", StringComparison.OrdinalIgnoreCase))
+        if (Protocol.CiSystems.IsAzurePipelines(environment))
         {
             output.WriteLine($"##vso[task.setvariable variable={OutputName};isOutput=true]{AzureMatrix(selected)}");
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CreatioIdentity.Agents;
+using CreatioIdentity.Companions;
 using CreatioIdentity.Configuration;
 using CreatioIdentity.PrivateFiles;
 
@@ -27,7 +28,7 @@ public static class SandboxCommand
             Description = $"The sandbox program ({Companion.Sandbox.DllName}); found beside this program or in the repository's build output when not given.",
         };
 
-        var command = new Command("sandbox", "Start the sandbox, run connect against it, stop it (Cake target Sandbox).") { runtimeOption, dllOption };
+        var command = new Command("sandbox", EngineCommands.Help("sandbox")) { runtimeOption, dllOption };
         command.SetAction((parse, cancellationToken) =>
         {
             var explicitConfig = parse.GetResult(configOption) is { Implicit: false } ? parse.GetValue(configOption) : null;

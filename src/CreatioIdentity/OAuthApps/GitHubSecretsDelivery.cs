@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using CreatioIdentity.Commands;
+using CreatioIdentity.Companions;
 using CreatioIdentity.Configuration;
 using CreatioIdentity.Creatio;
 
@@ -16,7 +16,7 @@ public static class GitHubSecretsDelivery
 {
     public const string Command = "set-secrets";
     /// <summary>A token allowed to write secrets (a GitHub App's or a fine-grained one); the workflow's GITHUB_TOKEN is not.</summary>
-    public const string TokenVariable = "CREATIO_IDENTITY_GITHUB_SECRETS_TOKEN";
+    public const string TokenVariable = Protocol.EngineVariables.GitHubSecretsToken;
 
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 

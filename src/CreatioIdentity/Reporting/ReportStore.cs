@@ -11,7 +11,7 @@ namespace CreatioIdentity.Reporting;
 /// </summary>
 public static class ReportStore
 {
-    public const string ReportFileName = "report.json";
+    public const string ReportFileName = ReportFile.FileName;
     public const string JUnitFileName = "junit.xml";
     public const string SummaryFileName = "summary.md";
     public const string LockFileName = ".report.lock";
@@ -48,7 +48,7 @@ public static class ReportStore
 
         WriteAtomically(Path.Combine(reportDir, JUnitFileName), stream => JUnitWriter.Write(report, stream));
         WriteAtomically(Path.Combine(reportDir, SummaryFileName), stream => SummaryWriter.Write(report, stream));
-        WriteAtomically(Path.Combine(reportDir, ReportFileName), stream => ReportJson.Serialize(report, stream));
+        WriteAtomically(Path.Combine(reportDir, ReportFileName), stream => ReportJson.Serialize(report, stream, Http.ProductHeaders.Version));
         return report;
     }
 
@@ -82,25 +82,12 @@ public static class ReportStore
 
         WriteAtomically(Path.Combine(reportDir, JUnitFileName), stream => JUnitWriter.Write(report, stream));
         WriteAtomically(Path.Combine(reportDir, SummaryFileName), stream => SummaryWriter.Write(report, stream));
-        WriteAtomically(Path.Combine(reportDir, ReportFileName), stream => ReportJson.Serialize(report, stream));
+        WriteAtomically(Path.Combine(reportDir, ReportFileName), stream => ReportJson.Serialize(report, stream, Http.ProductHeaders.Version));
         return report;
     }
 
-    /// <summary>The report in reportDir, or null when there is none or it cannot be read.</summary>
-    public static Report? TryRead(string reportDir)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(reportDir);
-        try
-        {
-            using var stream = new FileStream(Path.Combine(reportDir, ReportFileName), FileMode.Open, FileAccess.Read, FileShare.Read);
-            return ReportJson.TryDeserialize(stream);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Absent (FileNotFound / DirectoryNotFound are IOExceptions) or unreadable.
-            return null;
-        }
-    }
+    /// <summary>The report in reportDir, or null when there is none or it cannot be read (<see cref="ReportFile.TryRead"/>).</summary>
+    public static Report? TryRead(string reportDir) => ReportFile.TryRead(reportDir);
 
     private static Report Merge(Report? previous, string command, string creatio, string? runId, IReadOnlyList<StepResult> steps)
     {

@@ -58,7 +58,7 @@ public sealed class GitHubWorld : IAsyncDisposable
     {
         System.IO.Directory.CreateDirectory(ReportDir);
         using var stream = File.Create(Path.Combine(ReportDir, ReportStore.ReportFileName));
-        ReportJson.Serialize(report, stream);
+        ReportJson.Serialize(report, stream, toolVersion: null);
     }
 
     public async Task<GitHubRun> RunAsync(params string[] args)

@@ -60,7 +60,7 @@ public sealed class ReportEnvironmentsTests
             Directory.CreateDirectory(directory);
             using (var stream = File.Create(Path.Combine(directory, ReportStore.ReportFileName)))
             {
-                ReportJson.Serialize(report, stream);
+                ReportJson.Serialize(report, stream, toolVersion: null);
             }
 
             // When
@@ -88,7 +88,7 @@ public sealed class ReportEnvironmentsTests
             Directory.CreateDirectory(directory);
             using (var stream = File.Create(Path.Combine(directory, ReportStore.ReportFileName)))
             {
-                ReportJson.Serialize(Reports.Site(), stream);
+                ReportJson.Serialize(Reports.Site(), stream, toolVersion: null);
             }
 
             // When

@@ -1,6 +1,7 @@
 using CreatioIdentity.Agents;
 using CreatioIdentity.Checks;
 using CreatioIdentity.Commands;
+using CreatioIdentity.Companions;
 using CreatioIdentity.Reporting;
 using Spectre.Console;
 

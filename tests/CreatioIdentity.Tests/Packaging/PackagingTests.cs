@@ -47,6 +47,13 @@ public sealed class PackagingTests(PackedFeed feed) : IClassFixture<PackedFeed>
             Assert.Contains(toolFolder + (folder == "any" ? "creatio-identity.dll" : Executable), names);
             Assert.Contains(toolFolder + "sandbox/CreatioIdentity.Sandbox.dll", names);
             Assert.Contains(toolFolder + "github/creatio-identity-github.dll", names);
+
+            // Then: each program carries the shared library (compiled into the native engine); no program carries another's executable
+            Assert.Contains(toolFolder + "sandbox/CreatioIdentity.Contracts.dll", names);
+            Assert.Contains(toolFolder + "github/CreatioIdentity.Contracts.dll", names);
+            Assert.Equal(folder == "any", names.Contains(toolFolder + "CreatioIdentity.Contracts.dll"));
+            Assert.DoesNotContain(toolFolder + "github/creatio-identity.dll", names);
+            Assert.DoesNotContain(toolFolder + "sandbox/creatio-identity.dll", names);
             Assert.Contains("schema/creatio-identity.schema.json", names);
             Assert.Contains("README.md", names);
             Assert.DoesNotContain(names, name => name.EndsWith(".dbg", StringComparison.Ordinal) || name.EndsWith(".pdb", StringComparison.Ordinal));

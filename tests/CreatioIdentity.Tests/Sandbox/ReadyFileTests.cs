@@ -1,6 +1,6 @@
 using System.Runtime.Versioning;
 using System.Text.Json;
-using CreatioIdentity.Sandbox.Cli;
+using CreatioIdentity.Protocol;
 using CreatioIdentity.Tests.PrivateFiles;
 
 namespace CreatioIdentity.Tests.Sandbox;
@@ -8,7 +8,7 @@ namespace CreatioIdentity.Tests.Sandbox;
 /// <summary>The file a started sandbox leaves for its parent; it names the sandbox's credentials.</summary>
 public sealed class ReadyFileTests : IDisposable
 {
-    private static readonly ReadyFile Ready = new("http://127.0.0.1:1/", "http://127.0.0.1:2/", "Supervisor", "password", "client", "client-secret", "net", 42);
+    private static readonly SandboxReadyFile Ready = new("http://127.0.0.1:1/", "http://127.0.0.1:2/", "Supervisor", "password", "client", "client-secret", "net", 42);
     private readonly OwnTempFolder temp = new();
 
     public void Dispose() => temp.Dispose();

@@ -1,34 +1,8 @@
 using System.Diagnostics;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CreatioIdentity.PrivateFiles;
+using CreatioIdentity.Protocol;
 
-namespace CreatioIdentity.Commands;
-
-/// <summary>What the sandbox writes to its ready file once it listens (src/CreatioIdentity.Sandbox).</summary>
-internal sealed record SandboxReady(
-    [property: JsonPropertyName("creatioUrl")] string CreatioUrl,
-    [property: JsonPropertyName("identityServiceUrl")] string IdentityServiceUrl,
-    [property: JsonPropertyName("creatioUsername")] string CreatioUsername,
-    [property: JsonPropertyName("creatioPassword")] string CreatioPassword,
-    [property: JsonPropertyName("clientId")] string ClientId,
-    [property: JsonPropertyName("clientSecret")] string ClientSecret,
-    [property: JsonPropertyName("runtime")] string Runtime)
-{
-    /// <summary>The variables examples/sandbox.yml reads: the sandbox's throwaway credentials.</summary>
-    public Dictionary<string, string> Environment() => new()
-    {
-        ["SANDBOX_CREATIO_URL"] = CreatioUrl,
-        ["SANDBOX_IDENTITY_URL"] = IdentityServiceUrl,
-        ["CREATIO_USERNAME"] = CreatioUsername,
-        ["CREATIO_PASSWORD"] = CreatioPassword,
-        ["IDENTITY_CLIENT_ID"] = ClientId,
-        ["IDENTITY_CLIENT_SECRET"] = ClientSecret,
-    };
-}
-
-[JsonSerializable(typeof(SandboxReady))]
-internal sealed partial class SandboxJsonContext : JsonSerializerContext;
+namespace CreatioIdentity.Companions;
 
 /// <summary>
 /// The sandbox as a child process: started with a ready file and this process as its parent (it
@@ -42,14 +16,14 @@ internal sealed class SandboxProcess : IDisposable
 
     private readonly Process process;
 
-    private SandboxProcess(Process process, string folder, SandboxReady ready)
+    private SandboxProcess(Process process, string folder, SandboxReadyFile ready)
     {
         this.process = process;
         Folder = folder;
         Ready = ready;
     }
 
-    public SandboxReady Ready { get; }
+    public SandboxReadyFile Ready { get; }
 
     /// <summary>This run's private folder (0700), deleted on dispose: a place for files that name the sandbox's credentials.</summary>
     public string Folder { get; }
@@ -72,7 +46,13 @@ internal sealed class SandboxProcess : IDisposable
     {
         var readyFile = Path.Combine(folder, "ready.json");
         var start = Companion.StartInfo(
-            sandboxDll, ["--runtime", runtime, "--ready-file", readyFile, "--parent-pid", System.Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)], environment);
+            sandboxDll,
+            [
+                SandboxReadyFile.RuntimeOption, runtime,
+                SandboxReadyFile.ReadyFileOption, readyFile,
+                SandboxReadyFile.ParentPidOption, System.Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ],
+            environment);
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
 
@@ -88,7 +68,7 @@ internal sealed class SandboxProcess : IDisposable
         {
             if (File.Exists(readyFile))
             {
-                var ready = JsonSerializer.Deserialize(PrivateFile.ReadAllBytes(readyFile, "the sandbox's ready file"), SandboxJsonContext.Default.SandboxReady);
+                var ready = SandboxReadyFile.Parse(PrivateFile.ReadAllBytes(readyFile, "the sandbox's ready file"));
                 if (ready is not null)
                 {
                     return new SandboxProcess(process, folder, ready);

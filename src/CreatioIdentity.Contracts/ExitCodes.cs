@@ -1,11 +1,12 @@
-namespace CreatioIdentity.Commands;
+namespace CreatioIdentity;
 
-/// <summary>Exit codes (SPEC §2, contract).</summary>
+/// <summary>Exit codes of every program of the tool: the engine, the Cake recipe, the GitHub reporter (SPEC §2, contract).</summary>
 public static class ExitCodes
 {
     public const int Ok = 0;
     public const int Failed = 1;
     public const int ChangesPending = 2;
+    /// <summary>The configuration or the command line is invalid.</summary>
     public const int InvalidConfiguration = 3;
 
     /// <summary>

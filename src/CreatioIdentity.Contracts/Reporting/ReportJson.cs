@@ -24,7 +24,8 @@ internal static class ReportJson
     });
 
     /// <summary>Writes the report masked (<see cref="ReportMasking"/>), and the JSON text masked once more as it is written.</summary>
-    public static void Serialize(Report report, Stream stream)
+    /// <param name="toolVersion">The version of the engine that writes it (toolVersion).</param>
+    public static void Serialize(Report report, Stream stream, string? toolVersion)
     {
         report = ReportMasking.Mask(report);
         var document = new ReportDocument(
@@ -37,7 +38,7 @@ internal static class ReportJson
             [.. report.Checks.Select(ToDocument)],
             report.Environments is null ? null : [.. report.Environments.Select(ToDocument)])
         {
-            ToolVersion = Http.ProductHeaders.Version,
+            ToolVersion = toolVersion,
             Warnings = report.Warnings.Count == 0 ? null : [.. report.Warnings.Select(w => new WarningDocument(w.Message, w.File, w.Line, w.Column))],
         };
         // Escaping can spell a secret that the text did not (a secret that is itself JSON-escaped).

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace CreatioIdentity.Commands;
+namespace CreatioIdentity.Companions;
 
 /// <summary>
 /// A framework-dependent program the engine starts with <c>dotnet</c>: the sandbox and the GitHub

@@ -1,7 +1,7 @@
-using CreatioIdentity.Commands;
+using CreatioIdentity.Companions;
 using CreatioIdentity.Tests.PrivateFiles;
 
-namespace CreatioIdentity.Tests.Commands;
+namespace CreatioIdentity.Tests.Companions;
 
 /// <summary>The dotnet that starts the sandbox is found by full path, never in the current directory.</summary>
 public sealed class DotNetHostTests : IDisposable

@@ -1,4 +1,4 @@
-namespace CreatioIdentity.Commands;
+namespace CreatioIdentity.Companions;
 
 /// <summary>
 /// The dotnet host that starts the sandbox, by full path. Never a bare "dotnet": on Windows
