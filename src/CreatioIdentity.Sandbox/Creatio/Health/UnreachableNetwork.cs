@@ -13,7 +13,7 @@ internal sealed class UnreachableNetwork : IDisposable
 
     public UnreachableNetwork() => reserved.Bind(new IPEndPoint(IPAddress.Loopback, 0));
 
-    public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext _, CancellationToken cancellationToken)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try

@@ -7,6 +7,8 @@ namespace CreatioIdentity.Creatio.DataService;
 /// Creatio's data value types as DataService and the settings services number them (8.1
 /// Resources/ui/Terrasoft/core/enums/sysenums.js, Terrasoft.DataValueType).
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name",
+    Justification = "The members are Creatio's own names for its data value types.")]
 public enum DataValueType
 {
     Guid = 0,

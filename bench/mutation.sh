@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Mutation score of the engine's Steps, Creatio and Configuration folders with Stryker.NET: a
+# benchmark (slow: every mutant is a rebuild-free test run), not part of .ci/run.
+#
+#   bash bench/mutation.sh                      # all three folders
+#   bash bench/mutation.sh Configuration        # one folder
+#
+# Each folder's mutants are judged by the tests of every in-process test class (the tests that
+# start the engine as a process run the built, unmutated engine, so they cannot kill a mutant and
+# are filtered out). Reports: artifacts/mutation/<folder>/reports/mutation-report.{html,json}.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+tools="$root/artifacts/tools/stryker"
+if [ ! -x "$tools/dotnet-stryker" ]; then
+    dotnet tool install dotnet-stryker --version 5.1.0 --tool-path "$tools" >/dev/null
+fi
+folders=("$@")
+[ ${#folders[@]} -gt 0 ] || folders=(Steps Creatio Configuration)
+
+# The fixtures start the sandbox from its build output.
+dotnet build "$root/CreatioIdentity.slnx" -c Release -v q -nologo >/dev/null
+
+# Test classes that start the engine or Cake as a process, or pack it, cannot see a mutant.
+filter='FullyQualifiedName!~CreatioIdentity.Tests.Packaging&FullyQualifiedName!~CreatioIdentity.Tests.Integration.Cake&FullyQualifiedName!~StepProcess'
+
+for folder in "${folders[@]}"; do
+    out="$root/artifacts/mutation/$folder"
+    rm -rf "$out"
+    started=$(date +%s)
+    (cd "$root/tests/CreatioIdentity.Tests" && "$tools/dotnet-stryker" \
+        --project CreatioIdentity.csproj \
+        --mutate "**/CreatioIdentity/$folder/**/*.cs" \
+        --test-case-filter "$filter" \
+        --configuration Release \
+        --concurrency "${STRYKER_CONCURRENCY:-2}" \
+        --reporter json --reporter html --reporter progress \
+        --output "$out" >"$out.log" 2>&1) || { echo "$folder: stryker failed, see $out.log"; continue; }
+    report="$out/reports/mutation-report.json"
+    jq -r --arg folder "$folder" --arg seconds "$(( $(date +%s) - started ))" '
+        [.files[].mutants[].status] as $s
+        | ($s | map(select(. == "Killed" or . == "Timeout")) | length) as $killed
+        | ($s | map(select(. == "Survived" or . == "NoCoverage")) | length) as $alive
+        | "\($folder): \($killed) killed, \($alive) alive (\($s | map(select(. == "NoCoverage")) | length) without a covering test), score \(if ($killed + $alive) > 0 then ($killed * 1000 / ($killed + $alive) | floor) / 10 else 0 end)% in \($seconds) s"' "$report"
+    jq -r '.files | to_entries[] | .key as $f | .value.mutants[] | select(.status == "Survived")
+        | "  survived \($f | sub(".*/src/"; "src/")):\(.location.start.line) \(.mutatorName): \(.replacement // "" | gsub("\n"; " ") | .[0:80])"' "$report" | head -40
+done
