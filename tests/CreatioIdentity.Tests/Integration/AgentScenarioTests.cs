@@ -167,8 +167,7 @@ public sealed class AgentScenarioTests
             await using var world = await EngineRun.StartAsync();
             GitHub(world);
             world.Environment[CommandAgent.InLogGroupVariable] = "true";
-            File.WriteAllText(world.ConfigPath, File.ReadAllText(world.ConfigPath)
-                .Replace("${IDENTITY_CLIENT_SECRET}", world.Sandbox.Options.ClientSecret, StringComparison.Ordinal));
+            File.WriteAllText(world.ConfigPath, ConfigEdit.OfFile(world.ConfigPath).Set("identityService.clientSecret", world.Sandbox.Options.ClientSecret).ToString());
 
             // When
             var runs = await world.RunConnectIdentityAsStepsAsync();
