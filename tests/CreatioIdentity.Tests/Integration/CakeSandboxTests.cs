@@ -39,7 +39,7 @@ public sealed class CakeSandboxTests : IDisposable
         Assert.True(exitCode == 0, output);
         var report = ReportStore.TryRead(reportDir)!;
         Assert.True(report.Ok, output);
-        Assert.Equal("connect", report.Command);
+        Assert.Equal("sandbox", report.Command);
         Assert.StartsWith("http://127.0.0.1:", report.Creatio, StringComparison.Ordinal);
         Assert.Equal(["Validate", "Preflight", "EnableFeature", "ApplySettings", "TestConnection", "Diagnose"], report.Steps.Select(step => step.Name).Take(6));
         Assert.Equal(CheckIds.All.Order(StringComparer.Ordinal), report.Checks.Select(check => check.Id).Order(StringComparer.Ordinal));
