@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using CreatioIdentity.PrivateFiles;
 using CreatioIdentity.Protocol;
 
@@ -6,13 +7,14 @@ namespace CreatioIdentity.Companions;
 
 /// <summary>
 /// The sandbox as a child process: started with a ready file and this process as its parent (it
-/// stops by itself if this process dies), waited for within a bound, and killed on dispose. The
+/// stops by itself if this process dies), waited for within a bound, and stopped on dispose. The
 /// ready file (it holds the sandbox's credentials) lives in a folder made afresh for this run,
 /// owner-only, under a name nobody can guess; it goes when the sandbox does.
 /// </summary>
-internal sealed class SandboxProcess : IDisposable
+internal sealed partial class SandboxProcess : IDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
     private readonly Process process;
 
@@ -95,12 +97,16 @@ internal sealed class SandboxProcess : IDisposable
         Directory.Delete(Folder, recursive: true);
     }
 
+    /// <summary>
+    /// Asks the sandbox to stop (SIGTERM, which it handles) and kills it only when it does not. A killed
+    /// .NET process leaves its runtime's debugger pipes and diagnostics socket in the temp folder.
+    /// </summary>
     private static void Stop(Process process)
     {
-        if (!process.HasExited)
+        if (!process.HasExited && !(Native.Terminate(process.Id) && process.WaitForExit(StopTimeout)))
         {
             process.Kill(entireProcessTree: true);
-            process.WaitForExit(5000);
+            process.WaitForExit(StopTimeout);
         }
     }
 
@@ -116,5 +122,16 @@ internal sealed class SandboxProcess : IDisposable
         {
             output.TryDequeue(out _);
         }
+    }
+
+    private static partial class Native
+    {
+        private const int SigTerm = 15; // the same on Linux and macOS
+
+        /// <summary>Sends SIGTERM; false on Windows (which has no such signal) or when it could not be sent.</summary>
+        public static bool Terminate(int processId) => !OperatingSystem.IsWindows() && Kill(processId, SigTerm) == 0;
+
+        [LibraryImport("libc", EntryPoint = "kill")]
+        private static partial int Kill(int processId, int signal);
     }
 }

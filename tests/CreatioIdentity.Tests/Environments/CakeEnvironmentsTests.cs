@@ -8,14 +8,14 @@ namespace CreatioIdentity.Tests.Environments;
 [Collection(CakeCollection.Name)]
 public sealed class CakeEnvironmentsTests
 {
-    private static Task<(int ExitCode, string Output)> CakeAsync(EnvironmentsWorld world, params string[] arguments) =>
+    private static Task<(int ExitCode, string Output)> CakeAsync(EngineRun world, params string[] arguments) =>
         CakeProcess.RunAsync([$"--config={world.ConfigPath}", $"--report-dir={world.ReportDir}", .. arguments], world.Environment);
 
     [Fact]
     public async Task Should_Fan_Out_Connect_And_Monitor_Through_The_Cake_Script()
     {
         // Given: prod's password is wrong; the GitHub stand-in takes the issues
-        await using var world = await EnvironmentsWorld.StartAsync("dev", "prod");
+        await using var world = await EngineRun.StartSitesAsync("dev", "prod");
         await using var gitHub = await GitHubWorld.StartAsync();
         world.Environment["PROD_CREATIO_PASSWORD"] = "not-the-password";
         var outputs = Path.Combine(world.Directory, "github-output");

@@ -2,6 +2,7 @@ using CreatioIdentity.Checks;
 using CreatioIdentity.Reporting;
 using CreatioIdentity.Sandbox;
 using CreatioIdentity.Steps;
+using CreatioIdentity.Tests.Integration;
 
 namespace CreatioIdentity.Tests.Environments;
 
@@ -14,10 +15,10 @@ public sealed class EnvironmentRunTests
         public async Task Should_Connect_Every_Site_With_Its_Own_Credentials_And_Session()
         {
             // Given
-            await using var world = await EnvironmentsWorld.StartAsync("dev", "test", "prod");
+            await using var world = await EngineRun.StartSitesAsync("dev", "test", "prod");
 
             // When
-            var run = await world.RunAsync("connect", "all");
+            var run = await world.RunSitesAsync("connect", "all");
 
             // Then: the exit code and one section per site, in name order
             Assert.True(run.ExitCode == 0, run.Output);
@@ -59,11 +60,11 @@ public sealed class EnvironmentRunTests
         public async Task Should_Keep_The_Other_Sites_Green_When_One_Has_A_Wrong_Password()
         {
             // Given
-            await using var world = await EnvironmentsWorld.StartAsync("dev", "test", "prod");
+            await using var world = await EngineRun.StartSitesAsync("dev", "test", "prod");
             world.Environment["TEST_CREATIO_PASSWORD"] = "not-the-password";
 
             // When
-            var run = await world.RunAsync("connect", "all");
+            var run = await world.RunSitesAsync("connect", "all");
 
             // Then: the run is red, and so is test alone
             Assert.Equal(1, run.ExitCode);
@@ -90,11 +91,11 @@ public sealed class EnvironmentRunTests
         public async Task Should_Keep_The_Other_Site_Green_When_One_Creatio_Is_Down()
         {
             // Given
-            await using var world = await EnvironmentsWorld.StartAsync("dev", "prod");
+            await using var world = await EngineRun.StartSitesAsync("dev", "prod");
             await world.StopAsync("dev");
 
             // When
-            var run = await world.RunAsync("connect", "all");
+            var run = await world.RunSitesAsync("connect", "all");
 
             // Then
             Assert.Equal(1, run.ExitCode);
@@ -108,12 +109,12 @@ public sealed class EnvironmentRunTests
         public async Task Should_Run_Only_The_Named_Environment_And_Need_Only_Its_Variables()
         {
             // Given: prod's variables are not set in this leg
-            await using var world = await EnvironmentsWorld.StartAsync("dev", "prod");
+            await using var world = await EngineRun.StartSitesAsync("dev", "prod");
             world.Environment.Remove("PROD_CREATIO_PASSWORD");
             world.Environment.Remove("PROD_IDENTITY_CLIENT_SECRET");
 
             // When
-            var run = await world.RunAsync("connect", "dev");
+            var run = await world.RunSitesAsync("connect", "dev");
 
             // Then
             Assert.True(run.ExitCode == 0, run.Output);
@@ -126,11 +127,11 @@ public sealed class EnvironmentRunTests
         public async Task Should_Never_Print_Or_Write_A_Secret_Of_Any_Site()
         {
             // Given
-            await using var world = await EnvironmentsWorld.StartAsync("dev", "prod");
+            await using var world = await EngineRun.StartSitesAsync("dev", "prod");
             world.Environment["PROD_IDENTITY_CLIENT_SECRET"] = "wrong-" + world["prod"].Options.ClientSecret;
 
             // When
-            var run = await world.RunAsync("connect", "all");
+            var run = await world.RunSitesAsync("connect", "all");
 
             // Then
             Assert.Equal(1, run.ExitCode);
@@ -149,11 +150,11 @@ public sealed class EnvironmentRunTests
         public async Task Should_Be_3_When_One_Site_Is_Misconfigured_And_Still_Run_The_Others()
         {
             // Given: test's password variable is unset, dev's plan has changes pending
-            await using var world = await EnvironmentsWorld.StartAsync("dev", "test");
+            await using var world = await EngineRun.StartSitesAsync("dev", "test");
             world.Environment.Remove("TEST_CREATIO_PASSWORD");
 
             // When
-            var run = await world.RunAsync("plan", "all");
+            var run = await world.RunSitesAsync("plan", "all");
 
             // Then
             Assert.Equal(3, run.ExitCode);
@@ -170,12 +171,12 @@ public sealed class EnvironmentRunTests
         public async Task Should_Be_3_And_Touch_Neither_When_Two_Sites_Point_At_One_Creatio()
         {
             // Given: prod's url was copied from dev's and never changed; test is a site of its own
-            await using var world = await EnvironmentsWorld.StartAsync("dev", "test", "prod");
+            await using var world = await EngineRun.StartSitesAsync("dev", "test", "prod");
             world.Environment["PROD_CREATIO_URL"] = world["dev"].CreatioUrl.AbsoluteUri.TrimEnd('/');
             world.Environment["PROD_CREATIO_PASSWORD"] = world["dev"].Options.CreatioPassword;
 
             // When
-            var run = await world.RunAsync("connect", "all");
+            var run = await world.RunSitesAsync("connect", "all");
 
             // Then: neither dev nor prod ran, so the one Creatio received nothing; test connected
             Assert.Equal(3, run.ExitCode);
@@ -196,11 +197,11 @@ public sealed class EnvironmentRunTests
         public async Task Should_Be_1_Over_2_When_One_Site_Is_Red_And_Another_Has_Changes_Pending()
         {
             // Given
-            await using var world = await EnvironmentsWorld.StartAsync("dev", "test");
+            await using var world = await EngineRun.StartSitesAsync("dev", "test");
             world.Environment["TEST_CREATIO_PASSWORD"] = "not-the-password";
 
             // When
-            var run = await world.RunAsync("plan", "all");
+            var run = await world.RunSitesAsync("plan", "all");
 
             // Then
             Assert.Equal(1, run.ExitCode);
@@ -210,11 +211,11 @@ public sealed class EnvironmentRunTests
         public async Task Should_Be_2_When_Every_Site_Is_Reachable_And_One_Has_Changes_Pending()
         {
             // Given: dev already connected, test fresh
-            await using var world = await EnvironmentsWorld.StartAsync("dev", "test");
-            Assert.Equal(0, (await world.RunAsync("connect", "dev")).ExitCode);
+            await using var world = await EngineRun.StartSitesAsync("dev", "test");
+            Assert.Equal(0, (await world.RunSitesAsync("connect", "dev")).ExitCode);
 
             // When
-            var run = await world.RunAsync("plan", "all");
+            var run = await world.RunSitesAsync("plan", "all");
 
             // Then
             Assert.Equal(2, run.ExitCode);
@@ -228,10 +229,10 @@ public sealed class EnvironmentRunTests
         public async Task Should_Run_One_Site_After_The_Other_With_Parallel_1()
         {
             // Given
-            await using var world = await EnvironmentsWorld.StartAsync("dev", "prod");
+            await using var world = await EngineRun.StartSitesAsync("dev", "prod");
 
             // When
-            var run = await world.RunAsync("preflight", parallel: 1, "all");
+            var run = await world.RunSitesAsync("preflight", parallel: 1, "all");
 
             // Then: the second site's first request comes after the first site's last one
             Assert.Equal(0, run.ExitCode);
@@ -246,10 +247,10 @@ public sealed class EnvironmentRunTests
         public async Task Should_Show_Each_Site_As_One_Block_Even_When_They_Run_Together()
         {
             // Given
-            await using var world = await EnvironmentsWorld.StartAsync("dev", "test", "prod");
+            await using var world = await EngineRun.StartSitesAsync("dev", "test", "prod");
 
             // When
-            var run = await world.RunAsync("connect", parallel: 3, "all");
+            var run = await world.RunSitesAsync("connect", parallel: 3, "all");
 
             // Then: every line about a site lies between its own title and the next title
             Assert.Equal(0, run.ExitCode);

@@ -1,4 +1,5 @@
 using CreatioIdentity.Tests.Agents;
+using CreatioIdentity.Tests.Integration;
 
 namespace CreatioIdentity.Tests.Environments;
 
@@ -9,7 +10,7 @@ public sealed class EnvironmentsUnderCiTests
     public async Task Should_Mask_Every_Sites_Secrets_First_And_Publish_One_Summary_On_GitHub()
     {
         // Given
-        await using var world = await EnvironmentsWorld.StartAsync("dev", "prod");
+        await using var world = await EngineRun.StartSitesAsync("dev", "prod");
         world.Environment["PROD_CREATIO_PASSWORD"] = "prod-wrong-password-9";
         using var runner = new CommandAgentFixture();
         var agent = runner.GitHub();

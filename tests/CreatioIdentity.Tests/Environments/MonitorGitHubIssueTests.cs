@@ -1,4 +1,5 @@
 using CreatioIdentity.Tests.GitHub;
+using CreatioIdentity.Tests.Integration;
 
 namespace CreatioIdentity.Tests.Environments;
 
@@ -9,20 +10,20 @@ public sealed class MonitorGitHubIssueTests
     public async Task Should_Open_One_Issue_For_The_Red_Site_And_Close_It_When_It_Is_Green_Again()
     {
         // Given: dev and prod connected, then prod's password changes in the vault but not in Creatio
-        await using var sites = await EnvironmentsWorld.StartAsync("dev", "prod");
+        await using var sites = await EngineRun.StartSitesAsync("dev", "prod");
         await using var gitHub = await GitHubWorld.StartAsync();
-        Assert.Equal(0, (await sites.RunAsync("connect", "all")).ExitCode);
+        Assert.Equal(0, (await sites.RunSitesAsync("connect", "all")).ExitCode);
         sites["dev"].Creatio.ClearRecord();
         sites["prod"].Creatio.ClearRecord();
         var password = sites.Environment["PROD_CREATIO_PASSWORD"];
         sites.Environment["PROD_CREATIO_PASSWORD"] = "rotated-too-early";
 
         // When: the schedule runs Monitor and syncs twice while red, then once green
-        var red = await sites.RunAsync("monitor", "all");
+        var red = await sites.RunSitesAsync("monitor", "all");
         var firstSync = await gitHub.RunAsync("sync-issues", "--report-dir", sites.ReportDir);
         var secondSync = await gitHub.RunAsync("sync-issues", "--report-dir", sites.ReportDir);
         sites.Environment["PROD_CREATIO_PASSWORD"] = password;
-        var green = await sites.RunAsync("monitor", "all");
+        var green = await sites.RunSitesAsync("monitor", "all");
         var thirdSync = await gitHub.RunAsync("sync-issues", "--report-dir", sites.ReportDir);
 
         // Then: one issue for prod, never a second one, closed once green

@@ -1,4 +1,5 @@
 using CreatioIdentity.Checks;
+using CreatioIdentity.Tests.Integration;
 
 namespace CreatioIdentity.Tests.Environments;
 
@@ -9,12 +10,12 @@ public sealed class MonitorTests
     public async Task Should_Write_Nothing_And_Report_The_Unconnected_Site_Red()
     {
         // Given: prod is connected, dev is a fresh Creatio
-        await using var world = await EnvironmentsWorld.StartAsync("dev", "prod");
-        Assert.Equal(0, (await world.RunAsync("connect", "prod")).ExitCode);
+        await using var world = await EngineRun.StartSitesAsync("dev", "prod");
+        Assert.Equal(0, (await world.RunSitesAsync("connect", "prod")).ExitCode);
         world["prod"].Creatio.ClearRecord();
 
         // When
-        var run = await world.RunAsync("monitor", "all");
+        var run = await world.RunSitesAsync("monitor", "all");
 
         // Then: nothing written anywhere
         Assert.Equal(1, run.ExitCode);
@@ -40,13 +41,13 @@ public sealed class MonitorTests
     public async Task Should_Not_Register_The_Default_Resource_When_It_Is_The_Only_Thing_Missing()
     {
         // Given: connected, but the default resource is gone
-        await using var world = await EnvironmentsWorld.StartAsync("prod");
-        Assert.Equal(0, (await world.RunAsync("connect", "prod")).ExitCode);
+        await using var world = await EngineRun.StartSitesAsync("prod");
+        Assert.Equal(0, (await world.RunSitesAsync("connect", "prod")).ExitCode);
         world["prod"].Creatio.DefaultResourceRegistered = false;
         world["prod"].Creatio.ClearRecord();
 
         // When
-        var run = await world.RunAsync("monitor", "prod");
+        var run = await world.RunSitesAsync("monitor", "prod");
 
         // Then
         Assert.Equal(1, run.ExitCode);
@@ -62,13 +63,13 @@ public sealed class MonitorTests
     public async Task Should_See_A_Feature_Someone_Turned_Off_For_A_Role_And_Not_Repair_It()
     {
         // Given: connected, then an administrator turned OAuth 2.0 off for System administrators
-        await using var world = await EnvironmentsWorld.StartAsync("prod");
-        Assert.Equal(0, (await world.RunAsync("connect", "prod")).ExitCode);
+        await using var world = await EngineRun.StartSitesAsync("prod");
+        Assert.Equal(0, (await world.RunSitesAsync("connect", "prod")).ExitCode);
         world["prod"].Creatio.SetFeatureOverride("OAuth20Integration", "System administrators", 0);
         world["prod"].Creatio.ClearRecord();
 
         // When
-        var run = await world.RunAsync("monitor", "prod");
+        var run = await world.RunSitesAsync("monitor", "prod");
 
         // Then
         Assert.Equal(1, run.ExitCode);
@@ -83,13 +84,13 @@ public sealed class MonitorTests
     public async Task Should_Report_A_Site_That_Is_Down_Red_And_Still_Judge_The_Others()
     {
         // Given
-        await using var world = await EnvironmentsWorld.StartAsync("dev", "prod");
-        Assert.Equal(0, (await world.RunAsync("connect", "all")).ExitCode);
+        await using var world = await EngineRun.StartSitesAsync("dev", "prod");
+        Assert.Equal(0, (await world.RunSitesAsync("connect", "all")).ExitCode);
         await world.StopAsync("dev");
         world["prod"].Creatio.ClearRecord();
 
         // When
-        var run = await world.RunAsync("monitor", "all");
+        var run = await world.RunSitesAsync("monitor", "all");
 
         // Then
         Assert.Equal(1, run.ExitCode);

@@ -12,31 +12,25 @@ namespace CreatioIdentity.Tests.Integration;
 public sealed record RunResult(int ExitCode, string Output, Report? Report, IReadOnlyDictionary<string, string> ReportFiles);
 
 /// <summary>
-/// The world an integration test needs: a fresh sandbox on loopback, a working folder with the
-/// repository's examples/sandbox.yml, and the environment variables that file reads. Commands run
-/// in-process, each with its own services, as separate engine processes would.
+/// The world an engine test needs: fresh sandboxes on loopback, a working folder with a configuration
+/// file, and the environment variables that file reads. One site (<see cref="StartAsync"/>) runs the
+/// repository's examples/sandbox.yml; several (<see cref="StartSitesAsync"/>) a file with defaults: and
+/// environments: naming them, each with credentials of its own. Commands run in-process through the
+/// CommandRunner the program uses, each with its own services, as separate engine processes would.
 /// </summary>
-public sealed class EngineRun : IAsyncDisposable
+public sealed partial class EngineRun : IAsyncDisposable
 {
-    private readonly Dictionary<string, string?> environment;
+    private readonly Dictionary<string, string?> environment = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SandboxHost> sites;
+    private readonly HashSet<string> stopped = new(StringComparer.Ordinal);
     private readonly List<Action<RunResult>> observers = [];
 
-    private EngineRun(SandboxHost sandbox, string directory)
+    private EngineRun(string directory, Dictionary<string, SandboxHost> sites)
     {
-        Sandbox = sandbox;
         Directory = directory;
+        this.sites = sites;
         ConfigPath = Path.Combine(directory, "creatio-identity.yml");
         ReportDir = Path.Combine(directory, "artifacts");
-        File.Copy(Path.Combine(RepositoryRoot, "examples", "sandbox.yml"), ConfigPath);
-        environment = new Dictionary<string, string?>
-        {
-            ["SANDBOX_CREATIO_URL"] = sandbox.CreatioUrl.AbsoluteUri,
-            ["SANDBOX_IDENTITY_URL"] = sandbox.IdentityServiceUrl.AbsoluteUri,
-            ["CREATIO_USERNAME"] = sandbox.Options.CreatioUsername,
-            ["CREATIO_PASSWORD"] = sandbox.Options.CreatioPassword,
-            ["IDENTITY_CLIENT_ID"] = sandbox.Options.ClientId,
-            ["IDENTITY_CLIENT_SECRET"] = sandbox.Options.ClientSecret,
-        };
 
         // Red answers are final after a second here; a real Creatio gets the default minute.
         environment[StepTuning.SettleVariable] = "1";
@@ -49,7 +43,8 @@ public sealed class EngineRun : IAsyncDisposable
         }
     }
 
-    public SandboxHost Sandbox { get; }
+    /// <summary>The sandbox of a one-site world (the first site of several).</summary>
+    public SandboxHost Sandbox => sites.Values.First();
 
     public string Directory { get; }
 
@@ -62,8 +57,8 @@ public sealed class EngineRun : IAsyncDisposable
     /// <summary>--trace-http for every later run: the HAR file they append to.</summary>
     public string? TracePath { get; set; }
 
-    /// <summary>The secrets of this world: nothing of these may ever be printed or written.</summary>
-    public IReadOnlyList<string> Secrets => [Sandbox.Options.CreatioPassword, Sandbox.Options.ClientSecret];
+    /// <summary>The secrets of every site of this world: nothing of these may ever be printed or written.</summary>
+    public IReadOnlyList<string> Secrets => [.. sites.Values.SelectMany(site => new[] { site.Options.CreatioPassword, site.Options.ClientSecret })];
 
     /// <summary>
     /// Everything that must never be printed or written: the password and the client secret, and every
@@ -88,11 +83,20 @@ public sealed class EngineRun : IAsyncDisposable
         CommandAgent.InLogGroupVariable,
     ];
 
+    /// <summary>One site: a sandbox (with <paramref name="options"/>) and examples/sandbox.yml with the variables it reads.</summary>
     public static async Task<EngineRun> StartAsync(SandboxOptions? options = null)
     {
-        var directory = System.IO.Directory.CreateTempSubdirectory("creatio-identity-tests-").FullName;
-        System.IO.Directory.CreateDirectory(directory);
-        return new EngineRun(await SandboxHost.StartAsync(options), directory);
+        var directory = CreateFolder();
+        var sandbox = await SandboxHost.StartAsync(options);
+        var world = new EngineRun(directory, new Dictionary<string, SandboxHost>(StringComparer.Ordinal) { ["sandbox"] = sandbox });
+        File.Copy(Path.Combine(RepositoryRoot, "examples", "sandbox.yml"), world.ConfigPath);
+        world.environment["SANDBOX_CREATIO_URL"] = sandbox.CreatioUrl.AbsoluteUri;
+        world.environment["SANDBOX_IDENTITY_URL"] = sandbox.IdentityServiceUrl.AbsoluteUri;
+        world.environment["CREATIO_USERNAME"] = sandbox.Options.CreatioUsername;
+        world.environment["CREATIO_PASSWORD"] = sandbox.Options.CreatioPassword;
+        world.environment["IDENTITY_CLIENT_ID"] = sandbox.Options.ClientId;
+        world.environment["IDENTITY_CLIENT_SECRET"] = sandbox.Options.ClientSecret;
+        return world;
     }
 
     /// <summary>The agents a run can be under: the local console, a GitHub Actions runner, an Azure Pipelines agent.</summary>
@@ -130,19 +134,12 @@ public sealed class EngineRun : IAsyncDisposable
         environment[CommandRunner.TargetVariable] = target;
     }
 
-    public async Task<RunResult> RunAsync(string command, string? configPath = null, string? reportDir = null)
-    {
-        var output = new StringWriter();
+    public Task<RunResult> RunAsync(string command, string? configPath = null, string? reportDir = null) =>
+        RunAsync(command, configPath ?? ConfigPath, reportDir ?? ReportDir, selection: null);
 
-        var engineCommand = EngineCommands.Find(command) ?? throw new ArgumentException($"no command {command}", nameof(command));
-        // The agent is chosen from this world's environment, as Program chooses it from the process's.
-        var agent = BuildAgents.Detect(name => environment.GetValueOrDefault(name), output, plain: true);
-        var exitCode = await new CommandRunner(agent, name => environment.GetValueOrDefault(name)) { TracePath = TracePath }
-            .RunAsync(engineCommand, configPath ?? ConfigPath, reportDir ?? ReportDir, CancellationToken.None);
-        var result = new RunResult(exitCode, output.ToString(), ReportStore.TryRead(ReportDir), ReadReportFiles());
-        observers.ForEach(observer => observer(result));
-        return result;
-    }
+    /// <summary>Runs a command with a CI agent of the test's choosing; returns its exit code.</summary>
+    public Task<int> RunWithAsync(IBuildAgent agent, string command, params string[] environments) =>
+        new CommandRunner(agent, Lookup).RunAsync(Command(command), ConfigPath, ReportDir, new RunSelection(environments), CancellationToken.None);
 
     /// <summary>Hands every later run's result to <paramref name="observer"/> as well.</summary>
     public void Observe(Action<RunResult> observer) => observers.Add(observer);
@@ -175,23 +172,47 @@ public sealed class EngineRun : IAsyncDisposable
         return path;
     }
 
+    /// <summary>Writes this world's configuration file as <paramref name="edit"/> changes it (through the YAML model); returns the new file.</summary>
+    public string WriteConfig(Func<ConfigEdit, ConfigEdit> edit) => WriteConfig(edit(ConfigEdit.OfFile(ConfigPath)).ToString());
+
+    /// <summary>Every file the runs wrote under the report folder (the lock file aside), by relative path.</summary>
+    public Dictionary<string, string> ReportFiles() =>
+        System.IO.Directory.Exists(ReportDir)
+            ? System.IO.Directory.GetFiles(ReportDir, "*", SearchOption.AllDirectories)
+                .Where(path => !Path.GetFileName(path).StartsWith('.'))
+                .ToDictionary(path => Path.GetRelativePath(ReportDir, path).Replace('\\', '/'), File.ReadAllText)
+            : [];
+
     public async ValueTask DisposeAsync()
     {
-        await Sandbox.DisposeAsync();
-        try
+        foreach (var name in sites.Keys)
         {
-            System.IO.Directory.Delete(Directory, recursive: true);
+            await StopAsync(name);
         }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
+
+        System.IO.Directory.Delete(Directory, recursive: true);
     }
 
-    private Dictionary<string, string> ReadReportFiles() =>
-        System.IO.Directory.Exists(ReportDir)
-            ? System.IO.Directory.GetFiles(ReportDir).ToDictionary(path => Path.GetFileName(path), File.ReadAllText)
-            : [];
+    private static string CreateFolder() => System.IO.Directory.CreateTempSubdirectory("creatio-identity-tests-").FullName;
+
+    private string? Lookup(string name) => environment.GetValueOrDefault(name);
+
+    private static EngineCommand Command(string name) => EngineCommands.Find(name) ?? throw new ArgumentException($"no command {name}", nameof(name));
+
+    private async Task<RunResult> RunAsync(string command, string configPath, string reportDir, RunSelection? selection)
+    {
+        var output = new StringWriter();
+
+        // The agent is chosen from this world's environment, as Program chooses it from the process's.
+        var agent = BuildAgents.Detect(Lookup, output, plain: true);
+        var runner = new CommandRunner(agent, Lookup) { TracePath = TracePath };
+        var exitCode = selection is null
+            ? await runner.RunAsync(Command(command), configPath, reportDir, CancellationToken.None)
+            : await runner.RunAsync(Command(command), configPath, reportDir, selection, CancellationToken.None);
+        var result = new RunResult(exitCode, output.ToString(), ReportStore.TryRead(ReportDir), ReportFiles());
+        observers.ForEach(observer => observer(result));
+        return result;
+    }
 
     private static string FindRepositoryRoot()
     {

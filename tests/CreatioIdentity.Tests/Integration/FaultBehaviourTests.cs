@@ -41,7 +41,7 @@ public static class FaultBehaviourTests
     private static async Task<(EngineRun World, string Config)> StartAsync(SandboxOptions? options = null)
     {
         var world = await EngineRun.StartAsync(options);
-        var config = world.WriteConfig(File.ReadAllText(world.ConfigPath).Replace("timeoutSeconds: 30", "timeoutSeconds: 1", StringComparison.Ordinal));
+        var config = world.WriteConfig(yaml => yaml.Set("creatio.timeoutSeconds", "1"));
         return (world, config);
     }
 
@@ -414,7 +414,8 @@ public static class FaultBehaviourTests
             // Given
             var (world, config) = await StartAsync();
             await using var _ = world;
-            world.Environment["SANDBOX_CREATIO_URL"] = $"http://127.0.0.1:{FreePort()}/";
+            using var closed = new ClosedPort();
+            world.Environment["SANDBOX_CREATIO_URL"] = $"http://127.0.0.1:{closed.Port}/";
 
             // When
             var clock = Stopwatch.StartNew();
@@ -432,7 +433,7 @@ public static class FaultBehaviourTests
             // a blackholed address; 5 s per request, so one connect timeout (4 s) and three (12 s and more) are far apart
             var (world, _) = await StartAsync();
             await using var _ = world;
-            var config = world.WriteConfig(File.ReadAllText(world.ConfigPath).Replace("timeoutSeconds: 30", "timeoutSeconds: 5", StringComparison.Ordinal));
+            var config = world.WriteConfig(yaml => yaml.Set("creatio.timeoutSeconds", "5"));
             using var blackhole = new Blackhole();
             world.Environment["SANDBOX_CREATIO_URL"] = $"http://127.0.0.1:{blackhole.Port}/";
 
@@ -498,10 +499,18 @@ public static class FaultBehaviourTests
         }
     }
 
-    private static int FreePort()
+    /// <summary>
+    /// A loopback port held bound but not listening: connecting is refused at once, and no other test's
+    /// server can take the port meanwhile (as it could a port found free and released).
+    /// </summary>
+    private sealed class ClosedPort : IDisposable
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        private readonly Socket socket = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+
+        public ClosedPort() => socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+
+        public int Port => ((IPEndPoint)socket.LocalEndPoint!).Port;
+
+        public void Dispose() => socket.Dispose();
     }
 }

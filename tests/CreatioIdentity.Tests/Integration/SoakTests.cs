@@ -39,7 +39,7 @@ public sealed class SoakTests(ITestOutputHelper output)
         var budget = TimeSpan.FromSeconds(Setting(BudgetVariable, 90));
         var random = new Random(seed);
         await using var world = await EngineRun.StartAsync();
-        var config = world.WriteConfig(File.ReadAllText(world.ConfigPath).Replace("timeoutSeconds: 30", "timeoutSeconds: 1\n  healthCheckTimeoutSeconds: 2", StringComparison.Ordinal));
+        var config = world.WriteConfig(yaml => yaml.Set("creatio.timeoutSeconds", "1").Set("creatio.healthCheckTimeoutSeconds", "2"));
         world.Environment[StepTuning.SettleVariable] = "1";
         world.Environment[StepTuning.DeadlineVariable] = "10";
 

@@ -79,7 +79,7 @@ public sealed class StepTests
         {
             // Given
             await using var world = await EngineRun.StartAsync();
-            var config = world.WriteConfig(File.ReadAllText(world.ConfigPath).Replace("  OAuth20Integration: true", "  {}", StringComparison.Ordinal).Replace("features:\n  {}", "features: {}", StringComparison.Ordinal));
+            var config = world.WriteConfig(yaml => yaml.SetMapping("features", "{}"));
 
             // When
             var run = await world.RunAsync("enable-feature", config);
@@ -95,7 +95,7 @@ public sealed class StepTests
         {
             // Given
             await using var world = await EngineRun.StartAsync();
-            var config = world.WriteConfig(File.ReadAllText(world.ConfigPath).Replace("OAuth20Integration: true", "OAuth20Integraton: true", StringComparison.Ordinal));
+            var config = world.WriteConfig(yaml => yaml.Rename("features.OAuth20Integration", "OAuth20Integraton"));
 
             // When
             var run = await world.RunAsync("enable-feature", config);

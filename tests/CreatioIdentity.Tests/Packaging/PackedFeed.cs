@@ -32,8 +32,8 @@ public sealed partial class PackedFeed : IAsyncLifetime
         await GitAsync(clone, "add", "-A");
         await GitAsync(clone, "-c", "user.name=test", "-c", "user.email=test@localhost", "commit", "-qm", "Packed by a test");
 
-        await RunAsync("dotnet", ["tool", "restore"], clone, []);
-        PackOutput = await RunAsync("dotnet", ["cake", "--target=Pack"], clone, []);
+        await RunAsync("dotnet", ["tool", "restore"], clone, ToolTemp(root));
+        PackOutput = await RunAsync("dotnet", ["cake", "--target=Pack"], clone, ToolTemp(root));
         Version = File.ReadAllText(Path.Combine(Feed, "version.txt")).Trim();
 
         var cake = Path.Combine(GlobalPackagesFolder(), "cake.tool", "7.0.0", "cake.tool.7.0.0.nupkg");
@@ -60,7 +60,7 @@ public sealed partial class PackedFeed : IAsyncLifetime
     /// <summary>The variables of a process that installs from the feed: a NuGet cache of its own, no CI runner.</summary>
     public Dictionary<string, string?> Install(string folder)
     {
-        var environment = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(folder, ".nuget-packages") };
+        var environment = new Dictionary<string, string?>(ToolTemp(folder)) { ["NUGET_PACKAGES"] = Path.Combine(folder, ".nuget-packages") };
         foreach (var name in EngineRun.CiVariables)
         {
             environment[name] = null;
@@ -73,6 +73,16 @@ public sealed partial class PackedFeed : IAsyncLifetime
     {
         Directory.Delete(root, recursive: true);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A temp folder inside <paramref name="folder"/> (which goes with the feed) for the SDK, NuGet and Cake,
+    /// which keep scratch folders (MSBuildTemp*, NuGetScratch*) in the temp folder by design.
+    /// </summary>
+    private static Dictionary<string, string?> ToolTemp(string folder)
+    {
+        var temp = Directory.CreateDirectory(Path.Combine(folder, ".tmp")).FullName;
+        return new() { ["TMPDIR"] = temp, ["TMP"] = temp };
     }
 
     /// <summary>The path of a package of this version in the feed.</summary>

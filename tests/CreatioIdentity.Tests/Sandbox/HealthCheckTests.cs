@@ -101,8 +101,9 @@ public static class HealthCheckTests
         [Fact]
         public async Task Should_Keep_Seeing_The_Previous_Settings_Until_They_Settle()
         {
-            // Given
-            await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { HealthSettleDelay = TimeSpan.FromMilliseconds(400) });
+            // Given: a settling time far longer than one request takes even on a busy machine (the first read must fall within it)
+            var settle = TimeSpan.FromSeconds(5);
+            await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { HealthSettleDelay = settle });
             sandbox.Connected();
             using var client = await CreatioTestClient.LoggedInAsync(sandbox);
             await client.PostJsonAsync("DataService/json/SyncReply/PostSysSettingsValues",
@@ -110,7 +111,7 @@ public static class HealthCheckTests
 
             // When
             var (settlingStatus, _) = await HealthAsync(client);
-            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            await Task.Delay(settle + TimeSpan.FromMilliseconds(500));
             var (settledStatus, settled) = await HealthAsync(client);
 
             // Then

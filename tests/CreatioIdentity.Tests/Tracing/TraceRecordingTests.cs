@@ -63,7 +63,7 @@ public sealed class TraceRecordingTests
             await using var world = await EngineRun.StartAsync();
             world.TracePath = Path.Combine(world.Directory, "trace.har");
             world.Sandbox.Faults.Add(Fault.Hang("QuerySysSettings", count: null));
-            var config = world.WriteConfig(File.ReadAllText(world.ConfigPath).Replace("timeoutSeconds: 30", "timeoutSeconds: 1", StringComparison.Ordinal));
+            var config = world.WriteConfig(yaml => yaml.Set("creatio.timeoutSeconds", "1"));
 
             // When
             var run = await world.RunAsync("connect", config);
@@ -123,7 +123,7 @@ public sealed class TraceRecordingTests
         public async Task Should_Mark_Each_Entry_With_Its_Environment_When_Sites_Run_Concurrently()
         {
             // Given
-            await using var world = await EnvironmentsWorld.StartAsync("alpha", "beta");
+            await using var world = await EngineRun.StartSitesAsync("alpha", "beta");
             var tracePath = Path.Combine(world.Directory, "trace.har");
             var agent = BuildAgents.Detect(name => world.Environment.TryGetValue(name, out var value) ? value : null, new StringWriter(), plain: true);
 

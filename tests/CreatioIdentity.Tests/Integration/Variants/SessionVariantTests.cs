@@ -140,7 +140,7 @@ public static class SessionVariantTests
         {
             // Given
             await using var world = await EngineRun.StartAsync(new SandboxOptions { Runtime = runtime });
-            var config = world.WriteConfig(File.ReadAllText(world.ConfigPath).Replace("runtime: auto", $"runtime: {configured}", StringComparison.Ordinal));
+            var config = world.WriteConfig(yaml => yaml.Set("creatio.runtime", configured));
 
             // When
             var run = await world.RunAsync("connect", config);

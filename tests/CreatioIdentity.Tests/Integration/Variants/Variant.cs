@@ -23,29 +23,24 @@ internal static class Variant
         [.. run.Report!.Steps.SelectMany(step => step.Changes).Select(change => change.Item).Where(item => item.StartsWith("feature", StringComparison.Ordinal))];
 
     /// <summary>
-    /// examples/sandbox.yml with more keys under creatio: (one per line), other features: and a settings: section;
-    /// each argument holds lines without their indentation.
+    /// examples/sandbox.yml with more keys under creatio:, other features: and a settings: section, each
+    /// argument a YAML mapping (one key per line), edited through the YAML model.
     /// </summary>
-    public static string Config(EngineRun world, string? creatio = null, string? features = null, string? settings = null)
-    {
-        var yaml = File.ReadAllText(world.ConfigPath).ReplaceLineEndings("\n");
-        if (creatio is not null)
+    public static string Config(EngineRun world, string? creatio = null, string? features = null, string? settings = null) =>
+        world.WriteConfig(yaml =>
         {
-            yaml = Replace(yaml, "  timeoutSeconds: 30\n", "  timeoutSeconds: 30\n" + Indented(creatio));
-        }
+            if (creatio is not null)
+            {
+                yaml.Merge("creatio", creatio);
+            }
 
-        if (features is not null)
-        {
-            yaml = Replace(yaml, "features:\n  OAuth20Integration: true\n", "features:\n" + Indented(features));
-        }
+            if (features is not null)
+            {
+                yaml.SetMapping("features", features);
+            }
 
-        if (settings is not null)
-        {
-            yaml += "settings:\n" + Indented(settings);
-        }
-
-        return world.WriteConfig(yaml);
-    }
+            return settings is null ? yaml : yaml.SetMapping("settings", settings);
+        });
 
     public static int RequestsTo(EngineRun world, string path) =>
         world.Sandbox.Creatio.Requests.Count(request => request.Path.Contains(path, StringComparison.Ordinal));
@@ -89,14 +84,5 @@ internal static class Variant
         Assert.Empty(plan.Report!.Steps.SelectMany(step => step.Changes));
         Assert.Empty(world.Sandbox.Creatio.Writes);
         ShouldNotUseFeatureServiceShortcuts(world);
-    }
-
-    private static string Indented(string lines) =>
-        string.Concat(lines.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => "  " + line + "\n"));
-
-    private static string Replace(string yaml, string what, string with)
-    {
-        Assert.Contains(what, yaml, StringComparison.Ordinal);
-        return yaml.Replace(what, with, StringComparison.Ordinal);
     }
 }

@@ -51,11 +51,12 @@ public sealed class FeatureCacheTests : LoggedInSandbox
     [Fact]
     public async Task Should_Take_Effect_Only_After_The_Web_Farm_Delay()
     {
-        // Given
+        // Given: a delay far longer than one request takes even on a busy machine (the first read must fall within it)
+        var delay = TimeSpan.FromSeconds(5);
         await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions
         {
             OAuthPackageOverrideRow = false,
-            FeatureCacheDelay = TimeSpan.FromMilliseconds(1500),
+            FeatureCacheDelay = delay,
         });
         using var client = await CreatioTestClient.LoggedInAsync(sandbox);
         await client.PostJsonAsync(UpdateQueryPath, Update("AppFeature", "State", BooleanType, true, And(Equal("Code", TextType, OAuth20Integration))));
@@ -63,7 +64,7 @@ public sealed class FeatureCacheTests : LoggedInSandbox
         // When
         await client.GetJsonAsync(Clear);
         var atOnce = sandbox.Creatio.GetEffectiveFeatureState(OAuth20Integration);
-        await Task.Delay(TimeSpan.FromMilliseconds(2000));
+        await Task.Delay(delay + TimeSpan.FromMilliseconds(500));
         var later = sandbox.Creatio.GetEffectiveFeatureState(OAuth20Integration);
 
         // Then
