@@ -1,5 +1,6 @@
 using CreatioIdentity.Agents;
 using CreatioIdentity.Configuration;
+using CreatioIdentity.Protocol;
 
 namespace CreatioIdentity.Commands;
 
@@ -11,7 +12,7 @@ namespace CreatioIdentity.Commands;
 /// is set aside. Nothing the file names outside loopback is ever reached. A variable the file reads
 /// only for a value the sandbox replaces (a real site's password) need not be set.
 /// </summary>
-internal sealed class SandboxStandIn(SandboxReady ready, IBuildAgent agent)
+internal sealed class SandboxStandIn(SandboxReadyFile ready, IBuildAgent agent)
 {
     /// <summary>The keys whose values the sandbox replaces or sets aside: an unset variable there is no error.</summary>
     private static readonly string[] ReplacedKeys =

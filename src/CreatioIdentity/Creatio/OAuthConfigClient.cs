@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CreatioIdentity.Creatio.DataService;
 
 namespace CreatioIdentity.Creatio;

@@ -54,7 +54,7 @@ public static class ReportStore
 
     /// <summary>
     /// Records the environments of a multi-site run at the top of reportDir, after each has been
-    /// recorded in its own folder (<c>reportDir/NAME/</c>) by <see cref="Record(string, string, string, string?, IReadOnlyList{StepResult})"/>.
+    /// recorded in its own folder (<c>reportDir/NAME/</c>) by <see cref="Record(string, string, string, string?, IReadOnlyList{StepResult}, IReadOnlyList{ReportWarning}?)"/>.
     /// An earlier report of the same run keeps the environments this call does not name; the
     /// sections are in name order and the report is ok when every one is.
     /// </summary>

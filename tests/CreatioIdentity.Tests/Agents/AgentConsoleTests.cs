@@ -96,7 +96,7 @@ public sealed class AgentConsoleTests
         public void Should_Keep_A_Url_Whole_On_A_Terminal_Too_Narrow_For_It_In_A_Table()
         {
             // Given: a terminal of 80 columns
-            var fixture = new ConsoleAgentFixture();
+            using var fixture = new ConsoleAgentFixture();
             fixture.Console.Profile.Width = 80;
             var message = $"The discovery document at {LongUrl} could not be read.";
 
@@ -112,7 +112,7 @@ public sealed class AgentConsoleTests
         public void Should_Draw_A_Table_Within_The_Terminal_When_Every_Word_Fits()
         {
             // Given: a terminal of 100 columns, and a URL that fits in the message column
-            var fixture = new ConsoleAgentFixture();
+            using var fixture = new ConsoleAgentFixture();
             fixture.Console.Profile.Width = 100;
             var url = "http://127.0.0.1:44753/.well-known/openid-configuration";
 

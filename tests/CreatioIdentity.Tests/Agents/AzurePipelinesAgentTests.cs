@@ -6,9 +6,6 @@ namespace CreatioIdentity.Tests.Agents;
 
 public sealed class AzurePipelinesAgentTests
 {
-    private static Report Report(bool ok, params CheckResult[] checks) =>
-        new(1, ok, "connect", "https://creatio.example.com", "run-42", [new StepResult("Diagnose", ok ? StepStatus.Unchanged : StepStatus.Failed, 120, [], [])], checks);
-
     public sealed class TheMaskSecretsMethod
     {
         [Fact]

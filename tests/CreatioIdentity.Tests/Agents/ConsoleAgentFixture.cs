@@ -5,7 +5,7 @@ using Spectre.Console;
 namespace CreatioIdentity.Tests.Agents;
 
 /// <summary>A console agent writing plain text (no ANSI, no colour) into a string.</summary>
-internal sealed class ConsoleAgentFixture
+internal sealed class ConsoleAgentFixture : IDisposable
 {
     private readonly StringWriter output = new();
 
@@ -28,4 +28,6 @@ internal sealed class ConsoleAgentFixture
     public string Output => output.ToString();
 
     public string[] Lines => Output.ReplaceLineEndings("\n").Split('\n');
+
+    public void Dispose() => output.Dispose();
 }

@@ -17,7 +17,7 @@ public sealed class ConsoleAgentTests
         public void Should_Never_Print_A_Masked_Value()
         {
             // Given
-            var fixture = new ConsoleAgentFixture();
+            using var fixture = new ConsoleAgentFixture();
             fixture.Agent.MaskSecrets([ClientSecret, string.Empty]);
             var leak = $"client_secret={ClientSecret}";
 
@@ -42,7 +42,7 @@ public sealed class ConsoleAgentTests
         public void Should_Mask_A_Secret_That_Contains_Another_Whole()
         {
             // Given
-            var fixture = new ConsoleAgentFixture();
+            using var fixture = new ConsoleAgentFixture();
             fixture.Agent.MaskSecrets(["abc", "abcdef"]);
 
             // When
@@ -57,7 +57,7 @@ public sealed class ConsoleAgentTests
         public void Should_Never_Print_A_Masked_Value_In_Any_Encoding()
         {
             // Given
-            var fixture = new ConsoleAgentFixture();
+            using var fixture = new ConsoleAgentFixture();
             fixture.Agent.MaskSecrets([ClientSecret]);
 
             // When
@@ -74,7 +74,7 @@ public sealed class ConsoleAgentTests
         public void Should_Print_Control_Characters_From_A_Server_As_Replacement_Characters()
         {
             // Given
-            var fixture = new ConsoleAgentFixture();
+            using var fixture = new ConsoleAgentFixture();
 
             // When: a terminal escape (set the window title) and a bell
             fixture.Agent.Info("Creatio said: \u001b]0;pwned\u0007 done\u009b");
@@ -90,7 +90,7 @@ public sealed class ConsoleAgentTests
         public void Should_Show_The_Checks_As_A_Table()
         {
             // Given
-            var fixture = new ConsoleAgentFixture();
+            using var fixture = new ConsoleAgentFixture();
             var report = Report(false,
                 CheckResult.Pass(CheckIds.CreatioLogin, "Logged in."),
                 CheckResult.Fail(CheckIds.AccessTokenRetrievable, "Check the client secret."),
@@ -110,7 +110,7 @@ public sealed class ConsoleAgentTests
         public void Should_Say_Not_Connected_And_Where_The_Report_Is()
         {
             // Given
-            var fixture = new ConsoleAgentFixture();
+            using var fixture = new ConsoleAgentFixture();
 
             // When
             fixture.Agent.ShowReport(Report(false, CheckResult.Fail(CheckIds.CreatioLogin, "Wrong password.")), "out");
@@ -124,7 +124,7 @@ public sealed class ConsoleAgentTests
         public void Should_Say_Connected_When_Creatio_Got_A_Token()
         {
             // Given
-            var fixture = new ConsoleAgentFixture();
+            using var fixture = new ConsoleAgentFixture();
 
             // When
             fixture.Agent.ShowReport(Report(true, CheckResult.Pass(CheckIds.AccessTokenRetrievable, "Creatio got a token.")), "out");
@@ -137,7 +137,7 @@ public sealed class ConsoleAgentTests
         public void Should_Not_Claim_A_Connection_That_Was_Not_Tested()
         {
             // Given
-            var fixture = new ConsoleAgentFixture();
+            using var fixture = new ConsoleAgentFixture();
 
             // When
             fixture.Agent.ShowReport(Report(true, CheckResult.Pass(CheckIds.CreatioLogin, "Logged in.")), "out");
@@ -158,7 +158,7 @@ public sealed class ConsoleAgentTests
         public void Should_Show_Name_Summary_And_Duration_Then_Each_Change_On_A_Line_Of_Its_Own()
         {
             // Given
-            var fixture = new ConsoleAgentFixture();
+            using var fixture = new ConsoleAgentFixture();
             var step = new StepResult("EnableFeature", StepStatus.Changed, 1234, [new Change("OAuth20Integration", "off", "on")], [CheckResult.Pass(CheckIds.FeatureEnabled, "on")]);
 
             // When
@@ -172,7 +172,7 @@ public sealed class ConsoleAgentTests
         public void Should_Show_The_Error_Of_A_Failed_Step()
         {
             // Given
-            var fixture = new ConsoleAgentFixture();
+            using var fixture = new ConsoleAgentFixture();
 
             // When
             fixture.Agent.ShowStep(new StepResult("ApplySettings", StepStatus.Failed, 50, [], [], "Creatio could not be reached."));
@@ -185,7 +185,7 @@ public sealed class ConsoleAgentTests
         public void Should_Say_What_A_Step_That_Wrote_Nothing_Checked()
         {
             // Given
-            var fixture = new ConsoleAgentFixture();
+            using var fixture = new ConsoleAgentFixture();
             var preflight = new StepResult("Preflight", StepStatus.Unchanged, 4800, [],
                 [CheckResult.Pass(CheckIds.IdentityServiceDiscovery, "read"), CheckResult.Pass(CheckIds.ClientCredentialsToken, "issued"), CheckResult.Pass(CheckIds.CreatioLogin, "logged in")]);
 
@@ -203,7 +203,7 @@ public sealed class ConsoleAgentTests
         public void Should_Say_A_Secret_Was_Set_Or_Replaced_And_Never_Show_A_Mask_Turning_Into_A_Mask()
         {
             // Given: the first write of the client secret (it had none), and a secret written over another
-            var fixture = new ConsoleAgentFixture();
+            using var fixture = new ConsoleAgentFixture();
             var step = new StepResult("ApplySettings", StepStatus.Changed, 10,
                 [new Change("OAuth20IdentityServerClientSecret", "(not set)", "***"), new Change("SiteSecret", "***", "***"), new Change("OAuth20IdentityServerUrl", "(not set)", "https://identity.example.com/")],
                 []);
@@ -222,7 +222,7 @@ public sealed class ConsoleAgentTests
         public void Should_List_What_Plan_Found_As_Changes_Pending()
         {
             // Given
-            var fixture = new ConsoleAgentFixture();
+            using var fixture = new ConsoleAgentFixture();
             var plan = new StepResult("Plan", StepStatus.Changed, 2600, [new Change("feature cache", "stale", "cleared"), new Change("default OAuth resource", "not registered", "registered")], []);
 
             // When
@@ -240,7 +240,7 @@ public sealed class ConsoleAgentTests
         public void Should_Name_The_Step_Once_In_Its_Heading()
         {
             // Given
-            var fixture = new ConsoleAgentFixture();
+            using var fixture = new ConsoleAgentFixture();
 
             // When
             using (fixture.Agent.BeginStep("Preflight", namedByCaller: false))
@@ -256,7 +256,7 @@ public sealed class ConsoleAgentTests
         public void Should_Leave_The_Name_To_The_Cake_Task_That_Runs_The_Step()
         {
             // Given
-            var fixture = new ConsoleAgentFixture();
+            using var fixture = new ConsoleAgentFixture();
 
             // When
             using (fixture.Agent.BeginStep("EnableFeature", namedByCaller: true))
@@ -275,7 +275,7 @@ public sealed class ConsoleAgentTests
         public void Should_Point_At_The_Location()
         {
             // Given
-            var fixture = new ConsoleAgentFixture();
+            using var fixture = new ConsoleAgentFixture();
 
             // When
             fixture.Agent.Warning("The client secret is written literally.", new SourceLocation("creatio-identity.yml", 12, 17));
@@ -291,7 +291,7 @@ public sealed class ConsoleAgentTests
         public void Should_Print_Brackets_As_They_Are()
         {
             // Given
-            var fixture = new ConsoleAgentFixture();
+            using var fixture = new ConsoleAgentFixture();
 
             // When
             fixture.Agent.Error("Creatio answered [red]{\"Code\":1}[/]");
@@ -307,7 +307,7 @@ public sealed class ConsoleAgentTests
         public void Should_Print_The_Title_Before_What_The_Group_Holds()
         {
             // Given
-            var fixture = new ConsoleAgentFixture();
+            using var fixture = new ConsoleAgentFixture();
 
             // When
             using (fixture.Agent.BeginGroup("ApplySettings"))

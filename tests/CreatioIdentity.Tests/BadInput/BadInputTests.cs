@@ -1,5 +1,3 @@
-using CreatioIdentity.Commands;
-
 namespace CreatioIdentity.Tests.BadInput;
 
 /// <summary>

@@ -13,7 +13,7 @@ public sealed class BufferedAgentTests
         public void Should_Hold_Everything_Back_Until_Flushed_As_One_Group()
         {
             // Given
-            var fixture = new ConsoleAgentFixture();
+            using var fixture = new ConsoleAgentFixture();
             var dev = new BufferedAgent(fixture.Agent);
             var prod = new BufferedAgent(fixture.Agent);
             dev.Info("dev line 1");
@@ -39,7 +39,7 @@ public sealed class BufferedAgentTests
         public void Should_Mask_A_Secret_Registered_While_Buffering()
         {
             // Given
-            var fixture = new ConsoleAgentFixture();
+            using var fixture = new ConsoleAgentFixture();
             var agent = new BufferedAgent(fixture.Agent);
             agent.MaskSecrets(["s3cret-value"]);
             agent.Info("the value is s3cret-value");
@@ -56,7 +56,7 @@ public sealed class BufferedAgentTests
         public void Should_Show_A_Sites_Checks_As_Lines_And_Leave_The_Table_To_The_Whole_Run()
         {
             // Given
-            var fixture = new ConsoleAgentFixture();
+            using var fixture = new ConsoleAgentFixture();
             var agent = new BufferedAgent(fixture.Agent);
             var report = new Report(1, false, "monitor", "https://dev.example.com/", null, [], [CheckResult.Fail(CheckIds.CreatioLogin, "Refused.")]);
 

@@ -1,5 +1,3 @@
-using CreatioIdentity.Commands;
-
 namespace CreatioIdentity.Tests.Commands;
 
 public sealed class ExitCodesTests

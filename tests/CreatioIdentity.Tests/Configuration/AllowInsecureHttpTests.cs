@@ -1,5 +1,3 @@
-using CreatioIdentity.Configuration;
-
 namespace CreatioIdentity.Tests.Configuration;
 
 /// <summary>The password and the client secret never cross a network in clear unless the file says so.</summary>

@@ -1,5 +1,3 @@
-using CreatioIdentity.Configuration;
-
 namespace CreatioIdentity.Tests.Configuration;
 
 /// <summary>${VAR} as the loader applies it: in every scalar value, with positions in errors.</summary>

@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Net;
-using System.Net.Http;
 using System.Runtime.Serialization.Json;
 using System.Security;
 using System.Text;

@@ -1,5 +1,3 @@
-using CreatioIdentity.Configuration;
-
 namespace CreatioIdentity.Tests.Configuration;
 
 /// <summary>Each mistake the loader catches, reported at the line and column it is about.</summary>

@@ -1,9 +1,7 @@
 using System.Text.Json;
 using CreatioIdentity.Checks;
-using CreatioIdentity.Commands;
 using CreatioIdentity.Reporting;
 using CreatioIdentity.Tests.Integration;
-using GitHubExitCodes = CreatioIdentity.GitHub.ExitCodes;
 
 namespace CreatioIdentity.Tests.Contracts;
 
@@ -52,9 +50,6 @@ public sealed class SpecContractTests
             Assert.Equal(1, ExitCodes.Failed);
             Assert.Equal(2, ExitCodes.ChangesPending);
             Assert.Equal(3, ExitCodes.InvalidConfiguration);
-            Assert.Equal(0, GitHubExitCodes.Ok);
-            Assert.Equal(1, GitHubExitCodes.Failed);
-            Assert.Equal(3, GitHubExitCodes.InvalidCommandLine);
         }
 
         [Fact]

@@ -69,7 +69,7 @@ public sealed class CreatioRoutesTests
         }
     }
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheSandbox
     {
         [Fact]

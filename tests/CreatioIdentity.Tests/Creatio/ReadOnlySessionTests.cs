@@ -35,7 +35,7 @@ public sealed class ReadOnlySessionTests
         return data;
     }
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheSendAsyncMethod(SandboxFixture fixture) : IClassFixture<SandboxFixture>
     {
         [Theory]
@@ -90,7 +90,7 @@ public sealed class ReadOnlySessionTests
         }
     }
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheSendWithBearerAsyncMethod(SandboxFixture fixture) : IClassFixture<SandboxFixture>
     {
         [Theory]

@@ -5,7 +5,7 @@ using CreatioIdentity.Tests.Integration;
 namespace CreatioIdentity.Tests.Environments;
 
 /// <summary>The Cake targets with several sites: ConnectIdentity in one engine process, Monitor, ListEnvironments.</summary>
-[Collection(CakeCollection.Name)]
+[Collection(CakeGroup.Name)]
 public sealed class CakeEnvironmentsTests
 {
     private static Task<(int ExitCode, string Output)> CakeAsync(EngineRun world, params string[] arguments) =>

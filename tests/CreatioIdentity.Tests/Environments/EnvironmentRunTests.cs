@@ -1,6 +1,5 @@
 using CreatioIdentity.Checks;
 using CreatioIdentity.Reporting;
-using CreatioIdentity.Sandbox;
 using CreatioIdentity.Steps;
 using CreatioIdentity.Tests.Integration;
 

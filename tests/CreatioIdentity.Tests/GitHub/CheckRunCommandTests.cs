@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CreatioIdentity.Checks;
 using CreatioIdentity.GitHub;
 

@@ -9,7 +9,7 @@ namespace CreatioIdentity.Tests.GitHub;
 /// the target against a sandbox, then its Teardown runs creatio-identity-github as a process,
 /// which talks to the GitHub stand-in. Runs alone, beside the other dotnet cake test.
 /// </summary>
-[Collection(CakeCollection.Name)]
+[Collection(CakeGroup.Name)]
 public sealed class GitHubCakeTests
 {
     private static Task<(int ExitCode, string Output)> CakeAsync(EngineRun sandbox, GitHubWorld gitHub, string reportDir) =>

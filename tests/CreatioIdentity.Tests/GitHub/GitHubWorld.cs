@@ -43,7 +43,7 @@ public sealed class GitHubWorld : IAsyncDisposable
 
     public Dictionary<string, string?> Environment { get; }
 
-    public string RunUrl => $"https://github.example.com/{Repository}/actions/runs/{RunId}";
+    public static string RunUrl => $"https://github.example.com/{Repository}/actions/runs/{RunId}";
 
     public static async Task<GitHubWorld> StartAsync()
     {

@@ -36,7 +36,7 @@ public sealed class SyncIssuesCommandTests
             Assert.Contains("is red: `IdentityServiceAvailable`, `AccessTokenRetrievable`.", issue.Body, StringComparison.Ordinal);
             Assert.Contains("| AccessTokenRetrievable | ❌ fail | `AccessTokenRetrievable is red: check the Identity Service settings.` |", issue.Body, StringComparison.Ordinal);
             Assert.Contains("| CreatioLogin | ✅ pass | `CreatioLogin is green.` |", issue.Body, StringComparison.Ordinal);
-            Assert.Contains(world.RunUrl, issue.Body, StringComparison.Ordinal);
+            Assert.Contains(GitHubWorld.RunUrl, issue.Body, StringComparison.Ordinal);
             Assert.Empty(issue.Comments);
             Assert.Contains($"{Site}: red (IdentityServiceAvailable, AccessTokenRetrievable), opened issue #1", run.Output, StringComparison.Ordinal);
         }

@@ -6,7 +6,7 @@ namespace CreatioIdentity.Tests.Integration;
 /// What a person reads in the console of `dotnet cake` against the sandbox: one story per run. The
 /// JIT engine (already built with the tests) keeps these runs short; the native one prints the same.
 /// </summary>
-[Collection(CakeCollection.Name)]
+[Collection(CakeGroup.Name)]
 public sealed class CakeConsoleTests
 {
     private static readonly string[] Steps = ["Validate", "Preflight", "EnableFeature", "ApplySettings", "TestConnection", "Diagnose", "OAuthApps"];

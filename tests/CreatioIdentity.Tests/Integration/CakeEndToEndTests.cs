@@ -8,7 +8,7 @@ namespace CreatioIdentity.Tests.Integration;
 /// per step, against a sandbox on loopback. Slow (it publishes the engine natively when stale),
 /// so it runs alone, not beside the other tests, whose timing it would disturb.
 /// </summary>
-[Collection(CakeCollection.Name)]
+[Collection(CakeGroup.Name)]
 public sealed class CakeEndToEndTests
 {
     internal static Task<(int ExitCode, string Output)> CakeAsync(EngineRun world, string target, string reportDir) =>
@@ -58,7 +58,7 @@ public sealed class CakeEndToEndTests
 }
 
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class CakeCollection
+public sealed class CakeGroup
 {
     public const string Name = "dotnet cake, alone";
 }

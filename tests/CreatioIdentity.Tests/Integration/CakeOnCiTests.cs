@@ -11,7 +11,7 @@ namespace CreatioIdentity.Tests.Integration;
 /// opens one log group per task and the engine processes open none inside it, each engine
 /// process registers the secrets before it prints, and the last one publishes the outputs.
 /// </summary>
-[Collection(CakeCollection.Name)]
+[Collection(CakeGroup.Name)]
 public sealed partial class CakeOnCiTests
 {
     [GeneratedRegex(@"\x1B\[[0-9;]*m")]

@@ -11,7 +11,7 @@ namespace CreatioIdentity.Tests.Integration;
 /// process, connects it with the embedded examples/sandbox.yml, and stops it. The sandbox's own record is
 /// gone with it, so what it received is read from the HTTP trace of the run.
 /// </summary>
-[Collection(CakeCollection.Name)]
+[Collection(CakeGroup.Name)]
 public sealed class CakeSandboxTests : IDisposable
 {
     private readonly OwnTempFolder folder = new();

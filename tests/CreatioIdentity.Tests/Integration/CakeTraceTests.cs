@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace CreatioIdentity.Tests.Integration;
 
 /// <summary>`dotnet cake --target=ConnectIdentity --trace-http=FILE`: six engine processes, one HAR file.</summary>
-[Collection(CakeCollection.Name)]
+[Collection(CakeGroup.Name)]
 public sealed class CakeTraceTests
 {
     [Fact]

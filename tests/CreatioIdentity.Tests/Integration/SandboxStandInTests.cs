@@ -2,6 +2,7 @@ using System.Text.Json;
 using CreatioIdentity.Agents;
 using CreatioIdentity.Checks;
 using CreatioIdentity.Commands;
+using CreatioIdentity.Companions;
 using CreatioIdentity.Configuration;
 using CreatioIdentity.Reporting;
 using CreatioIdentity.Tests.Configuration;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using CreatioIdentity.Checks;
 using CreatioIdentity.OAuthApps;
 using CreatioIdentity.Sandbox.Creatio.OAuthApps;

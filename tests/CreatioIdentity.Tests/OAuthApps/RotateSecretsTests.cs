@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using CreatioIdentity.Checks;
 using CreatioIdentity.Commands;
 using CreatioIdentity.OAuthApps;

@@ -82,8 +82,8 @@ public sealed class PackagingTests(PackedFeed feed) : IClassFixture<PackedFeed>
         var dll = Path.Combine(folder, "tools", "net10.0", "any", "creatio-identity.dll");
 
         // When
-        var (exitCode, output) = await ChildProcess.RunAsync("dotnet", [dll, "validate", "--config", Path.Combine(folder, "missing.yml")], folder, feed.Install(folder), Timeout);
-        var (versionExit, version) = await ChildProcess.RunAsync("dotnet", [dll, "--version"], folder, feed.Install(folder), Timeout);
+        var (exitCode, output) = await ChildProcess.RunAsync("dotnet", [dll, "validate", "--config", Path.Combine(folder, "missing.yml")], folder, PackedFeed.Install(folder), Timeout);
+        var (versionExit, version) = await ChildProcess.RunAsync("dotnet", [dll, "--version"], folder, PackedFeed.Install(folder), Timeout);
 
         // Then: the engine runs under the JIT, with its version, and says what is wrong (exit 3)
         Assert.Equal(0, versionExit);
@@ -99,7 +99,7 @@ public sealed class PackagingTests(PackedFeed feed) : IClassFixture<PackedFeed>
         await using var world = await EngineRun.StartAsync();
         var folder = feed.NewFolder("install");
         var tools = Path.Combine(folder, "tools");
-        var environment = feed.Install(folder);
+        var environment = PackedFeed.Install(folder);
 
         // When: installed as a user or a CI job installs it
         await PackedFeed.RunAsync("dotnet", ["tool", "install", "CreatioIdentity", "--version", feed.Version, "--tool-path", tools], folder, environment);
@@ -129,7 +129,7 @@ public sealed class PackagingTests(PackedFeed feed) : IClassFixture<PackedFeed>
         // Given
         var folder = feed.NewFolder("companions");
         var tools = Path.Combine(folder, "tools");
-        var environment = feed.Install(folder);
+        var environment = PackedFeed.Install(folder);
         foreach (var name in new[] { "GITHUB_TOKEN", "GITHUB_REPOSITORY", "GITHUB_SHA" })
         {
             environment[name] = null;
@@ -161,7 +161,7 @@ public sealed class PackagingTests(PackedFeed feed) : IClassFixture<PackedFeed>
         // When: dnx CreatioIdentity@X -- connect --config FILE
         var (exitCode, output) = await ChildProcess.RunAsync(
             dnx, [$"CreatioIdentity@{feed.Version}", "--yes", "--", "connect", "--config", world.ConfigPath, "--report-dir", reportDir],
-            folder, [.. feed.Install(folder), .. world.Environment], Timeout);
+            folder, [.. PackedFeed.Install(folder), .. world.Environment], Timeout);
 
         // Then
         Assert.True(exitCode == 0, output);
@@ -185,7 +185,7 @@ public sealed class PackagingTests(PackedFeed feed) : IClassFixture<PackedFeed>
 
         var script = Path.Combine(folder, "build.cake");
         File.WriteAllText(script, File.ReadAllText(script).Replace("version=1.0.0", $"version={feed.Version}", StringComparison.Ordinal));
-        var environment = new Dictionary<string, string?>(feed.Install(folder))
+        var environment = new Dictionary<string, string?>(PackedFeed.Install(folder))
         {
             ["CREATIO_URL"] = world.Sandbox.CreatioUrl.AbsoluteUri,
             ["IDENTITY_SERVICE_URL"] = world.Sandbox.IdentityServiceUrl.AbsoluteUri,
@@ -222,7 +222,7 @@ public sealed class PackagingTests(PackedFeed feed) : IClassFixture<PackedFeed>
 
         // When
         var (exitCode, output) = await ChildProcess.RunAsync(
-            "bash", [Path.Combine(EngineRun.RepositoryRoot, "action", "test.sh"), feed.Feed, feed.Version], folder, feed.Install(folder), Timeout);
+            "bash", [Path.Combine(EngineRun.RepositoryRoot, "action", "test.sh"), feed.Feed, feed.Version], folder, PackedFeed.Install(folder), Timeout);
 
         // Then: every check of the script passed (Sandbox green, invalid input exit 3, Plan pending, ...)
         Assert.True(exitCode == 0, output);
@@ -237,7 +237,7 @@ public sealed class PackagingTests(PackedFeed feed) : IClassFixture<PackedFeed>
 
         // When
         var (exitCode, output) = await ChildProcess.RunAsync(
-            "python3", [Path.Combine(EngineRun.RepositoryRoot, ".ci", "test-azure-template.py"), feed.Feed, feed.Version], folder, feed.Install(folder), Timeout);
+            "python3", [Path.Combine(EngineRun.RepositoryRoot, ".ci", "test-azure-template.py"), feed.Feed, feed.Version], folder, PackedFeed.Install(folder), Timeout);
 
         // Then
         Assert.True(exitCode == 0, output);

@@ -58,7 +58,7 @@ public sealed partial class PackedFeed : IAsyncLifetime
     }
 
     /// <summary>The variables of a process that installs from the feed: a NuGet cache of its own, no CI runner.</summary>
-    public Dictionary<string, string?> Install(string folder)
+    public static Dictionary<string, string?> Install(string folder)
     {
         var environment = new Dictionary<string, string?>(ToolTemp(folder)) { ["NUGET_PACKAGES"] = Path.Combine(folder, ".nuget-packages") };
         foreach (var name in EngineRun.CiVariables)

@@ -1,5 +1,4 @@
 using CreatioIdentity.Checks;
-using CreatioIdentity.Commands;
 using CreatioIdentity.Sandbox;
 using CreatioIdentity.Tests.Integration;
 using CreatioIdentity.Tests.Tls;

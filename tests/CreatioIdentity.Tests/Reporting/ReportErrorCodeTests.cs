@@ -1,5 +1,4 @@
 using CreatioIdentity.Checks;
-using CreatioIdentity.Reporting;
 using CreatioIdentity.Steps;
 
 namespace CreatioIdentity.Tests.Reporting;

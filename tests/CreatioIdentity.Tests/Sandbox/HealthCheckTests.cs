@@ -14,7 +14,7 @@ public static class HealthCheckTests
     private static readonly string[] DocumentedFields =
         ["HasProblem", "IsSystemSettingsFilledIn", "IsIdentityServiceAvailable", "IsAccessTokenRetrievableForSystemActions"];
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheAnswer
     {
         [Fact]
@@ -121,7 +121,7 @@ public static class HealthCheckTests
         }
     }
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheHostSettings
     {
         [Fact]
@@ -161,7 +161,7 @@ public static class HealthCheckTests
         }
     }
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheVariants
     {
         [Fact]

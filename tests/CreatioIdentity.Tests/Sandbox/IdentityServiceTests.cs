@@ -5,7 +5,7 @@ using CreatioIdentity.Sandbox;
 
 namespace CreatioIdentity.Tests.Sandbox;
 
-[Collection(SandboxCollection.Name)]
+[Collection(SandboxGroup.Name)]
 public sealed class IdentityServiceTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
     private SandboxHost Sandbox => fixture.Sandbox;

@@ -5,7 +5,7 @@ using CreatioIdentity.Sandbox;
 namespace CreatioIdentity.Tests.Sandbox;
 
 /// <summary>SandboxOptions.Language: every human message in the user's language, every error code unchanged.</summary>
-[Collection(SandboxCollection.Name)]
+[Collection(SandboxGroup.Name)]
 public sealed class LanguageTests
 {
     [Fact]

@@ -8,7 +8,7 @@ namespace CreatioIdentity.Tests.Sandbox;
 /// <summary>AuthService.svc/Login and Logout: the codes, the statuses, the cookies, and bodies with a length.</summary>
 public static class LoginTests
 {
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheLoginMethod(SandboxFixture fixture) : IClassFixture<SandboxFixture>
     {
         private SandboxHost Sandbox => fixture.Sandbox;
@@ -84,7 +84,7 @@ public static class LoginTests
         }
     }
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheLoginVariants
     {
         [Theory]
@@ -148,7 +148,7 @@ public static class LoginTests
         }
     }
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheLogoutMethod : LoggedInSandbox
     {
         [Fact]

@@ -10,7 +10,7 @@ namespace CreatioIdentity.Tests.Sandbox;
 /// SPEC 4b in the sandbox: OAuthConfigService's AddClient, UpdateClient, DeleteClient and CreateTechnicalUser as 8.1
 /// (and clio, for 8.2+) show them, each app a real client of the Identity Service, its token honoured for reads.
 /// </summary>
-[Collection(SandboxCollection.Name)]
+[Collection(SandboxGroup.Name)]
 public sealed class OAuthAppTests
 {
     private const string AddClient = "rest/OAuthConfigService/AddClient";

@@ -4,7 +4,7 @@ using CreatioIdentity.Sandbox;
 namespace CreatioIdentity.Tests.Sandbox;
 
 /// <summary>OAuthConfigService.AddDefaultResource as 8.1's OAuthConfigService.OAuth20.cs answers it.</summary>
-[Collection(SandboxCollection.Name)]
+[Collection(SandboxGroup.Name)]
 public sealed class OAuthConfigServiceTests
 {
     private const string AddDefaultResource = "rest/OAuthConfigService/AddDefaultResource";

@@ -2,7 +2,7 @@ using CreatioIdentity.Sandbox;
 
 namespace CreatioIdentity.Tests.Sandbox;
 
-[Collection(SandboxCollection.Name)]
+[Collection(SandboxGroup.Name)]
 public sealed class RequestRecordTests
 {
     [Fact]

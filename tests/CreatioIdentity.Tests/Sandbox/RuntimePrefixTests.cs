@@ -6,7 +6,7 @@ namespace CreatioIdentity.Tests.Sandbox;
 /// <summary>Each runtime's prefix, its anonymous answers (clio's runtime detection), and a site that answers both prefixes.</summary>
 public static class RuntimePrefixTests
 {
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheServicePrefix
     {
         [Theory]
@@ -45,7 +45,7 @@ public static class RuntimePrefixTests
         }
     }
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheAnonymousAnswers
     {
         [Theory]

@@ -11,7 +11,7 @@ public static class SessionTests
     private const string FeatureState = "rest/FeatureService/GetFeatureState";
     private const string SelectQuery = "DataService/json/SyncReply/SelectQuery";
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheSessionAndCsrf(SandboxFixture fixture) : IClassFixture<SandboxFixture>
     {
         private SandboxHost Sandbox => fixture.Sandbox;
@@ -79,7 +79,7 @@ public static class SessionTests
         }
     }
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheExpiry
     {
         [Theory]
@@ -127,7 +127,7 @@ public static class SessionTests
         }
     }
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheMalformedCookie
     {
         [Fact]

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CreatioIdentity.Sandbox;
 
 namespace CreatioIdentity.Tests.Sandbox;
 
@@ -9,7 +8,7 @@ public static class SysSettingsTests
     private const string Query = "DataService/json/SyncReply/QuerySysSettings";
     private const string Post = "DataService/json/SyncReply/PostSysSettingsValues";
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheQuerySysSettingsMethod : LoggedInSandbox
     {
         [Fact]
@@ -61,7 +60,7 @@ public static class SysSettingsTests
         }
     }
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class ThePostSysSettingsValuesMethod : LoggedInSandbox
     {
         [Fact]

@@ -14,5 +14,5 @@ public sealed class LastCollectionOrderer : ITestCollectionOrderer
 {
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
         new DefaultTestCollectionOrderer().OrderTestCollections(testCollections)
-            .OrderBy(collection => collection.DisplayName.EndsWith(TempFolderGuardCollection.Name, StringComparison.Ordinal) ? 1 : 0);
+            .OrderBy(collection => collection.DisplayName.EndsWith(TempFolderGuardGroup.Name, StringComparison.Ordinal) ? 1 : 0);
 }

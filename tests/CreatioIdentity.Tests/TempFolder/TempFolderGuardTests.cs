@@ -1,7 +1,7 @@
 namespace CreatioIdentity.Tests.TempFolder;
 
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class TempFolderGuardCollection
+public sealed class TempFolderGuardGroup
 {
     public const string Name = "Temp folder guard";
 }
@@ -11,7 +11,7 @@ public sealed class TempFolderGuardCollection
 /// and child process removes what it put there. Runs last (<see cref="LastCollectionOrderer"/>), so
 /// in a full run it names whatever any of them left.
 /// </summary>
-[Collection(TempFolderGuardCollection.Name)]
+[Collection(TempFolderGuardGroup.Name)]
 public sealed class TempFolderGuardTests
 {
     [Fact]

@@ -1,5 +1,4 @@
 using CreatioIdentity.Checks;
-using CreatioIdentity.Commands;
 using CreatioIdentity.Tests.Integration;
 
 namespace CreatioIdentity.Tests.Tls;

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using CreatioIdentity.Checks;
-using CreatioIdentity.Commands;
 using CreatioIdentity.Tests.Integration;
 
 namespace CreatioIdentity.Tests.Tls;

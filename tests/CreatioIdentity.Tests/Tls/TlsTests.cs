@@ -1,7 +1,5 @@
 using CreatioIdentity.Agents;
 using CreatioIdentity.Checks;
-using CreatioIdentity.Commands;
-using CreatioIdentity.Configuration;
 using CreatioIdentity.Sandbox;
 using CreatioIdentity.Tests.Integration;
 

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using CreatioIdentity.Agents;
 using CreatioIdentity.Commands;
 using CreatioIdentity.Sandbox;
-using CreatioIdentity.Tests.Environments;
 using CreatioIdentity.Tests.Integration;
 
 namespace CreatioIdentity.Tests.Tracing;

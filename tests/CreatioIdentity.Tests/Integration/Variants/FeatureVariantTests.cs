@@ -1,5 +1,4 @@
 using CreatioIdentity.Checks;
-using CreatioIdentity.Commands;
 using CreatioIdentity.Sandbox;
 using static CreatioIdentity.Tests.Integration.Variants.Variant;
 

@@ -4,7 +4,7 @@ using CreatioIdentity.Sandbox.Cli;
 namespace CreatioIdentity.Tests.Sandbox.Cli;
 
 /// <summary>Every variant reachable from the sandbox process's command line, for the Cake and action self-tests.</summary>
-[Collection(SandboxCollection.Name)]
+[Collection(SandboxGroup.Name)]
 public sealed class SandboxArgumentsTests
 {
     [Fact]

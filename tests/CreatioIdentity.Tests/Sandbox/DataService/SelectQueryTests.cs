@@ -9,7 +9,7 @@ public static class SelectQueryTests
 {
     private static JsonElement Single(IReadOnlyList<JsonElement> rows) => Assert.Single(rows);
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheAppFeatureEntity(SandboxFixture fixture) : IClassFixture<SandboxFixture>
     {
         [Fact]
@@ -65,7 +65,7 @@ public static class SelectQueryTests
         }
     }
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheOtherEntities(SandboxFixture fixture) : IClassFixture<SandboxFixture>
     {
         [Fact]
@@ -114,7 +114,7 @@ public static class SelectQueryTests
         }
     }
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheFilters(SandboxFixture fixture) : IClassFixture<SandboxFixture>
     {
         [Fact]
@@ -207,7 +207,7 @@ public static class SelectQueryTests
         }
     }
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheFailures(SandboxFixture fixture) : IClassFixture<SandboxFixture>
     {
         [Theory]

@@ -5,7 +5,7 @@ using static CreatioIdentity.Tests.Sandbox.SandboxPresets;
 namespace CreatioIdentity.Tests.Sandbox.DataService;
 
 /// <summary>DataService UpdateQuery: writes go to the store, never to the feature cache; a refusal writes nothing.</summary>
-[Collection(SandboxCollection.Name)]
+[Collection(SandboxGroup.Name)]
 public sealed class UpdateQueryTests : LoggedInSandbox
 {
     private const string OAuthFeatureId = "f836e885-8e51-44dd-879c-37c901210874";

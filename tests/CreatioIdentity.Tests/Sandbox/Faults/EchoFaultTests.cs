@@ -15,7 +15,7 @@ public static class EchoFaultTests
 
     private static object Write => new { isPersonal = false, sysSettingsValues = new Dictionary<string, string> { [ClientSecretCode] = Value } };
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheEchoRequestFault : LoggedInSandbox
     {
         [Fact]
@@ -41,7 +41,7 @@ public static class EchoFaultTests
         }
     }
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheEchoRequestPageFault : LoggedInSandbox
     {
         [Fact]
@@ -61,7 +61,7 @@ public static class EchoFaultTests
         }
     }
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheEchoValueFault : LoggedInSandbox
     {
         [Fact]
@@ -108,7 +108,7 @@ public static class EchoFaultTests
         }
     }
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheHostileTextFault : LoggedInSandbox
     {
         [Fact]

@@ -1,14 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CreatioIdentity.Sandbox;
 
 namespace CreatioIdentity.Tests.Sandbox.Faults;
 
 /// <summary>/_sandbox/faults: the fault plan for a caller outside the sandbox's process.</summary>
 public static partial class FaultTests
 {
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheFaultsEndpoint : LoggedInSandbox
     {
         [Fact]

@@ -6,7 +6,7 @@ namespace CreatioIdentity.Tests.Sandbox.Faults;
 /// <summary>The faults that end a session or refuse its CSRF token, as each runtime answers them.</summary>
 public static partial class FaultTests
 {
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheSessionExpiredFault : LoggedInSandbox
     {
         [Fact]
@@ -27,7 +27,7 @@ public static partial class FaultTests
         }
     }
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheLoginPageFault
     {
         [Theory]
@@ -54,7 +54,7 @@ public static partial class FaultTests
         }
     }
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheCsrfRejectedFault : LoggedInSandbox
     {
         [Fact]

@@ -18,7 +18,7 @@ public static partial class FaultTests
 
     private static object Write(string value) => new { isPersonal = false, sysSettingsValues = new Dictionary<string, string> { [ClientIdCode] = value } };
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheLatencyOption
     {
         [Fact]
@@ -58,7 +58,7 @@ public static partial class FaultTests
         }
     }
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheStatusFault : LoggedInSandbox
     {
         [Fact]
@@ -103,7 +103,7 @@ public static partial class FaultTests
         }
     }
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheHangFault : LoggedInSandbox
     {
         [Fact]
@@ -124,7 +124,7 @@ public static partial class FaultTests
         }
     }
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheResetFault : LoggedInSandbox
     {
         [Fact]
@@ -158,7 +158,7 @@ public static partial class FaultTests
         }
     }
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheMalformedJsonFault : LoggedInSandbox
     {
         [Fact]
@@ -178,7 +178,7 @@ public static partial class FaultTests
         }
     }
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheHealthFlipFault : LoggedInSandbox
     {
         [Fact]
@@ -204,7 +204,7 @@ public static partial class FaultTests
         }
     }
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheIdentityServiceDownFault : LoggedInSandbox
     {
         [Fact]

@@ -8,7 +8,7 @@ namespace CreatioIdentity.Tests.Sandbox.Features;
 /// The effective state for the user (8.1 FeatureValueProvider.GetFeatureState): the highest state of the
 /// override rows that apply to the user, else the default; served from the cache after a clear.
 /// </summary>
-[Collection(SandboxCollection.Name)]
+[Collection(SandboxGroup.Name)]
 public sealed class EffectiveStateTests : LoggedInSandbox
 {
     private const string ClearAll = "rest/FeatureService/ClearFeaturesCacheForAllUsers/";

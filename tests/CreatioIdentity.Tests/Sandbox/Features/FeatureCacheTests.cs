@@ -6,7 +6,7 @@ using static CreatioIdentity.Tests.Sandbox.SandboxPresets;
 namespace CreatioIdentity.Tests.Sandbox.Features;
 
 /// <summary>FeatureService/ClearFeaturesCacheForAllUsers: empty for all features, base64 of a code for one, late on a web farm.</summary>
-[Collection(SandboxCollection.Name)]
+[Collection(SandboxGroup.Name)]
 public sealed class FeatureCacheTests : LoggedInSandbox
 {
     private const string Clear = "rest/FeatureService/ClearFeaturesCacheForAllUsers/";

@@ -14,7 +14,7 @@ public static class FeatureServiceTests
 {
     private const string SetForAllUsers = "rest/FeatureService/SetFeatureStateForAllUsers";
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheGetFeatureStateMethod : LoggedInSandbox
     {
         [Fact]
@@ -34,7 +34,7 @@ public static class FeatureServiceTests
         }
     }
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheSetFeatureStateForAllUsersMethod : LoggedInSandbox
     {
         [Fact]
@@ -84,7 +84,7 @@ public static class FeatureServiceTests
         }
     }
 
-    [Collection(SandboxCollection.Name)]
+    [Collection(SandboxGroup.Name)]
     public sealed class TheGetFeaturesInfoMethod(SandboxFixture fixture) : IClassFixture<SandboxFixture>
     {
         [Fact]

@@ -1,5 +1,3 @@
-using CreatioIdentity.Sandbox.Creatio.OAuthApps;
-
 namespace CreatioIdentity.Sandbox.Creatio.DataService.Tables;
 
 /// <summary>

@@ -5,7 +5,7 @@ namespace CreatioIdentity.Tests.Sandbox;
 /// starting many at once costs more than it saves.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class SandboxCollection
+public sealed class SandboxGroup
 {
     public const string Name = "Sandbox";
 }
