@@ -64,7 +64,10 @@ public static class EngineServices
             progress,
             tuning,
             provider.GetRequiredService<IdentityServiceChecks>(),
-            provider.GetRequiredService<HealthSettler>()) { Environment = environment ?? Environment.GetEnvironmentVariable });
+            provider.GetRequiredService<HealthSettler>())
+        {
+            Environment = environment ?? Environment.GetEnvironmentVariable,
+        });
         return services.BuildServiceProvider();
     }
 

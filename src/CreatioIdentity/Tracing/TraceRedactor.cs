@@ -161,7 +161,7 @@ internal sealed class TraceRedactor(SecretMasker masker)
 
     private static bool IsForm(string? mimeType) => string.Equals(mimeType, FormMimeType, StringComparison.OrdinalIgnoreCase);
 
-    private static bool LooksLikeJson(string text) => text.AsSpan().TrimStart() is [ '{' or '[', ..];
+    private static bool LooksLikeJson(string text) => text.AsSpan().TrimStart() is ['{' or '[', ..];
 
     private static IEnumerable<string> Values(IEnumerable<KeyValuePair<string, IEnumerable<string>>> headers, string name) =>
         headers.Where(header => string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase)).SelectMany(header => header.Value);

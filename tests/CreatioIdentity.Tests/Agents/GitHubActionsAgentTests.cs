@@ -270,7 +270,7 @@ public sealed class GitHubActionsAgentTests
             Assert.Equal(Path.Combine(reportDir, "report.json"), outputs["report"]);
             Assert.Equal(SummaryWriter.Render(report).TrimEnd('\n'), outputs["summary"]);
         }
-    
+
         [Fact]
         public void Should_Set_How_Many_Changes_Plan_Found()
         {
@@ -288,5 +288,5 @@ public sealed class GitHubActionsAgentTests
             Assert.Equal("2", outputs["pending-changes"]);
             Assert.Contains("2 changes pending", outputs["summary"], StringComparison.Ordinal);
         }
-}
+    }
 }

@@ -14,31 +14,39 @@ public sealed class TraceSecretLeakTests
 
     private static IEnumerable<(string Name, Func<EngineRun, Task> Act)> Scenarios()
     {
-        yield return ("connect twice", async world =>
-        {
-            await world.RunAsync("connect");
-            await world.RunAsync("connect");
-        });
+        yield return ("connect twice", ConnectTwiceAsync);
         yield return ("connect as step processes", world => world.RunConnectIdentityAsStepsAsync());
-        yield return ("a session that expires", world =>
-        {
-            world.Sandbox.Faults.Add(Fault.SessionExpired("QuerySysSettings", count: 2));
-            return world.RunAsync("connect");
-        });
-        yield return ("oauth apps created and proven with their own tokens", async world =>
-        {
-            var app = "  erp-sync:\n    applicationUrl: https://erp.example.com\n    systemUser: ErpIntegration\n    credentials: { pipelineVariables: ERP_SYNC }\n";
-            var config = world.WriteConfig(File.ReadAllText(world.ConfigPath) + "oauthApps:\n" + app);
-            await world.RunAsync("connect", config);
-            await world.RunAsync("connect", config);
-            Assert.NotEmpty(world.Sandbox.Creatio.IssuedClientSecrets);
-        });
-        yield return ("wrong client secret", async world =>
-        {
-            world.Environment["IDENTITY_CLIENT_SECRET"] = WrongSecret;
-            await world.RunAsync("apply-settings");
-            await world.RunAsync("connect");
-        });
+        yield return ("a session that expires", ConnectWithAnExpiringSessionAsync);
+        yield return ("oauth apps created and proven with their own tokens", ConnectWithAnAppTwiceAsync);
+        yield return ("wrong client secret", ApplyAWrongClientSecretAsync);
+    }
+
+    private static async Task ConnectTwiceAsync(EngineRun world)
+    {
+        await world.RunAsync("connect");
+        await world.RunAsync("connect");
+    }
+
+    private static Task ConnectWithAnExpiringSessionAsync(EngineRun world)
+    {
+        world.Sandbox.Faults.Add(Fault.SessionExpired("QuerySysSettings", count: 2));
+        return world.RunAsync("connect");
+    }
+
+    private static async Task ConnectWithAnAppTwiceAsync(EngineRun world)
+    {
+        var app = "  erp-sync:\n    applicationUrl: https://erp.example.com\n    systemUser: ErpIntegration\n    credentials: { pipelineVariables: ERP_SYNC }\n";
+        var config = world.WriteConfig(File.ReadAllText(world.ConfigPath) + "oauthApps:\n" + app);
+        await world.RunAsync("connect", config);
+        await world.RunAsync("connect", config);
+        Assert.NotEmpty(world.Sandbox.Creatio.IssuedClientSecrets);
+    }
+
+    private static async Task ApplyAWrongClientSecretAsync(EngineRun world)
+    {
+        world.Environment["IDENTITY_CLIENT_SECRET"] = WrongSecret;
+        await world.RunAsync("apply-settings");
+        await world.RunAsync("connect");
     }
 
     [Fact]

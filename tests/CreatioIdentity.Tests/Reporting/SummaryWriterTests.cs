@@ -162,7 +162,10 @@ public sealed class SummaryWriterTests
                     Checks = [CheckResult.Fail(CheckIds.IdentityServiceAvailable, HostileText.Value)],
                     Changes = [new Change("OAuth20IdentityServerUrl", HostileText.Value, "https://identity.example.com")],
                 },
-            ]) with { Checks = [CheckResult.Fail(CheckIds.IdentityServiceAvailable, HostileText.Value)] };
+            ]) with
+            {
+                Checks = [CheckResult.Fail(CheckIds.IdentityServiceAvailable, HostileText.Value)],
+            };
 
             // When
             var markdown = SummaryWriter.Render(report);
