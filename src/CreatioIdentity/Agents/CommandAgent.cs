@@ -22,7 +22,7 @@ public abstract class CommandAgent : IBuildAgent
 #pragma warning restore CA1001
 {
     /// <summary>Set to "true" by a caller that opened a log group around this engine process.</summary>
-    public const string InLogGroupVariable = "CREATIO_IDENTITY_IN_LOG_GROUP";
+    public const string InLogGroupVariable = Protocol.EngineVariables.InLogGroup;
 
     private readonly TextWriter output;
     private readonly CommandSafeWriter readable;

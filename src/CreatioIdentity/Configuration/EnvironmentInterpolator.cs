@@ -27,8 +27,8 @@ internal static class EnvironmentInterpolator
         ["ACTIONS_RUNTIME_TOKEN"] = "the GitHub Actions runner's token",
         ["ACTIONS_ID_TOKEN_REQUEST_TOKEN"] = "the GitHub Actions token that requests OIDC tokens",
         ["SYSTEM_ACCESSTOKEN"] = "the Azure Pipelines job's token",
-        ["CREATIO_IDENTITY_SESSION_KEY"] = "the key that seals this run's Creatio session",
-        ["CREATIO_IDENTITY_GITHUB_SECRETS_TOKEN"] = "the token that writes GitHub Actions secrets (oauthApps: githubSecret)",
+        [Protocol.EngineVariables.SessionKey] = "the key that seals this run's Creatio session",
+        [Protocol.EngineVariables.GitHubSecretsToken] = "the token that writes GitHub Actions secrets (oauthApps: githubSecret)",
     };
 
     public static InterpolationResult Interpolate(string text, Func<string, string?> environment)

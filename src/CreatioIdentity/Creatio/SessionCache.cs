@@ -23,9 +23,9 @@ public sealed record SessionCookie(string Name, string Value, string Path, strin
 /// </summary>
 public sealed class SessionCache
 {
-    public const string RunIdVariable = "CREATIO_IDENTITY_RUN_ID";
-    public const string KeyVariable = "CREATIO_IDENTITY_SESSION_KEY";
-    public const string FolderVariable = "CREATIO_IDENTITY_SESSION_DIR";
+    public const string RunIdVariable = Protocol.EngineVariables.RunId;
+    public const string KeyVariable = Protocol.EngineVariables.SessionKey;
+    public const string FolderVariable = Protocol.EngineVariables.SessionDirectory;
 
     private const string Purpose = "the Creatio session of this run";
 

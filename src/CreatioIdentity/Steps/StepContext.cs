@@ -71,9 +71,9 @@ public sealed class StepContext(
 /// <param name="DeadlineSet">The deadline was set on purpose (CREATIO_IDENTITY_STEP_DEADLINE_SECONDS): it is kept as it is.</param>
 public sealed record StepTuning(TimeSpan SettleTimeout, TimeSpan StableRedWindow, TimeSpan StepDeadline, bool DeadlineSet = false)
 {
-    public const string SettleVariable = "CREATIO_IDENTITY_SETTLE_SECONDS";
+    public const string SettleVariable = Protocol.EngineVariables.SettleSeconds;
 
-    public const string DeadlineVariable = "CREATIO_IDENTITY_STEP_DEADLINE_SECONDS";
+    public const string DeadlineVariable = Protocol.EngineVariables.StepDeadlineSeconds;
 
     /// <summary>The deadline leaves the settling wait a minute of requests on top.</summary>
     private static readonly TimeSpan DeadlineOverSettle = TimeSpan.FromSeconds(60);
