@@ -17,7 +17,6 @@ namespace CreatioIdentity.Creatio;
 /// <param name="access">Whether this run may change Creatio: decided by the command, never by a step.</param>
 public sealed class CreatioSession(HttpClient http, CreatioOptions options, SessionCache cache, CreatioAccess access)
 {
-    internal static readonly HttpRequestOptionsKey<bool> Retryable = new("CreatioIdentity.Retryable");
     internal static readonly HttpRequestOptionsKey<bool> AnswersWith500 = new("CreatioIdentity.AnswersWith500");
 
     /// <summary>The attempt timeout of a request that may legitimately take longer than creatio.timeoutSeconds (the health check); it is not retried on a timeout.</summary>

@@ -24,7 +24,7 @@ internal sealed class CreatioTransport(HttpClient http, CreatioOptions options, 
         }
 
         ProductHeaders.Apply(request.Headers);
-        request.Options.Set(CreatioSession.Retryable, route.IsIdempotent);
+        request.Options.Set(RetryOptions.Retryable, route.IsIdempotent);
         request.Options.Set(CreatioSession.AnswersWith500, route.AnswersWith500);
         if (TimeoutOf(route) != options.Timeout)
         {

@@ -44,7 +44,7 @@ internal sealed class RuntimeDetector(Uri site, Func<HttpRequestMessage, Creatio
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(site, path));
         ProductHeaders.Apply(request.Headers);
-        request.Options.Set(CreatioSession.Retryable, true);
+        request.Options.Set(RetryOptions.Retryable, true);
         using var response = await send(request, route, cancellationToken);
         return (int)response.StatusCode;
     }

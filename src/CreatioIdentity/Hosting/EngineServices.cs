@@ -108,7 +108,7 @@ public static class EngineServices
         options.Retry.ShouldHandle = arguments =>
         {
             var request = arguments.Context.GetRequestMessage();
-            var retryable = request?.Options.TryGetValue(CreatioSession.Retryable, out var flag) == true && flag;
+            var retryable = request?.Options.TryGetValue(RetryOptions.Retryable, out var flag) == true && flag;
             var answered = arguments.Outcome.Result?.StatusCode == HttpStatusCode.InternalServerError
                 && request?.Options.TryGetValue(CreatioSession.AnswersWith500, out var carries) == true && carries;
             // A request with its own timeout that ran out is a finding (Creatio is waiting on something), not a glitch.

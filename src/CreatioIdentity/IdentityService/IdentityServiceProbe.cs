@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using CreatioIdentity.Checks;
 using CreatioIdentity.Configuration;
-using CreatioIdentity.Creatio;
 using CreatioIdentity.Http;
 
 namespace CreatioIdentity.IdentityService;
@@ -47,7 +46,7 @@ public sealed class IdentityServiceProbe(HttpClient http, IdentityConfig config)
     {
         var address = new Uri(identityService.AbsoluteUri.TrimEnd('/') + "/.well-known/openid-configuration");
         using var request = new HttpRequestMessage(HttpMethod.Get, address);
-        request.Options.Set(CreatioSession.Retryable, true);
+        request.Options.Set(RetryOptions.Retryable, true);
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);
@@ -97,7 +96,7 @@ public sealed class IdentityServiceProbe(HttpClient http, IdentityConfig config)
             }),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Options.Set(CreatioSession.Retryable, true);
+        request.Options.Set(RetryOptions.Retryable, true);
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);
