@@ -14,7 +14,7 @@ namespace CreatioIdentity.Commands;
 /// </summary>
 public sealed class CommandRunner(IBuildAgent agent, Func<string, string?> environment)
 {
-    public const string TargetVariable = "CREATIO_IDENTITY_TARGET";
+    public const string TargetVariable = Protocol.EngineVariables.Target;
 
     /// <summary>--trace-http: the HAR file every exchange with Creatio and the Identity Service is appended to (checked by the command line).</summary>
     public string? TracePath { get; init; }

@@ -27,10 +27,10 @@ public sealed class TraceSecretLeakTests
         await world.RunAsync("connect");
     }
 
-    private static Task ConnectWithAnExpiringSessionAsync(EngineRun world)
+    private static async Task ConnectWithAnExpiringSessionAsync(EngineRun world)
     {
         world.Sandbox.Faults.Add(Fault.SessionExpired("QuerySysSettings", count: 2));
-        return world.RunAsync("connect");
+        await world.RunAsync("connect");
     }
 
     private static async Task ConnectWithAnAppTwiceAsync(EngineRun world)
