@@ -23,9 +23,11 @@ dotnet build "$root/CreatioIdentity.slnx" -c Release -v q -nologo >/dev/null
 # Test classes that start the engine or Cake as a process, or pack it, cannot see a mutant.
 filter='FullyQualifiedName!~CreatioIdentity.Tests.Packaging&FullyQualifiedName!~CreatioIdentity.Tests.Integration.Cake&FullyQualifiedName!~StepProcess'
 
+failed=0
 for folder in "${folders[@]}"; do
     out="$root/artifacts/mutation/$folder"
     rm -rf "$out"
+    mkdir -p "$out"
     started=$(date +%s)
     (cd "$root/tests/CreatioIdentity.Tests" && "$tools/dotnet-stryker" \
         --project CreatioIdentity.csproj \
@@ -34,7 +36,7 @@ for folder in "${folders[@]}"; do
         --configuration Release \
         --concurrency "${STRYKER_CONCURRENCY:-2}" \
         --reporter json --reporter html --reporter progress \
-        --output "$out" >"$out.log" 2>&1) || { echo "$folder: stryker failed, see $out.log"; continue; }
+        --output "$out" >"$out.log" 2>&1) || { echo "$folder: stryker failed, see $out.log"; failed=1; continue; }
     report="$out/reports/mutation-report.json"
     jq -r --arg folder "$folder" --arg seconds "$(( $(date +%s) - started ))" '
         [.files[].mutants[].status] as $s
@@ -44,3 +46,4 @@ for folder in "${folders[@]}"; do
     jq -r '.files | to_entries[] | .key as $f | .value.mutants[] | select(.status == "Survived")
         | "  survived \($f | sub(".*/src/"; "src/")):\(.location.start.line) \(.mutatorName): \(.replacement // "" | gsub("\n"; " ") | .[0:80])"' "$report" | head -40
 done
+exit "$failed"
