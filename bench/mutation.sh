@@ -31,7 +31,7 @@ for folder in "${folders[@]}"; do
     started=$(date +%s)
     (cd "$root/tests/CreatioIdentity.Tests" && "$tools/dotnet-stryker" \
         --project CreatioIdentity.csproj \
-        --mutate "**/CreatioIdentity/$folder/**/*.cs" \
+        --mutate "**/$folder/**/*.cs" \
         --test-case-filter "$filter" \
         --configuration Release \
         --concurrency "${STRYKER_CONCURRENCY:-2}" \
