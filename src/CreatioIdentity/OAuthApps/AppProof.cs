@@ -44,6 +44,27 @@ public static class AppProof
                 "Check that the app is active, that Creatio trusts this Identity Service (OAuth20IdentityServerUrl), and that the app's user may read data.", ErrorCodes.CheckFailed);
     }
 
+    /// <summary>An app that exists as declared: proven with the credentials the file can give back, or said why not.</summary>
+    public static async Task<CheckResult> ProveExistingAsync(StepContext context, OAuthAppClient client, AppStep step, CancellationToken cancellationToken)
+    {
+        var app = step.App;
+        var clientId = step.Existing!.ClientId;
+        if (!app.Active)
+        {
+            return AppCheck.Pass(app.Name, $"App '{app.Name}' (client id {clientId}) exists and is deactivated, as declared: its tokens are refused.");
+        }
+
+        if (app.Credentials.File is { } file && CredentialsFile.Read(file) is { } credentials && credentials.ClientId == clientId)
+        {
+            return await AppProof.ProveAsync(context, client, app.Name, credentials, isNew: false, cancellationToken);
+        }
+
+        var rotate = $"Creatio shows a secret only once, so it cannot be delivered again: run 'rotate-secrets --app {app.Name}' to issue new credentials to {CredentialsDelivery.Describe(app.Credentials)}.";
+        return app.Credentials.File is { } missing
+            ? AppCheck.Fail(app.Name, $"App '{app.Name}' (client id {clientId}) exists, but {missing} does not hold its credentials. {rotate}", ErrorCodes.CheckFailed)
+            : AppCheck.Skip(app.Name, $"App '{app.Name}' (client id {clientId}) exists as declared; it was not proven with a token, because its secret went only to {CredentialsDelivery.Describe(app.Credentials)}, which this run cannot read back. Add credentials.file (git-ignored) to prove it on every run; if the secret was lost: {rotate}");
+    }
+
     private static bool Succeeded(CreatioResponse answer)
     {
         try

@@ -13,7 +13,7 @@ internal sealed class AppWriter(StepContext context, OAuthAppClient client, Step
     {
         AppAction.Create => await CreateAsync(step.App, step.SystemUserId, cancellationToken),
         AppAction.Update => await UpdateAsync(step, cancellationToken),
-        _ => await OAuthAppsStep.ProveExistingAsync(context, client, step, cancellationToken),
+        _ => await AppProof.ProveExistingAsync(context, client, step, cancellationToken),
     };
 
     private async Task<CheckResult> CreateAsync(Configuration.OAuthAppOptions app, Guid? systemUserId, CancellationToken cancellationToken)
@@ -128,7 +128,7 @@ internal sealed class AppWriter(StepContext context, OAuthAppClient client, Step
 
         return failures.Count > 0
             ? AppCheck.Fail(app.Name, $"Creatio refused to update app '{app.Name}' (client id {clientId}): {string.Join("; ", failures)}.", ErrorCodes.CheckFailed)
-            : await OAuthAppsStep.ProveExistingAsync(context, client, step with { Existing = step.Existing with { IsActive = app.Active } }, cancellationToken);
+            : await AppProof.ProveExistingAsync(context, client, step with { Existing = step.Existing with { IsActive = app.Active } }, cancellationToken);
     }
 
     private async Task<bool> WriteAsync(string item, string? from, string? to, Func<Task<ConfigServiceOutcome>> write)

@@ -83,29 +83,8 @@ public sealed class OAuthAppsStep : Step
     {
         AppAction.Create => AppCheck.Fail(step.App.Name, $"App '{step.App.Name}' does not exist in Creatio. Monitor only reads: run ConnectIdentity (or oauth-apps) to create it.", ErrorCodes.CheckFailed),
         AppAction.Update => AppCheck.Fail(step.App.Name, $"App '{step.App.Name}' differs from the file ({string.Join("; ", step.Differences.Select(difference => $"{difference.Item}: {difference.From ?? "empty"} instead of {difference.To ?? "empty"}"))}). Monitor only reads: run ConnectIdentity (or oauth-apps) to update it.", ErrorCodes.CheckFailed),
-        _ => await ProveExistingAsync(context, client, step, cancellationToken),
+        _ => await AppProof.ProveExistingAsync(context, client, step, cancellationToken),
     };
-
-    /// <summary>An app that exists as declared: proven with the credentials the file can give back, or said why not.</summary>
-    internal static async Task<CheckResult> ProveExistingAsync(StepContext context, OAuthAppClient client, AppStep step, CancellationToken cancellationToken)
-    {
-        var app = step.App;
-        var clientId = step.Existing!.ClientId;
-        if (!app.Active)
-        {
-            return AppCheck.Pass(app.Name, $"App '{app.Name}' (client id {clientId}) exists and is deactivated, as declared: its tokens are refused.");
-        }
-
-        if (app.Credentials.File is { } file && CredentialsFile.Read(file) is { } credentials && credentials.ClientId == clientId)
-        {
-            return await AppProof.ProveAsync(context, client, app.Name, credentials, isNew: false, cancellationToken);
-        }
-
-        var rotate = $"Creatio shows a secret only once, so it cannot be delivered again: run 'rotate-secrets --app {app.Name}' to issue new credentials to {CredentialsDelivery.Describe(app.Credentials)}.";
-        return app.Credentials.File is { } missing
-            ? AppCheck.Fail(app.Name, $"App '{app.Name}' (client id {clientId}) exists, but {missing} does not hold its credentials. {rotate}", ErrorCodes.CheckFailed)
-            : AppCheck.Skip(app.Name, $"App '{app.Name}' (client id {clientId}) exists as declared; it was not proven with a token, because its secret went only to {CredentialsDelivery.Describe(app.Credentials)}, which this run cannot read back. Add credentials.file (git-ignored) to prove it on every run; if the secret was lost: {rotate}");
-    }
 
     private static async Task PruneAsync(StepContext context, OAuthAppClient client, StepOutcome outcome, IReadOnlyList<OAuthClientAppRecord> undeclared, bool prune, CancellationToken cancellationToken)
     {
