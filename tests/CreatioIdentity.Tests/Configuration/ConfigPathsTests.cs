@@ -108,6 +108,52 @@ public sealed class ConfigPathsTests
             Assert.True(found.Count == 0, "write these through ConfigPaths:" + Environment.NewLine + string.Join(Environment.NewLine, found));
         }
 
+        [Fact]
+        public void Should_Name_Only_Keys_The_Schema_Has_In_Its_Messages()
+        {
+            // Given: every message that tells the user which key to change
+            var engine = RepositoryRoot.Combine("src", "CreatioIdentity");
+            var sources = Directory.EnumerateFiles(engine, "*.cs", SearchOption.AllDirectories)
+                .Where(file => !file.Split(Path.DirectorySeparatorChar).Intersect(["bin", "obj"]).Any());
+            var topLevel = SchemaKeyPaths.SiteRoots["the top level"];
+
+            // When
+            var unknown = sources
+                .SelectMany(file => KeyPathMentions.In(File.ReadAllText(file), SchemaKeyPaths.TopLevelKeys)
+                    .Where(mention => !SchemaKeyPaths.Exists(topLevel, mention.Path))
+                    .Select(mention => $"{Path.GetRelativePath(engine, file)}:{mention.Line}: {mention.Path}"))
+                .ToList();
+
+            // Then
+            Assert.True(unknown.Count == 0, "these messages name a key the schema does not have:" + Environment.NewLine + string.Join(Environment.NewLine, unknown));
+        }
+
+        [Theory]
+        [InlineData("""$"Check identityService.url: {reason}" """, "identityService.url")]
+        [InlineData("""$"creatio.runtime is auto, and {site} does not say" """, "creatio.runtime")]
+        [InlineData("""Fail(id, "Set settings.UsrPortal.secret to true.")""", "settings.UsrPortal.secret")]
+        public void Should_Find_A_Key_Path_A_Message_Names(string line, string path)
+        {
+            // Given, When
+            var found = KeyPathMentions.In(line, SchemaKeyPaths.TopLevelKeys);
+
+            // Then
+            Assert.Equal(path, Assert.Single(found).Path);
+        }
+
+        [Theory]
+        [InlineData("""$"Creatio at https://creatio.example.com refused {config.Creatio.Url}" """)]
+        [InlineData("""// Check identityService.urll in a comment""")]
+        [InlineData("""var count = settings.Count; Log("done.");""")]
+        public void Should_Leave_Urls_Code_And_Comments_Alone(string line)
+        {
+            // Given, When
+            var found = KeyPathMentions.In(line, SchemaKeyPaths.TopLevelKeys);
+
+            // Then
+            Assert.Empty(found);
+        }
+
         [Theory]
         [InlineData("""CheckResult.Fail(id, message, "identityService.url");""")]
         [InlineData("""var path = "features." + code;""")]
