@@ -7,7 +7,7 @@
 #
 # Each folder's mutants are judged by the in-process tests written for it (the tests that start the
 # engine as a process run the built, unmutated engine, so they cannot kill a mutant): Configuration
-# by tests/Configuration; Creatio by tests/Creatio; Steps by tests/Steps and the integration tests
+# by tests/Configuration and the hostile-file corpus of tests/BadInput; Creatio by tests/Creatio; Steps by tests/Steps and the integration tests
 # that run the steps against the sandbox (connect, each step, plan, the real-world variants).
 # Everything else is left out to keep the run within an hour on 2 cores: a mutant that only a
 # distant test kills counts as survived here. MUTATION_FILTER=... replaces a folder's filter.
@@ -27,7 +27,7 @@ dotnet build "$root/CreatioIdentity.slnx" -c Release -v q -nologo >/dev/null
 tests_of() {
     local t='FullyQualifiedName~CreatioIdentity.Tests.'
     case "$1" in
-        Configuration) echo "${t}Configuration." ;;
+        Configuration) echo "${t}Configuration.|${t}BadInput." ;;
         Creatio) echo "${t}Creatio." ;;
         Steps) echo "${t}Steps.|${t}Integration.ConnectTests|${t}Integration.StepTests|${t}Integration.PlanTests|${t}Integration.Variants." ;;
         *) echo "unknown folder: $1" >&2; return 1 ;;
