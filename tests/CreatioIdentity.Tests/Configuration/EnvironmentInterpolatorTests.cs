@@ -29,6 +29,7 @@ public sealed class EnvironmentInterpolatorTests
         [InlineData("pa$$word", "pa$word")]
         [InlineData("$$_x and $$5", "$_x and $$5")]
         [InlineData("price: 5$", "price: 5$")]
+        [InlineData("secret$$", "secret$$")]
         public void Should_Replace_References_And_Keep_Everything_Else(string text, string expected)
         {
             // Given, When
@@ -111,6 +112,38 @@ public sealed class EnvironmentInterpolatorTests
 
             // Then
             Assert.Equal([new InterpolationProblem(InterpolationProblemKind.InvalidName, name)], result.Problems);
+        }
+    }
+
+    public sealed class TheUnexpandedMacroMethod
+    {
+        [Theory]
+        [InlineData("$(A)", "A")]
+        [InlineData("$(CREATIO_PASSWORD)", "CREATIO_PASSWORD")]
+        [InlineData("$(_secret.v-2)", "_secret.v-2")]
+        public void Should_Name_The_Variable_Azure_Left_Unexpanded(string value, string name)
+        {
+            // Given, When
+            var found = EnvironmentInterpolator.UnexpandedMacro(value);
+
+            // Then
+            Assert.Equal(name, found);
+        }
+
+        [Theory]
+        [InlineData("$()")]
+        [InlineData("$(1A)")]
+        [InlineData("$(A B)")]
+        [InlineData("$(A")]
+        [InlineData("x$(A)")]
+        [InlineData("pa$(A)ss")]
+        public void Should_Take_Any_Other_Value_For_What_It_Is(string value)
+        {
+            // Given, When
+            var found = EnvironmentInterpolator.UnexpandedMacro(value);
+
+            // Then
+            Assert.Null(found);
         }
     }
 }
