@@ -68,6 +68,75 @@ public sealed class CreatioResponseTests
         }
     }
 
+    public sealed class TheQuoteLength
+    {
+        [Theory]
+        [InlineData(200, false)]
+        [InlineData(201, true)]
+        public void Should_Quote_At_Most_200_Characters(int length, bool cut)
+        {
+            // Given
+            var body = new string('x', length);
+
+            // When
+            var excerpt = Answer(body, 500, "text/plain").Excerpt();
+
+            // Then
+            Assert.Equal(cut ? new string('x', 200) + "…" : body, excerpt);
+        }
+
+        [Theory]
+        [InlineData("")]
+        [InlineData(" \r\n ")]
+        public void Should_Say_The_Body_Was_Empty(string body)
+        {
+            // When
+            var failure = Answer(body, 503, "text/plain").Failed("Try again later.");
+
+            // Then
+            Assert.Equal("Creatio answered DataService/json/SyncReply/QuerySysSettings with HTTP 503: <empty body>. Try again later.", failure.Message);
+        }
+
+        [Fact]
+        public void Should_Read_An_Empty_Body_As_Null()
+        {
+            // When
+            var json = Answer(string.Empty).Json();
+
+            // Then
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, json.ValueKind);
+        }
+    }
+
+    public sealed class TheStatus
+    {
+        [Theory]
+        [InlineData(199, false)]
+        [InlineData(200, true)]
+        [InlineData(299, true)]
+        [InlineData(300, false)]
+        public void Should_Count_Only_2xx_As_Success(int status, bool success) =>
+            Assert.Equal(success, Answer("{}", status).IsSuccess);
+
+        [Theory]
+        [InlineData(302, "https://creatio.example.com/0/Login/NuiLogin.aspx?ReturnUrl=%2f0%2f", true)]
+        [InlineData(301, "https://creatio.example.com/Login/Login.html", true)]
+        [InlineData(300, "/0/Login/NuiLogin.aspx", true)]
+        [InlineData(399, "/Login/Login.html", true)]
+        [InlineData(400, "/Login/Login.html", false)]
+        [InlineData(200, "/Login/Login.html", false)]
+        [InlineData(302, "https://creatio.example.com/0/Shell/", false)]
+        [InlineData(302, null, false)]
+        public void Should_Take_Only_A_Redirect_To_The_Login_Page_For_An_Expired_Session(int status, string? location, bool toLogin)
+        {
+            // Given
+            var answer = new CreatioResponse(CreatioRoutes.SelectQuery, status, "text/html", string.Empty, location is null ? null : new Uri(location, UriKind.RelativeOrAbsolute));
+
+            // Then
+            Assert.Equal(toLogin, answer.IsRedirectToLogin);
+        }
+    }
+
     public sealed class TheIsHtmlProperty
     {
         [Theory]

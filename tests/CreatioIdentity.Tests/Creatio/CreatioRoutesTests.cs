@@ -69,6 +69,48 @@ public sealed class CreatioRoutesTests
         }
     }
 
+    public sealed class TheHandling
+    {
+        private static string[] Where(Func<CreatioRoute, bool> holds) =>
+            [.. All.Where(route => holds(route.Value)).Select(route => route.Key).Order(StringComparer.Ordinal)];
+
+        [Fact]
+        public void Should_Never_Quote_Or_Resend_The_Answer_Of_A_Call_That_Carries_A_Secret()
+        {
+            // Then: the password, a setting that may be the client secret, and a new app's secret
+            Assert.Equal(["AddClient", "Login", "PostSysSettingsValues"], Where(route => route.CarriesSecret));
+        }
+
+        [Fact]
+        public void Should_Send_Again_After_A_Transient_Fault_Only_What_Is_Safe_To_Repeat()
+        {
+            // Then: every read and session call, and the one write by GET (clearing a cache)
+            Assert.Equal(
+                ["AddClient", "AddDefaultResource", "CreateTechnicalUser", "DeleteClient", "PostSysSettingsValues", "UpdateClient", "UpdateQuery"],
+                Where(route => !route.IsIdempotent));
+        }
+
+        [Fact]
+        public void Should_Address_At_The_Site_Root_Only_The_Login_Calls_And_Pages()
+        {
+            // Then: the rest go under /0 on .NET Framework
+            Assert.Equal(["Login", "Logout", "NetFrameworkLoginPage", "NetLoginPage"], Where(route => route.AtSiteRoot));
+        }
+
+        [Fact]
+        public void Should_Call_Without_A_Session_Only_The_Runtime_Probes()
+        {
+            Assert.Equal(["NetFrameworkLoginPage", "NetLoginPage", "Ping"], Where(route => route.Anonymous));
+        }
+
+        [Fact]
+        public void Should_Read_A_500_As_An_Answer_Only_From_The_Health_Check()
+        {
+            // Then: the Diagnostic tab's service answers a red check with HTTP 500 and its report
+            Assert.Equal(["OAuthHealthCheck"], Where(route => route.AnswersWith500));
+        }
+    }
+
     [Collection(SandboxGroup.Name)]
     public sealed class TheSandbox
     {
