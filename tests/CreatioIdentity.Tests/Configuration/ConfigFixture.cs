@@ -48,6 +48,13 @@ public sealed class ConfigFixture
           clientSecret: ${IDENTITY_CLIENT_SECRET}
         """;
 
+    /// <summary>The minimal file with one piece of text replaced (which must be in it).</summary>
+    public static string MinimalWith(string find, string replace)
+    {
+        Assert.Contains(find, MinimalYaml, StringComparison.Ordinal);
+        return MinimalYaml.Replace(find, replace, StringComparison.Ordinal);
+    }
+
     public ConfigFixture()
     {
         Environment = new Dictionary<string, string>(StringComparer.Ordinal)

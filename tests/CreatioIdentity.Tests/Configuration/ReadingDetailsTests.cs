@@ -5,19 +5,13 @@ namespace CreatioIdentity.Tests.Configuration;
 /// <summary>Details of reading a file that a user meets once in a while: each is what a mutant of the readers changed unnoticed.</summary>
 public sealed class ReadingDetailsTests
 {
-    private static string MinimalWith(string find, string replace)
-    {
-        Assert.Contains(find, ConfigFixture.MinimalYaml, StringComparison.Ordinal);
-        return ConfigFixture.MinimalYaml.Replace(find, replace, StringComparison.Ordinal);
-    }
-
     public sealed class TheCreatioWaits
     {
         [Fact]
         public void Should_Take_The_Health_Check_Timeout_And_The_Feature_Window_As_Written()
         {
             // Given
-            var yaml = MinimalWith("  password: ${CREATIO_PASSWORD}\n", "  password: ${CREATIO_PASSWORD}\n  healthCheckTimeoutSeconds: 7\n  featureConfirmSeconds: 11\n");
+            var yaml = ConfigFixture.MinimalWith("  password: ${CREATIO_PASSWORD}\n", "  password: ${CREATIO_PASSWORD}\n  healthCheckTimeoutSeconds: 7\n  featureConfirmSeconds: 11\n");
 
             // When
             var config = new ConfigFixture().Parse(yaml);
@@ -62,7 +56,7 @@ public sealed class ReadingDetailsTests
             var fixture = new ConfigFixture();
 
             // When
-            var exception = fixture.Reject(MinimalWith("clientId: ${IDENTITY_CLIENT_ID}", "clientId: \"\""));
+            var exception = fixture.Reject(ConfigFixture.MinimalWith("clientId: ${IDENTITY_CLIENT_ID}", "clientId: \"\""));
 
             // Then
             var error = ConfigFixture.AssertError(exception, 8, 13, "identityService.clientId must not be empty");
@@ -80,7 +74,7 @@ public sealed class ReadingDetailsTests
             fixture.Environment["CREATIO_RUNTIME"] = "netframwork";
 
             // When
-            var exception = fixture.Reject(MinimalWith("  username:", "  runtime: ${CREATIO_RUNTIME}\n  username:"));
+            var exception = fixture.Reject(ConfigFixture.MinimalWith("  username:", "  runtime: ${CREATIO_RUNTIME}\n  username:"));
 
             // Then
             var error = ConfigFixture.AssertError(exception, 4, 12, "creatio.runtime must be");
@@ -96,7 +90,7 @@ public sealed class ReadingDetailsTests
         {
             // Given: three mistakes on one line
             var fixture = new ConfigFixture();
-            var yaml = MinimalWith(
+            var yaml = ConfigFixture.MinimalWith(
                 "identityService:\n  url: https://identity.example.com\n  clientId: ${IDENTITY_CLIENT_ID}\n  clientSecret: ${IDENTITY_CLIENT_SECRET}",
                 "identityService: {url: \"\", clientId: \"\", clientSecret: \"\"}");
 
@@ -112,34 +106,26 @@ public sealed class ReadingDetailsTests
 
     public sealed class TheEnvironmentChoice
     {
-        private const string OneEnvironment = """
-            version: 1
-            environments:
-              only:
+        private static string Site(string name) => $$"""
+              {{name}}:
                 creatio:
-                  url: https://only.creatio.example.com
+                  url: https://{{name}}.creatio.example.com
                   username: ${CREATIO_USERNAME}
                   password: ${CREATIO_PASSWORD}
                 identityService:
                   url: https://identity.example.com
                   clientId: ${IDENTITY_CLIENT_ID}
                   clientSecret: ${IDENTITY_CLIENT_SECRET}
-              other:
-                creatio:
-                  url: https://other.creatio.example.com
-                  username: ${CREATIO_USERNAME}
-                  password: ${CREATIO_PASSWORD}
-                identityService:
-                  url: https://identity.example.com
-                  clientId: ${IDENTITY_CLIENT_ID}
-                  clientSecret: ${IDENTITY_CLIENT_SECRET}
+
             """;
+
+        private static string Environments(params string[] names) => "version: 1\nenvironments:\n" + string.Concat(names.Select(Site));
 
         [Fact]
         public void Should_Take_Every_Environment_When_All_Is_One_Of_The_Names_Asked_For()
         {
             // Given, When
-            var selection = new ConfigFixture().LoadSelection(OneEnvironment, "only", "ALL");
+            var selection = new ConfigFixture().LoadSelection(Environments("only", "other"), "only", "ALL");
 
             // Then
             Assert.Equal(["only", "other"], selection.Environments.Select(environment => environment.Name));
@@ -149,7 +135,7 @@ public sealed class ReadingDetailsTests
         public void Should_Name_A_Single_Environment_In_The_Singular()
         {
             // Given
-            var yaml = OneEnvironment[..OneEnvironment.IndexOf("  other:", StringComparison.Ordinal)];
+            var yaml = Environments("only");
 
             // When
             var exception = Assert.Throws<ConfigurationException>(() => new ConfigFixture().LoadSelection(yaml, "prod"));

@@ -3,12 +3,6 @@ namespace CreatioIdentity.Tests.Configuration;
 /// <summary>Each mistake the loader catches, reported at the line and column it is about.</summary>
 public sealed class ValidationTests
 {
-    private static string MinimalWith(string find, string replace)
-    {
-        Assert.Contains(find, ConfigFixture.MinimalYaml, StringComparison.Ordinal);
-        return ConfigFixture.MinimalYaml.Replace(find, replace, StringComparison.Ordinal);
-    }
-
     public sealed class TheVersionKey
     {
         [Fact]
@@ -18,7 +12,7 @@ public sealed class ValidationTests
             var fixture = new ConfigFixture();
 
             // When
-            var exception = fixture.Reject(MinimalWith("version: 1", "version: 2"));
+            var exception = fixture.Reject(ConfigFixture.MinimalWith("version: 1", "version: 2"));
 
             // Then
             ConfigFixture.AssertError(exception, 1, 10, "version must be 1", "not '2'");
@@ -31,7 +25,7 @@ public sealed class ValidationTests
             var fixture = new ConfigFixture();
 
             // When
-            var exception = fixture.Reject(MinimalWith("version: 1", "version: \"1\""));
+            var exception = fixture.Reject(ConfigFixture.MinimalWith("version: 1", "version: \"1\""));
 
             // Then
             ConfigFixture.AssertError(exception, 1, 10, "version must be 1", "quoted");
@@ -44,7 +38,7 @@ public sealed class ValidationTests
             var fixture = new ConfigFixture();
 
             // When
-            var exception = fixture.Reject(MinimalWith("version: 1\n", "# no version\n"));
+            var exception = fixture.Reject(ConfigFixture.MinimalWith("version: 1\n", "# no version\n"));
 
             // Then
             ConfigFixture.AssertError(exception, 2, 1, "version is required", "version: 1");
@@ -60,7 +54,7 @@ public sealed class ValidationTests
             var fixture = new ConfigFixture();
 
             // When
-            var exception = fixture.Reject(MinimalWith("  username:", "  usrname:"));
+            var exception = fixture.Reject(ConfigFixture.MinimalWith("  username:", "  usrname:"));
 
             // Then
             var error = ConfigFixture.AssertError(exception, 4, 3, "unknown key 'usrname' in creatio", "did you mean 'username'?");
@@ -90,7 +84,7 @@ public sealed class ValidationTests
             var fixture = new ConfigFixture();
 
             // When
-            var exception = fixture.Reject(MinimalWith("  clientSecret:", "  clientSecrte:"));
+            var exception = fixture.Reject(ConfigFixture.MinimalWith("  clientSecret:", "  clientSecrte:"));
 
             // Then: the cause, not its knock-on "identityService.clientSecret is required" at line 6
             var error = Assert.Single(exception.Errors);
@@ -106,7 +100,7 @@ public sealed class ValidationTests
             var fixture = new ConfigFixture();
 
             // When
-            var exception = fixture.Reject(MinimalWith("identityService:", "identitySevice:"));
+            var exception = fixture.Reject(ConfigFixture.MinimalWith("identityService:", "identitySevice:"));
 
             // Then
             var error = Assert.Single(exception.Errors);
@@ -121,7 +115,7 @@ public sealed class ValidationTests
             var fixture = new ConfigFixture();
 
             // When
-            var exception = fixture.Reject(MinimalWith("  clientSecret: ${IDENTITY_CLIENT_SECRET}", "  proxy: http://proxy:3128"));
+            var exception = fixture.Reject(ConfigFixture.MinimalWith("  clientSecret: ${IDENTITY_CLIENT_SECRET}", "  proxy: http://proxy:3128"));
 
             // Then
             ConfigFixture.AssertError(exception, 9, 3, "unknown key 'proxy' in identityService");
@@ -149,7 +143,7 @@ public sealed class ValidationTests
             var fixture = new ConfigFixture();
 
             // When
-            var exception = fixture.Reject(MinimalWith("  password: ${CREATIO_PASSWORD}", "  password: ${CREATIO_PASSWORD}\n  tls:\n    insecureSkipVerfy: true"));
+            var exception = fixture.Reject(ConfigFixture.MinimalWith("  password: ${CREATIO_PASSWORD}", "  password: ${CREATIO_PASSWORD}\n  tls:\n    insecureSkipVerfy: true"));
 
             // Then
             ConfigFixture.AssertError(exception, 7, 5, "unknown key 'insecureSkipVerfy' in creatio.tls", "did you mean 'insecureSkipVerify'?");
@@ -171,7 +165,7 @@ public sealed class ValidationTests
             var fixture = new ConfigFixture();
 
             // When
-            var exception = fixture.Reject(MinimalWith(removed, string.Empty));
+            var exception = fixture.Reject(ConfigFixture.MinimalWith(removed, string.Empty));
 
             // Then
             Assert.Single(exception.Errors);
@@ -209,7 +203,7 @@ public sealed class ValidationTests
             var fixture = new ConfigFixture();
 
             // When
-            var exception = fixture.Reject(MinimalWith(find, replace));
+            var exception = fixture.Reject(ConfigFixture.MinimalWith(find, replace));
 
             // Then
             ConfigFixture.AssertError(exception, line, column, expected);
@@ -263,7 +257,7 @@ public sealed class ValidationTests
             var fixture = new ConfigFixture();
 
             // When
-            var exception = fixture.Reject(MinimalWith("url: https://creatio.example.com", $"url: {url}"));
+            var exception = fixture.Reject(ConfigFixture.MinimalWith("url: https://creatio.example.com", $"url: {url}"));
 
             // Then
             var error = ConfigFixture.AssertError(exception, 3, 8, $"creatio.url {expected}");
@@ -277,7 +271,7 @@ public sealed class ValidationTests
             var fixture = new ConfigFixture();
 
             // When
-            var exception = fixture.Reject(MinimalWith("url: https://identity.example.com", "url: http://client:secret@identity.example.com"));
+            var exception = fixture.Reject(ConfigFixture.MinimalWith("url: https://identity.example.com", "url: http://client:secret@identity.example.com"));
 
             // Then
             ConfigFixture.AssertError(exception, 7, 8, "identityService.url must not carry", "identityService.clientId and identityService.clientSecret");
@@ -290,7 +284,7 @@ public sealed class ValidationTests
             var fixture = new ConfigFixture();
 
             // When
-            var config = fixture.Parse(MinimalWith("url: https://creatio.example.com", "url: http://localhost:5000"));
+            var config = fixture.Parse(ConfigFixture.MinimalWith("url: https://creatio.example.com", "url: http://localhost:5000"));
 
             // Then
             Assert.Equal(new Uri("http://localhost:5000"), config.Creatio.Url);
@@ -312,7 +306,7 @@ public sealed class ValidationTests
             var fixture = new ConfigFixture();
 
             // When
-            var exception = fixture.Reject(MinimalWith("  password: ${CREATIO_PASSWORD}", $"  password: ${{CREATIO_PASSWORD}}\n  timeoutSeconds: {timeout}"));
+            var exception = fixture.Reject(ConfigFixture.MinimalWith("  password: ${CREATIO_PASSWORD}", $"  password: ${{CREATIO_PASSWORD}}\n  timeoutSeconds: {timeout}"));
 
             // Then
             ConfigFixture.AssertError(exception, 6, 19, "creatio.timeoutSeconds must be a positive whole number of seconds", expected);
@@ -328,7 +322,7 @@ public sealed class ValidationTests
             var fixture = new ConfigFixture();
 
             // When
-            var exception = fixture.Reject(MinimalWith("  url: https://creatio.example.com", $"  url: https://creatio.example.com\n  runtime: {runtime}"));
+            var exception = fixture.Reject(ConfigFixture.MinimalWith("  url: https://creatio.example.com", $"  url: https://creatio.example.com\n  runtime: {runtime}"));
 
             // Then
             ConfigFixture.AssertError(exception, 4, 12, "creatio.runtime must be one of auto, net, netframework", expected);
@@ -358,7 +352,7 @@ public sealed class ValidationTests
             var fixture = new ConfigFixture();
 
             // When
-            var exception = fixture.Reject(MinimalWith("  password: ${CREATIO_PASSWORD}", "  password: ${CREATIO_PASSWORD}\n  tls:\n    insecureSkipVerify: sometimes"));
+            var exception = fixture.Reject(ConfigFixture.MinimalWith("  password: ${CREATIO_PASSWORD}", "  password: ${CREATIO_PASSWORD}\n  tls:\n    insecureSkipVerify: sometimes"));
 
             // Then
             ConfigFixture.AssertError(exception, 7, 25, "creatio.tls.insecureSkipVerify must be true or false", "not 'sometimes'");
@@ -437,7 +431,7 @@ public sealed class ValidationTests
             var fixture = new ConfigFixture();
 
             // When
-            var exception = fixture.Reject(MinimalWith("  username: ${CREATIO_USERNAME}", "  username: $CREATIO_USERNAME"));
+            var exception = fixture.Reject(ConfigFixture.MinimalWith("  username: ${CREATIO_USERNAME}", "  username: $CREATIO_USERNAME"));
 
             // Then
             var error = ConfigFixture.AssertError(exception, 4, 13, "'$CREATIO_USERNAME' in creatio.username takes no environment variable: write '${CREATIO_USERNAME}' to take it, or '$$CREATIO_USERNAME' for the text '$CREATIO_USERNAME'");
@@ -451,7 +445,7 @@ public sealed class ValidationTests
             var fixture = new ConfigFixture();
 
             // When
-            var exception = fixture.Reject(MinimalWith("  password: ${CREATIO_PASSWORD}", "  password: Hunter$ecret"));
+            var exception = fixture.Reject(ConfigFixture.MinimalWith("  password: ${CREATIO_PASSWORD}", "  password: Hunter$ecret"));
 
             // Then
             var error = ConfigFixture.AssertError(exception, 5, 13, "a '$' followed by a name in creatio.password takes no environment variable: write ${NAME} to take one, or '$$' for a literal '$'");
@@ -465,7 +459,7 @@ public sealed class ValidationTests
             var fixture = new ConfigFixture();
 
             // When
-            var config = fixture.Parse(MinimalWith("  password: ${CREATIO_PASSWORD}", "  password: Hunter$$ecret"));
+            var config = fixture.Parse(ConfigFixture.MinimalWith("  password: ${CREATIO_PASSWORD}", "  password: Hunter$$ecret"));
 
             // Then
             Assert.Equal("Hunter$ecret", config.Creatio.Password.Reveal());
