@@ -106,18 +106,10 @@ public sealed class ReadingDetailsTests
 
     public sealed class TheEnvironmentChoice
     {
-        private static string Site(string name) => $$"""
-              {{name}}:
-                creatio:
-                  url: https://{{name}}.creatio.example.com
-                  username: ${CREATIO_USERNAME}
-                  password: ${CREATIO_PASSWORD}
-                identityService:
-                  url: https://identity.example.com
-                  clientId: ${IDENTITY_CLIENT_ID}
-                  clientSecret: ${IDENTITY_CLIENT_SECRET}
-
-            """;
+        /// <summary>The minimal file's site under an environment name, at a Creatio URL of its own.</summary>
+        private static string Site(string name) =>
+            $"  {name}:\n" + string.Concat(ConfigFixture.MinimalWith("https://creatio.example.com", $"https://{name}.creatio.example.com")
+                .Split('\n').Skip(1).Select(line => $"    {line}\n"));
 
         private static string Environments(params string[] names) => "version: 1\nenvironments:\n" + string.Concat(names.Select(Site));
 
