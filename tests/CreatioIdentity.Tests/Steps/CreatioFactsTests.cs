@@ -1,6 +1,5 @@
 using CreatioIdentity.Configuration;
 using CreatioIdentity.Creatio;
-using CreatioIdentity.Creatio.DataService;
 using CreatioIdentity.Steps;
 using CreatioIdentity.Tests.Creatio;
 
@@ -15,11 +14,7 @@ public sealed class CreatioFactsTests
     private const string Green = """{"HasProblem":false,"IsSystemSettingsFilledIn":true,"IsIdentityServiceAvailable":true,"IsAccessTokenRetrievableForSystemActions":true}""";
     private const string Red = """{"HasProblem":true,"IsSystemSettingsFilledIn":true,"IsIdentityServiceAvailable":true,"IsAccessTokenRetrievableForSystemActions":false}""";
 
-    internal static CreatioFacts Facts(CreatioSession session)
-    {
-        var data = new DataServiceClient(session);
-        return new CreatioFacts(session, new FeatureClient(session, data), new SysSettingsClient(session), new OAuthHealthClient(session), new OAuthConfigClient(session, data));
-    }
+    private static CreatioFacts Facts(CreatioSession session) => StepWorld.Facts(session);
 
     private static CreatioFixture Creatio() => new() { Runtime = CreatioRuntime.Net };
 

@@ -1,5 +1,4 @@
 using System.Net;
-using CreatioIdentity.Configuration;
 using CreatioIdentity.Creatio;
 using CreatioIdentity.Steps;
 using CreatioIdentity.Tests.Creatio;
@@ -18,25 +17,17 @@ public sealed class HealthSettlerTests
     private const string NoToken = """{"HasProblem":true,"IsSystemSettingsFilledIn":true,"IsIdentityServiceAvailable":true,"IsAccessTokenRetrievableForSystemActions":false}""";
     private const string Unreachable = """{"HasProblem":true,"IsSystemSettingsFilledIn":true,"IsIdentityServiceAvailable":false,"IsAccessTokenRetrievableForSystemActions":false}""";
 
-    /// <summary>Progress as the step reports it, in order and at once.</summary>
-    private sealed class Lines : IProgress<string>
-    {
-        public List<string> Reported { get; } = [];
-
-        public void Report(string value) => Reported.Add(value);
-    }
-
     private sealed record Settled(HealthReading Reading, int Requests, IReadOnlyList<string> Progress);
 
     /// <summary>Settles on a Creatio that gives the answers in turn, the last one from then on.</summary>
     private static async Task<Settled> SettleAsync(double settleSeconds, double stableSeconds, params Func<HttpResponseMessage>[] answers)
     {
         var given = 0;
-        var creatio = new CreatioFixture { Runtime = CreatioRuntime.Net }.Answer(HealthPath, _ => answers[Math.Min(given++, answers.Length - 1)]());
-        var lines = new Lines();
+        var world = new StepWorld();
+        world.Creatio.Answer(HealthPath, _ => answers[Math.Min(given++, answers.Length - 1)]());
         var tuning = new StepTuning(TimeSpan.FromSeconds(settleSeconds), TimeSpan.FromSeconds(stableSeconds), TimeSpan.FromSeconds(120));
-        var reading = await new HealthSettler(CreatioFactsTests.Facts(creatio.Session()), tuning, lines).SettleAsync(CancellationToken.None);
-        return new Settled(reading, creatio.Received.Count(request => request.Path == HealthPath), lines.Reported);
+        var reading = await world.Context(StepWorld.Config(), tuning).HealthSettler.SettleAsync(CancellationToken.None);
+        return new Settled(reading, world.Creatio.Received.Count(request => request.Path == HealthPath), world.Progress);
     }
 
     private static Func<HttpResponseMessage> Json(string body) => () => CreatioFixture.Json(body);

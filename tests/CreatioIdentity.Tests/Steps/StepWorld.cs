@@ -1,0 +1,57 @@
+using CreatioIdentity.Configuration;
+using CreatioIdentity.Creatio;
+using CreatioIdentity.Creatio.DataService;
+using CreatioIdentity.IdentityService;
+using CreatioIdentity.Steps;
+using CreatioIdentity.Tests.Creatio;
+
+namespace CreatioIdentity.Tests.Steps;
+
+/// <summary>
+/// A step's world in-process: a Creatio that answers what the test tells it (<see cref="CreatioFixture"/>),
+/// the clients the engine builds on its session, and the progress the step reports, in order.
+/// </summary>
+internal sealed class StepWorld : IProgress<string>
+{
+    public CreatioFixture Creatio { get; } = new() { Runtime = CreatioRuntime.Net };
+
+    public List<string> Progress { get; } = [];
+
+    public static IdentityConfig Config(IReadOnlyDictionary<string, bool>? features = null) => new(
+        1,
+        new CreatioOptions(CreatioFixture.Site, CreatioRuntime.Net, "Supervisor", new Secret("p@ss"), TimeSpan.FromSeconds(5), TlsOptions.Default),
+        new IdentityServiceOptions(new Uri("https://identity.example.com/"), "creatio", new Secret("client-secret")),
+        features ?? new Dictionary<string, bool>(),
+        new Dictionary<string, string>(),
+        new ConfigSource("creatio-identity.yml", new Dictionary<string, SourceLocation>()));
+
+    /// <summary>What the engine knows of Creatio, read through the clients of <paramref name="session"/>.</summary>
+    public static CreatioFacts Facts(CreatioSession session)
+    {
+        var data = new DataServiceClient(session);
+        return new CreatioFacts(session, new FeatureClient(session, data), new SysSettingsClient(session), new OAuthHealthClient(session), new OAuthConfigClient(session, data));
+    }
+
+    /// <summary>
+    /// The context a step runs in. The Identity Service is the test's: it is never asked (the runner's
+    /// own look at it is given in the facts, as Preflight leaves it).
+    /// </summary>
+    public StepContext Context(IdentityConfig config, StepTuning tuning)
+    {
+        var session = Creatio.Session();
+        var data = new DataServiceClient(session);
+        var features = new FeatureClient(session, data);
+        var settings = new SysSettingsClient(session);
+        var oauthConfig = new OAuthConfigClient(session, data);
+        var facts = new CreatioFacts(session, features, settings, new OAuthHealthClient(session), oauthConfig)
+        {
+            RunnerDiscovery = new DiscoveryResult(true, new Uri("https://identity.example.com/connect/token"), "The runner read the discovery document."),
+            RunnerToken = new TokenProbeResult(true, "The runner got a token."),
+        };
+        var probe = new IdentityServiceProbe(new HttpClient(new CreatioFixture()), config);
+        return new StepContext(config, session, facts, features, settings, oauthConfig, probe, this, tuning,
+            new IdentityServiceChecks(config, probe, facts), new HealthSettler(facts, tuning, this));
+    }
+
+    public void Report(string value) => Progress.Add(value);
+}
