@@ -17,12 +17,17 @@ internal sealed class StepWorld : IProgress<string>
 
     public List<string> Progress { get; } = [];
 
-    public static IdentityConfig Config(IReadOnlyDictionary<string, bool>? features = null) => new(
+    public const string IdentityServiceUrl = "https://identity.example.com/";
+    public const string ClientId = "creatio";
+    public const string ClientSecret = "client-secret";
+
+    /// <summary>A file for the test's Creatio and <see cref="IdentityServiceUrl"/>, with the features and settings: given.</summary>
+    public static IdentityConfig Config(IReadOnlyDictionary<string, bool>? features = null, IReadOnlyDictionary<string, string>? settings = null) => new(
         1,
         new CreatioOptions(CreatioFixture.Site, CreatioRuntime.Net, "Supervisor", new Secret("p@ss"), TimeSpan.FromSeconds(5), TlsOptions.Default),
-        new IdentityServiceOptions(new Uri("https://identity.example.com/"), "creatio", new Secret("client-secret")),
+        new IdentityServiceOptions(new Uri(IdentityServiceUrl), ClientId, new Secret(ClientSecret)),
         features ?? new Dictionary<string, bool>(),
-        new Dictionary<string, string>(),
+        settings ?? new Dictionary<string, string>(),
         new ConfigSource("creatio-identity.yml", new Dictionary<string, SourceLocation>()));
 
     /// <summary>What the engine knows of Creatio, read through the clients of <paramref name="session"/>.</summary>
@@ -36,7 +41,8 @@ internal sealed class StepWorld : IProgress<string>
     /// The context a step runs in. The Identity Service is the test's: it is never asked (the runner's
     /// own look at it is given in the facts, as Preflight leaves it).
     /// </summary>
-    public StepContext Context(IdentityConfig config, StepTuning tuning)
+    /// <param name="runnerToken">What the runner got from the token endpoint; a token unless told.</param>
+    public StepContext Context(IdentityConfig config, StepTuning tuning, TokenProbeResult? runnerToken = null)
     {
         var session = Creatio.Session();
         var data = new DataServiceClient(session);
@@ -46,7 +52,7 @@ internal sealed class StepWorld : IProgress<string>
         var facts = new CreatioFacts(session, features, settings, new OAuthHealthClient(session), oauthConfig)
         {
             RunnerDiscovery = new DiscoveryResult(true, new Uri("https://identity.example.com/connect/token"), "The runner read the discovery document."),
-            RunnerToken = new TokenProbeResult(true, "The runner got a token."),
+            RunnerToken = runnerToken ?? new TokenProbeResult(true, "The runner got a token."),
         };
         var probe = new IdentityServiceProbe(new HttpClient(new CreatioFixture()), config);
         return new StepContext(config, session, facts, features, settings, oauthConfig, probe, this, tuning,
