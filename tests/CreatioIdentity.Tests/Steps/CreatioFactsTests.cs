@@ -11,8 +11,6 @@ public sealed class CreatioFactsTests
     private const string SettingsPath = "/DataService/json/SyncReply/QuerySysSettings";
     private const string HealthPath = "/api/OAuthHealthCheck";
     private const string SelectPath = "/DataService/json/SyncReply/SelectQuery";
-    private const string Green = """{"HasProblem":false,"IsSystemSettingsFilledIn":true,"IsIdentityServiceAvailable":true,"IsAccessTokenRetrievableForSystemActions":true}""";
-    private const string Red = """{"HasProblem":true,"IsSystemSettingsFilledIn":true,"IsIdentityServiceAvailable":true,"IsAccessTokenRetrievableForSystemActions":false}""";
 
     private static CreatioFacts Facts(CreatioSession session) => StepWorld.Facts(session);
 
@@ -87,7 +85,7 @@ public sealed class CreatioFactsTests
         public async Task Should_Ask_Once_And_Share_The_Answer_With_A_Later_Process_Of_The_Run()
         {
             // Given
-            var creatio = Creatio().Answer(HealthPath, _ => CreatioFixture.Json(Green));
+            var creatio = Creatio().Answer(HealthPath, _ => CreatioFixture.Json(StepWorld.Green));
             var session = creatio.Session();
             var facts = Facts(session);
 
@@ -107,7 +105,7 @@ public sealed class CreatioFactsTests
         public async Task Should_Ask_Again_After_Any_Write()
         {
             // Given
-            var creatio = Creatio().Answer(HealthPath, _ => CreatioFixture.Json(Green));
+            var creatio = Creatio().Answer(HealthPath, _ => CreatioFixture.Json(StepWorld.Green));
             var session = creatio.Session();
             var facts = Facts(session);
             await facts.HealthAsync(CancellationToken.None);
@@ -128,7 +126,7 @@ public sealed class CreatioFactsTests
         public async Task Should_Poll_For_A_New_Answer_Whatever_Is_Known()
         {
             // Given
-            var answers = new Queue<string>([Red, Green]);
+            var answers = new Queue<string>([StepWorld.NoToken, StepWorld.Green]);
             var creatio = Creatio().Answer(HealthPath, _ => CreatioFixture.Json(answers.Dequeue()));
             var facts = Facts(creatio.Session());
             var first = await facts.HealthAsync(CancellationToken.None);

@@ -10,8 +10,6 @@ namespace CreatioIdentity.Tests.Steps;
 public sealed class DiagnoseStepTests
 {
     private const string Resource = "default OAuth resource";
-    private const string Green = """{"HasProblem":false,"IsSystemSettingsFilledIn":true,"IsIdentityServiceAvailable":true,"IsAccessTokenRetrievableForSystemActions":true}""";
-    private const string NoToken = """{"HasProblem":true,"IsSystemSettingsFilledIn":true,"IsIdentityServiceAvailable":true,"IsAccessTokenRetrievableForSystemActions":false}""";
     private const string RegisteredRows = """{"rows":[{"Id":"0b1c0f3c-0000-0000-0000-000000000009","Name":"ApplicationAccess_1","IsDefault":true}],"success":true}""";
     private const string NoRows = """{"rows":[],"success":true}""";
 
@@ -55,7 +53,7 @@ public sealed class DiagnoseStepTests
         {
             // Given
             var world = new StepWorld();
-            var site = new Site(world, Green, registered: true);
+            var site = new Site(world, StepWorld.Green, registered: true);
 
             // When
             var result = await RunAsync(world);
@@ -77,7 +75,7 @@ public sealed class DiagnoseStepTests
         {
             // Given
             var world = new StepWorld();
-            var site = new Site(world, Green, registered: false);
+            var site = new Site(world, StepWorld.Green, registered: false);
 
             // When
             var result = await RunAsync(world);
@@ -94,7 +92,7 @@ public sealed class DiagnoseStepTests
         {
             // Given
             var world = new StepWorld();
-            _ = new Site(world, Green, registered: false, added: """{"AddDefaultResourceResult":{"success":false,"errorInfo":{"errorCode":"ItemAlreadyExistException","message":"exists"}}}""");
+            _ = new Site(world, StepWorld.Green, registered: false, added: """{"AddDefaultResourceResult":{"success":false,"errorInfo":{"errorCode":"ItemAlreadyExistException","message":"exists"}}}""");
 
             // When
             var result = await RunAsync(world);
@@ -110,7 +108,7 @@ public sealed class DiagnoseStepTests
         {
             // Given
             var world = new StepWorld();
-            _ = new Site(world, Green, registered: false, addReadsBack: false);
+            _ = new Site(world, StepWorld.Green, registered: false, addReadsBack: false);
 
             // When
             var result = await RunAsync(world);
@@ -127,7 +125,7 @@ public sealed class DiagnoseStepTests
         {
             // Given
             var world = new StepWorld();
-            _ = new Site(world, Green, registered: false, addReadsBack: false,
+            _ = new Site(world, StepWorld.Green, registered: false, addReadsBack: false,
                 added: """{"AddDefaultResourceResult":{"success":false,"errorInfo":{"errorCode":"SecurityException","message":"Access denied"}}}""");
 
             // When
@@ -145,7 +143,7 @@ public sealed class DiagnoseStepTests
         {
             // Given
             var world = new StepWorld();
-            _ = new Site(world, Green, registered: false, addReadsBack: false,
+            _ = new Site(world, StepWorld.Green, registered: false, addReadsBack: false,
                 added: """{"AddDefaultResourceResult":{"success":false,"errorInfo":{"message":"OAuth 2.0 is disabled"}}}""");
 
             // When
@@ -162,7 +160,7 @@ public sealed class DiagnoseStepTests
         {
             // Given
             var world = new StepWorld();
-            var site = new Site(world, Green, registered: false);
+            var site = new Site(world, StepWorld.Green, registered: false);
 
             // When
             var result = await RunAsync(world, context => context.WithReadOnly());
@@ -179,7 +177,7 @@ public sealed class DiagnoseStepTests
         {
             // Given
             var world = new StepWorld();
-            var site = new Site(world, Green, registered: false);
+            var site = new Site(world, StepWorld.Green, registered: false);
 
             // When
             var result = await RunAsync(world, context => context.WithPlanOnly());
@@ -199,7 +197,7 @@ public sealed class DiagnoseStepTests
         {
             // Given
             var world = new StepWorld();
-            var site = new Site(world, NoToken, registered: false);
+            var site = new Site(world, StepWorld.NoToken, registered: false);
 
             // When
             var result = await RunAsync(world);
@@ -217,7 +215,7 @@ public sealed class DiagnoseStepTests
         {
             // Given: /0/Flags lists EnableOAuth20Integration from the host configuration, off
             var world = new StepWorld();
-            _ = new Site(world, NoToken, registered: true,
+            _ = new Site(world, StepWorld.NoToken, registered: true,
                 switches: """{"rows":[{"Id":"0b1c0f3c-0000-0000-0000-000000000001","Code":"EnableOAuth20Integration","State":false,"StateForCurrentUser":false,"Source":"ConfigurationFeatureProvider"}],"success":true}""");
 
             // When
@@ -233,7 +231,7 @@ public sealed class DiagnoseStepTests
         {
             // Given
             var world = new StepWorld();
-            _ = new Site(world, NoToken, registered: true, switches: """{"success":false,"errorInfo":{"errorCode":"SecurityException"}}""");
+            _ = new Site(world, StepWorld.NoToken, registered: true, switches: """{"success":false,"errorInfo":{"errorCode":"SecurityException"}}""");
 
             // When
             var result = await RunAsync(world);

@@ -13,9 +13,6 @@ namespace CreatioIdentity.Tests.Steps;
 public sealed class HealthSettlerTests
 {
     private const string HealthPath = "/api/OAuthHealthCheck";
-    private const string Green = """{"HasProblem":false,"IsSystemSettingsFilledIn":true,"IsIdentityServiceAvailable":true,"IsAccessTokenRetrievableForSystemActions":true}""";
-    private const string NoToken = """{"HasProblem":true,"IsSystemSettingsFilledIn":true,"IsIdentityServiceAvailable":true,"IsAccessTokenRetrievableForSystemActions":false}""";
-    private const string Unreachable = """{"HasProblem":true,"IsSystemSettingsFilledIn":true,"IsIdentityServiceAvailable":false,"IsAccessTokenRetrievableForSystemActions":false}""";
 
     private sealed record Settled(HealthReading Reading, int Requests, IReadOnlyList<string> Progress);
 
@@ -38,7 +35,7 @@ public sealed class HealthSettlerTests
         public async Task Should_Take_A_Green_First_Answer_Without_Waiting()
         {
             // When
-            var settled = await SettleAsync(10, 5, Json(Green));
+            var settled = await SettleAsync(10, 5, Json(StepWorld.Green));
 
             // Then
             Assert.True(settled.Reading.IsConnected);
@@ -51,7 +48,7 @@ public sealed class HealthSettlerTests
         public async Task Should_Ask_Again_Until_Green_And_Say_What_It_Waits_For()
         {
             // When
-            var settled = await SettleAsync(10, 5, Json(Unreachable), Json(NoToken), Json(Green));
+            var settled = await SettleAsync(10, 5, Json(StepWorld.Unreachable), Json(StepWorld.NoToken), Json(StepWorld.Green));
 
             // Then
             Assert.True(settled.Reading.IsConnected);
@@ -69,8 +66,8 @@ public sealed class HealthSettlerTests
             // When
             var settled = await SettleAsync(10, 5,
                 Json("""{"HasProblem":true,"IsSystemSettingsFilledIn":true,"IsAccessTokenRetrievableForSystemActions":true}"""),
-                Json("""{"HasProblem":true,"IsSystemSettingsFilledIn":true,"IsIdentityServiceAvailable":true,"IsAccessTokenRetrievableForSystemActions":true}"""),
-                Json(Green));
+                Json(StepWorld.Unexplained),
+                Json(StepWorld.Green));
 
             // Then
             Assert.EndsWith(" s): settings ok, availability ?, token ok", settled.Progress[0], StringComparison.Ordinal);
@@ -81,7 +78,7 @@ public sealed class HealthSettlerTests
         public async Task Should_Take_A_Red_Answer_That_Stays_The_Same_For_The_Stable_Window_As_Final()
         {
             // When: asked at 0, 0.25 and 0.75 s; the same red since 0 is final once 0.6 s have passed
-            var settled = await SettleAsync(10, 0.6, Json(NoToken));
+            var settled = await SettleAsync(10, 0.6, Json(StepWorld.NoToken));
 
             // Then
             Assert.False(settled.Reading.IsConnected);
@@ -94,7 +91,7 @@ public sealed class HealthSettlerTests
         {
             // When: asked at 0, 0.25, 0.75, 1.75 and 3.75 s; the red changed at 0.75 s, so it is final
             // only at 3.75 s (3 s later), not at 1.75 s, which is 1.5 s after the first answer
-            var settled = await SettleAsync(10, 1.5, Json(Unreachable), Json(Unreachable), Json(NoToken));
+            var settled = await SettleAsync(10, 1.5, Json(StepWorld.Unreachable), Json(StepWorld.Unreachable), Json(StepWorld.NoToken));
 
             // Then
             Assert.False(settled.Reading.Answer!.IsAccessTokenRetrievableForSystemActions);
@@ -106,7 +103,7 @@ public sealed class HealthSettlerTests
         public async Task Should_Stop_Asking_When_The_Next_Wait_Would_Pass_The_Settle_Timeout()
         {
             // When: asked at 0 and 0.25 s; the next wait would end at 0.75 s, past 0.6 s
-            var settled = await SettleAsync(0.6, 5, Json(Unreachable), Json(NoToken), Json(Unreachable));
+            var settled = await SettleAsync(0.6, 5, Json(StepWorld.Unreachable), Json(StepWorld.NoToken), Json(StepWorld.Unreachable));
 
             // Then
             Assert.Equal(2, settled.Requests);
@@ -131,7 +128,7 @@ public sealed class HealthSettlerTests
         public async Task Should_Report_A_Health_Check_That_Disappears_While_Polling()
         {
             // When
-            var settled = await SettleAsync(10, 5, Json(NoToken), () => new HttpResponseMessage(HttpStatusCode.NotFound));
+            var settled = await SettleAsync(10, 5, Json(StepWorld.NoToken), () => new HttpResponseMessage(HttpStatusCode.NotFound));
 
             // Then
             Assert.Null(settled.Reading.Answer);
@@ -144,7 +141,7 @@ public sealed class HealthSettlerTests
         {
             // When
             var exception = await Assert.ThrowsAsync<CreatioException>(() =>
-                SettleAsync(10, 5, Json(NoToken), () => CreatioFixture.Json("{}", HttpStatusCode.ServiceUnavailable)));
+                SettleAsync(10, 5, Json(StepWorld.NoToken), () => CreatioFixture.Json("{}", HttpStatusCode.ServiceUnavailable)));
 
             // Then
             Assert.NotEqual(CreatioFailure.NotFound, exception.Failure);

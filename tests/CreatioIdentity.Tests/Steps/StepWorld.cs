@@ -13,6 +13,12 @@ namespace CreatioIdentity.Tests.Steps;
 /// </summary>
 internal sealed class StepWorld : IProgress<string>
 {
+    /// <summary>Health check answers: connected; no token for the stored client; the Identity Service unreachable; a problem no flag explains.</summary>
+    public const string Green = """{"HasProblem":false,"IsSystemSettingsFilledIn":true,"IsIdentityServiceAvailable":true,"IsAccessTokenRetrievableForSystemActions":true}""";
+    public const string NoToken = """{"HasProblem":true,"IsSystemSettingsFilledIn":true,"IsIdentityServiceAvailable":true,"IsAccessTokenRetrievableForSystemActions":false}""";
+    public const string Unreachable = """{"HasProblem":true,"IsSystemSettingsFilledIn":true,"IsIdentityServiceAvailable":false,"IsAccessTokenRetrievableForSystemActions":false}""";
+    public const string Unexplained = """{"HasProblem":true,"IsSystemSettingsFilledIn":true,"IsIdentityServiceAvailable":true,"IsAccessTokenRetrievableForSystemActions":true}""";
+
     public CreatioFixture Creatio { get; } = new() { Runtime = CreatioRuntime.Net };
 
     public List<string> Progress { get; } = [];

@@ -18,7 +18,7 @@ public sealed class TestConnectionStepTests
     public async Task Should_Pass_The_Three_Health_Checks_Of_A_Green_Answer()
     {
         // When
-        var result = await RunAsync("""{"HasProblem":false,"IsSystemSettingsFilledIn":true,"IsIdentityServiceAvailable":true,"IsAccessTokenRetrievableForSystemActions":true}""");
+        var result = await RunAsync(StepWorld.Green);
 
         // Then
         Assert.Equal([CheckIds.SystemSettingsFilledIn, CheckIds.IdentityServiceAvailable, CheckIds.AccessTokenRetrievable], result.Checks.Select(check => check.Id));
@@ -30,7 +30,7 @@ public sealed class TestConnectionStepTests
     public async Task Should_Fail_On_A_Problem_No_Flag_Explains()
     {
         // When
-        var result = await RunAsync("""{"HasProblem":true,"IsSystemSettingsFilledIn":true,"IsIdentityServiceAvailable":true,"IsAccessTokenRetrievableForSystemActions":true}""");
+        var result = await RunAsync(StepWorld.Unexplained);
 
         // Then
         Assert.Equal("Creatio's health check reports a problem (HasProblem) that none of its checks explains, and no message: look at Creatio's error log.", result.Error);
@@ -41,7 +41,7 @@ public sealed class TestConnectionStepTests
     public async Task Should_Fail_The_Check_Creatio_Reports_Red()
     {
         // When
-        var result = await RunAsync("""{"HasProblem":true,"IsSystemSettingsFilledIn":true,"IsIdentityServiceAvailable":true,"IsAccessTokenRetrievableForSystemActions":false}""");
+        var result = await RunAsync(StepWorld.NoToken);
 
         // Then
         Assert.Equal(CheckStatus.Fail, Assert.Single(result.Checks, check => check.Id == CheckIds.AccessTokenRetrievable).Status);
