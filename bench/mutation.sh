@@ -57,7 +57,8 @@ for folder in "${folders[@]}"; do
         | ($s | map(select(. == "Killed" or . == "Timeout")) | length) as $killed
         | ($s | map(select(. == "Survived" or . == "NoCoverage")) | length) as $alive
         | "\($folder): \($killed) killed, \($alive) alive (\($s | map(select(. == "NoCoverage")) | length) without a covering test), score \(if ($killed + $alive) > 0 then ($killed * 1000 / ($killed + $alive) | floor) / 10 else 0 end)% in \($seconds) s"' "$report"
-    jq -r '.files | to_entries[] | .key as $f | .value.mutants[] | select(.status == "Survived")
-        | "  survived \($f | sub(".*/src/"; "src/")):\(.location.start.line) \(.mutatorName): \(.replacement // "" | gsub("\n"; " ") | .[0:80])"' "$report" | head -40
+    # The first 40 survivors (jq cuts the list: a head(1) that closes the pipe would fail the script under pipefail).
+    jq -r '[.files | to_entries[] | .key as $f | .value.mutants[] | select(.status == "Survived")
+        | "  survived \($f | sub(".*/src/"; "src/")):\(.location.start.line) \(.mutatorName): \(.replacement // "" | gsub("\n"; " ") | .[0:80])"] | .[:40][]' "$report"
 done
 exit "$failed"
