@@ -220,6 +220,57 @@ public sealed class ApplySettingsStepTests
         }
 
         [Fact]
+        public async Task Should_Mask_And_Always_Write_A_Setting_Creatio_Does_Not_Give_Back()
+        {
+            // Given: Creatio leaves the code out of its answer (SecureText, or a code it does not know)
+            var world = new StepWorld();
+            var table = new SettingsTable(world);
+
+            // When
+            var result = await RunAsync(world, settings: new Dictionary<string, string> { ["SmtpPassword"] = "mail-secret" });
+
+            // Then
+            Assert.Equal("mail-secret", (string?)Assert.Single(table.Posts)["SmtpPassword"]);
+            Assert.Equal([new Change("SmtpPassword", Secret.Mask, Secret.Mask)], result.Changes);
+            Assert.Equal(CheckStatus.Pass, Check(result).Status);
+        }
+
+        [Fact]
+        public async Task Should_Not_Quote_A_Secret_Setting_That_Reads_Back_Otherwise()
+        {
+            // Given
+            var world = new StepWorld();
+            var table = new SettingsTable(world).Set("ApiKey", "old-key");
+            table.ReadsBack["ApiKey"] = "someone-elses-key";
+            var config = StepWorld.Config(settings: new Dictionary<string, string> { ["ApiKey"] = "new-key" }) with { SecretSettings = new HashSet<string> { "ApiKey" } };
+
+            // When
+            var result = await new ApplySettingsStep().RunAsync(world.Context(config, StepTuning.Default), CancellationToken.None);
+
+            // Then
+            var check = Check(result);
+            Assert.Equal("Creatio accepted ApiKey but reads back another value: a personal value or a value type conversion may override it.", check.Message);
+            Assert.DoesNotContain("someone-elses-key", check.Message, StringComparison.Ordinal);
+            Assert.Equal([new Change("ApiKey", Secret.Mask, Secret.Mask)], result.Changes);
+        }
+
+        [Fact]
+        public async Task Should_Hold_Back_Every_Setting_While_The_Connection_It_Changes_Is_Refused()
+        {
+            // Given: the client id and a setting of settings: differ, and the Identity Service refuses the client
+            var world = new StepWorld();
+            var table = new SettingsTable(world, clientId: "old-client").Set("MaxSessions", "5", DataValueType.Integer);
+            var refused = new TokenProbeResult(false, "The Identity Service rejected client 'creatio' (invalid_client).", ErrorCodes.Authentication);
+
+            // When
+            var result = await RunAsync(world, settings: new Dictionary<string, string> { ["MaxSessions"] = "7" }, runnerToken: refused);
+
+            // Then
+            Assert.Empty(table.Posts);
+            Assert.Equal(StepStatus.Failed, result.Status);
+        }
+
+        [Fact]
         public async Task Should_Write_A_Setting_In_The_Type_Creatio_Declares()
         {
             // Given

@@ -226,6 +226,23 @@ public sealed class DiagnoseStepTests
             Assert.Equal(CheckStatus.Pass, Check(result, CheckIds.SystemSettingsFilledIn).Status);
         }
 
+        [Theory]
+        [InlineData("\"State\":false,\"StateForCurrentUser\":false,\"Source\":\"DbFeatureProvider\"")]
+        [InlineData("\"StateForCurrentUser\":false,\"Source\":\"ConfigurationFeatureProvider\"")]
+        public async Task Should_Take_Only_A_Host_Switch_With_A_State_From_The_Host_Configuration(string row)
+        {
+            // Given: a database row of that code, or a host row without a state
+            var world = new StepWorld();
+            _ = new Site(world, StepWorld.NoToken, registered: true,
+                switches: $$"""{"rows":[{"Id":"0b1c0f3c-0000-0000-0000-000000000001","Code":"EnableOAuth20Integration",{{row}}}],"success":true}""");
+
+            // When
+            var result = await RunAsync(world);
+
+            // Then
+            Assert.DoesNotContain("OAuth 2.0 is off on this Creatio host", Check(result, CheckIds.AccessTokenRetrievable).Message, StringComparison.Ordinal);
+        }
+
         [Fact]
         public async Task Should_Keep_Its_Verdict_When_The_Host_Switches_Cannot_Be_Read()
         {

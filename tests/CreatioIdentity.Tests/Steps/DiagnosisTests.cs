@@ -175,4 +175,135 @@ public sealed class DiagnosisTests
             });
         }
     }
+
+    public sealed class TheMessages
+    {
+        [Fact]
+        public void Should_Say_What_Creatio_Has_When_Every_Check_Is_Green()
+        {
+            // When
+            var verdict = Evaluate(new OAuthHealth(false, true, true, true, null));
+
+            // Then
+            Assert.Equal(
+                [
+                    "Creatio has the Identity Service URL, client id and client secret.",
+                    "Creatio reached the Identity Service at https://identity.example.com/.",
+                    "Creatio got an access token for client 'client'.",
+                ],
+                verdict.Checks.Select(check => check.Message));
+        }
+
+        [Fact]
+        public void Should_Quote_Creatio_After_What_To_Do_When_Neither_Side_Is_Known()
+        {
+            // When: no runner token to compare with
+            var verdict = Diagnosis.Evaluate(new HealthReading(new OAuthHealth(true, true, true, false, "  invalid_client  "), null), Config, RunnerReached, null);
+
+            // Then
+            Assert.Equal(
+                "Creatio could not get an access token for client 'client': check identityService.clientId and clientSecret, then run apply-settings. Creatio says: invalid_client",
+                Find(verdict, CheckIds.AccessTokenRetrievable).Message);
+        }
+
+        [Fact]
+        public void Should_Name_The_Discovery_Document_When_The_Runner_Did_Not_Look()
+        {
+            // Given
+            var timeout = new CreatioException(CreatioFailure.Timeout, "no answer");
+
+            // When
+            var verdict = Diagnosis.Evaluate(new HealthReading(null, timeout), Config, null, null);
+
+            // Then
+            Assert.Equal(
+                "Creatio did not answer its health check within 110 s: it is most likely waiting on its own connection to the Identity Service at https://identity.example.com/: "
+                + "check identityService.url and the network from the Creatio host (https://identity.example.com/.well-known/openid-configuration). If Creatio's own HTTP timeout is longer than that, raise creatio.healthCheckTimeoutSeconds.",
+                Find(verdict, CheckIds.IdentityServiceAvailable).Message);
+        }
+
+        [Fact]
+        public void Should_Not_Speak_Of_Timeouts_When_Creatio_Answered()
+        {
+            // When
+            var verdict = Diagnosis.Evaluate(new HealthReading(new OAuthHealth(true, true, false, false, null), null), Config, null, null);
+
+            // Then
+            Assert.Equal(
+                "Creatio could not reach the Identity Service at https://identity.example.com/: check identityService.url and the network from the Creatio host (https://identity.example.com/.well-known/openid-configuration).",
+                Find(verdict, CheckIds.IdentityServiceAvailable).Message);
+        }
+
+        [Fact]
+        public void Should_Say_A_Missing_Flag_Was_Not_Understood()
+        {
+            // When
+            var verdict = Evaluate(new OAuthHealth(true, true, null, true, null));
+
+            // Then
+            var availability = Find(verdict, CheckIds.IdentityServiceAvailable);
+            Assert.Equal(
+                ("Creatio's health check did not report this flag; the answer was not understood, so it is not taken as green.", ErrorCodes.UnexpectedAnswer),
+                (availability.Message, availability.ErrorCode));
+        }
+    }
+
+    public sealed class TheHostSwitches
+    {
+        private static HealthVerdict EvaluateWith(OAuthHealth health, bool enableOAuth, bool separateSettings) =>
+            Diagnosis.Evaluate(new HealthReading(health, null), Config, RunnerReached, RunnerGotToken, new Dictionary<string, bool>
+            {
+                [HostSwitches.EnableOAuth20Integration] = enableOAuth,
+                [HostSwitches.UseSeparateSettingsForOAuth20] = separateSettings,
+            });
+
+        [Fact]
+        public void Should_Say_The_Host_Reads_The_Shared_Settings_When_Separate_Settings_Are_Off()
+        {
+            // When
+            var verdict = EvaluateWith(new OAuthHealth(true, false, false, false, null), enableOAuth: true, separateSettings: false);
+
+            // Then
+            Assert.StartsWith(
+                "Creatio reports the Identity Service settings as empty: this host reads the shared IdentityServer* settings, not the OAuth20IdentityServer* ones the procedure writes.",
+                Find(verdict, CheckIds.SystemSettingsFilledIn).Message,
+                StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_Suggest_Apply_Settings_First_While_Separate_Settings_Are_On()
+        {
+            // When
+            var verdict = EvaluateWith(new OAuthHealth(true, false, false, false, null), enableOAuth: true, separateSettings: true);
+
+            // Then
+            Assert.StartsWith("Creatio reports the Identity Service settings as empty. Run apply-settings.", Find(verdict, CheckIds.SystemSettingsFilledIn).Message, StringComparison.Ordinal);
+            Assert.Null(verdict.Unexplained);
+        }
+
+        [Fact]
+        public void Should_Put_The_Host_Switch_Before_Every_Red_Check_And_The_Unexplained_Problem_But_Not_Before_A_Green_One()
+        {
+            // When: OAuth off on the host, the settings there, no token, and a message
+            var verdict = EvaluateWith(new OAuthHealth(true, true, true, false, "disabled"), enableOAuth: false, separateSettings: true);
+
+            // Then
+            var note = $"OAuth 2.0 is off on this Creatio host: 'EnableOAuth20Integration' is not a database feature: {HostSwitches.Remedy(HostSwitches.EnableOAuth20Integration)}.";
+            Assert.StartsWith(note + " The runner got a token", Find(verdict, CheckIds.AccessTokenRetrievable).Message, StringComparison.Ordinal);
+            Assert.Equal("Creatio has the Identity Service URL, client id and client secret.", Find(verdict, CheckIds.SystemSettingsFilledIn).Message);
+            Assert.Null(verdict.Unexplained);
+        }
+
+        [Fact]
+        public void Should_Put_The_Host_Switch_Before_A_Problem_No_Flag_Explains()
+        {
+            // When
+            var verdict = EvaluateWith(new OAuthHealth(true, true, true, true, "disabled"), enableOAuth: false, separateSettings: true);
+
+            // Then
+            Assert.Equal(
+                $"OAuth 2.0 is off on this Creatio host: 'EnableOAuth20Integration' is not a database feature: {HostSwitches.Remedy(HostSwitches.EnableOAuth20Integration)}. Creatio's health check reports a problem (HasProblem) that none of its checks explains: disabled",
+                verdict.Unexplained);
+        }
+    }
 }

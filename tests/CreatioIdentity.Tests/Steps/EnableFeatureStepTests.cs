@@ -160,6 +160,69 @@ public sealed class EnableFeatureStepTests
         }
     }
 
+    public sealed class TheWrites
+    {
+        [Fact]
+        public async Task Should_Skip_Without_A_Request_When_The_File_Names_No_Feature()
+        {
+            // Given
+            var world = new StepWorld();
+            var context = world.Context(StepWorld.Config(), Tuning);
+
+            // When
+            var result = await RunAsync(context);
+
+            // Then
+            var check = Check(result);
+            Assert.Equal((CheckStatus.Skip, "features: is empty; no feature was checked or changed.", ConfigPaths.Features.Section), (check.Status, check.Message, check.ConfigPath));
+            Assert.Empty(world.Creatio.Received);
+        }
+
+        [Fact]
+        public async Task Should_Read_The_Override_Rows_Again_When_Creatio_Does_Not_Say_It_Updated_Them()
+        {
+            // Given
+            var world = new StepWorld();
+            var table = new FeatureTable(world, defaultState: true, cached: true) { CountsRows = false }.Override("System administrators", 0);
+
+            // When
+            var result = await RunAsync(Context(world));
+
+            // Then
+            Assert.Equal(2, table.OverrideReads);
+            Assert.Equal(CheckStatus.Pass, Check(result).Status);
+        }
+
+        [Fact]
+        public async Task Should_Trust_The_Override_Rows_It_Wrote_When_Creatio_Counts_Them()
+        {
+            // Given
+            var world = new StepWorld();
+            var table = new FeatureTable(world, defaultState: true, cached: true).Override("System administrators", 0);
+
+            // When
+            var result = await RunAsync(Context(world));
+
+            // Then
+            Assert.Equal(1, table.OverrideReads);
+            Assert.Equal([new Change(Administrators, "off", "on"), new Change(Cache, "stale", "cleared")], result.Changes);
+        }
+
+        [Fact]
+        public async Task Should_Say_When_A_Refusal_Has_No_Error_Code_Or_Message()
+        {
+            // Given
+            var world = new StepWorld();
+            _ = new FeatureTable(world, defaultState: false, cached: false) { WritesAllowed = false, Refusal = """{"success":false}""" };
+
+            // When
+            var result = await RunAsync(Context(world));
+
+            // Then
+            Assert.StartsWith($"Creatio refused to write {AllUsers} (no error code). ", Check(result).Message, StringComparison.Ordinal);
+        }
+    }
+
     public sealed class AStaleFeatureCache
     {
         [Fact]
@@ -208,7 +271,7 @@ public sealed class EnableFeatureStepTests
             Assert.Equal(
                 "OAuth20Integration is stored on for all users but not in effect for 'Supervisor' 1 s after the feature cache was cleared: on a web farm the clear may need longer (raise creatio.featureConfirmSeconds), or the application needs a restart.",
                 Check(result).Message);
-            Assert.NotEmpty(world.Progress);
+            Assert.Equal(2, world.Progress.Count); // asked again at 0.25 s and 0.75 s; the next wait would end past 1 s
             Assert.All(world.Progress, line => Assert.StartsWith("Waiting for the feature cache to serve OAuth20Integration (", line, StringComparison.Ordinal));
             Assert.EndsWith(" s of 1 s)", world.Progress[0], StringComparison.Ordinal);
         }

@@ -36,8 +36,16 @@ internal sealed class FeatureTable
     /// <summary>The state the feature cache serves the logged-in user.</summary>
     public bool? Cached { get; private set; }
 
-    /// <summary>When false, Creatio answers an update with the error a user without the rights gets.</summary>
+    /// <summary>When false, Creatio answers an update with <see cref="Refusal"/>.</summary>
     public bool WritesAllowed { get; init; } = true;
+
+    /// <summary>The answer to an update Creatio refuses: by default the error a user without the rights gets.</summary>
+    public string Refusal { get; init; } = """{"success":false,"rowsAffected":0,"errorInfo":{"errorCode":"SecurityException","message":"Access denied"}}""";
+
+    /// <summary>Whether the answer to an update says how many rows it changed (some versions do not).</summary>
+    public bool CountsRows { get; init; } = true;
+
+    public int OverrideReads { get; private set; }
 
     /// <summary>When false, Creatio confirms an update without storing it.</summary>
     public bool WritesStick { get; init; } = true;
@@ -66,6 +74,7 @@ internal sealed class FeatureTable
         }
         else
         {
+            OverrideReads++;
             foreach (var (id, row) in overrides)
             {
                 rows.Add(new JsonObject { ["Id"] = id, ["FeatureCode"] = Code, ["SysAdminUnit"] = new JsonObject { ["value"] = Guid.NewGuid(), ["displayValue"] = row.Unit }, ["FeatureState"] = row.State });
@@ -80,7 +89,7 @@ internal sealed class FeatureTable
         Updates++;
         if (!WritesAllowed)
         {
-            return CreatioFixture.Json("""{"success":false,"rowsAffected":0,"errorInfo":{"errorCode":"SecurityException","message":"Access denied"}}""");
+            return CreatioFixture.Json(Refusal);
         }
 
         var id = Guid.Parse((string)query["filters"]!["items"]!["f0"]!["rightExpression"]!["parameter"]!["value"]!);
@@ -94,6 +103,6 @@ internal sealed class FeatureTable
             overrides[id] = (overrides[id].Unit, (int)featureState!["parameter"]!["value"]!);
         }
 
-        return CreatioFixture.Json("""{"success":true,"rowsAffected":1}""", HttpStatusCode.OK);
+        return CreatioFixture.Json(CountsRows ? """{"success":true,"rowsAffected":1}""" : """{"success":true}""", HttpStatusCode.OK);
     }
 }

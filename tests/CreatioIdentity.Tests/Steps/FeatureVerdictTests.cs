@@ -126,5 +126,45 @@ public sealed class FeatureVerdictTests
             // Then
             Assert.Single(verdict.WrongOverrides);
         }
+
+        [Fact]
+        public void Should_Attribute_A_Row_Without_Its_Code_Beside_One_That_Names_It()
+        {
+            // When
+            var verdict = Judge(new FeatureReading([Feature()],
+            [
+                new FeatureOverride(Guid.NewGuid(), "OAuth20Integration", "All employees", 1),
+                new FeatureOverride(Guid.NewGuid(), string.Empty, "System administrators", 0),
+            ]));
+
+            // Then
+            Assert.Null(verdict.Problem);
+            Assert.Equal("System administrators", Assert.Single(verdict.WrongOverrides).Unit);
+        }
+
+        [Fact]
+        public void Should_Judge_No_Feature_When_Rows_Without_Their_Code_Could_Belong_To_Several()
+        {
+            // When
+            var verdicts = FeatureVerdict.Judge(
+                new Dictionary<string, bool> { ["OAuth20Integration"] = true, ["Other"] = true },
+                new FeatureReading([Feature(), Feature("Other")], [new FeatureOverride(Guid.NewGuid(), string.Empty, "System administrators", 0)]));
+
+            // Then
+            Assert.Equal(2, verdicts.Count);
+            Assert.All(verdicts, verdict => Assert.Equal(
+                "Creatio's override rows (AdminUnitFeatureState) did not say which feature each belongs to, so none can be judged or written: please report it with a trace (--trace-http)",
+                verdict.Problem));
+        }
+
+        [Fact]
+        public void Should_Call_A_Feature_Without_A_Source_One_Of_An_Unnamed_Source()
+        {
+            // When
+            var verdict = Judge(new FeatureReading([Feature(code: "Other", source: " ")], []), new Dictionary<string, bool> { ["Other"] = true });
+
+            // Then
+            Assert.StartsWith("'Other' is defined by an unnamed source, not in the database", verdict.Problem, StringComparison.Ordinal);
+        }
     }
 }

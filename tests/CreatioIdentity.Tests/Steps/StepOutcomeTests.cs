@@ -227,6 +227,28 @@ public sealed class StepOutcomeTests
         }
 
         [Fact]
+        public void Should_List_Several_Items_Of_Each_Kind_Separated_By_Commas()
+        {
+            // Given
+            var outcome = new StepOutcome();
+            foreach (var item in new[] { "a", "b", "c", "d", "e", "f" })
+            {
+                outcome.Intend(item, null, "x");
+            }
+
+            outcome.Done("a");
+            outcome.Done("b");
+            outcome.Sending("c", "d");
+            outcome.Interrupted(mayHaveReachedCreatio: true);
+
+            // When
+            var note = outcome.NotAppliedNote();
+
+            // Then
+            Assert.Equal(" Changed: a, b. Sent but not confirmed (may or may not be applied): c, d. Not changed: e, f. Running again completes the job.", note);
+        }
+
+        [Fact]
         public void Should_Leave_Out_The_Not_Changed_Part_When_Everything_Was_Sent()
         {
             // Given
