@@ -89,26 +89,27 @@ public sealed class HealthSettlerTests
         [Fact]
         public async Task Should_Count_The_Stable_Window_From_The_Last_Change()
         {
-            // When: asked at 0, 0.25, 0.75, 1.75 and 3.75 s; the red changed at 0.75 s, so it is final
-            // only at 3.75 s (3 s later), not at 1.75 s, which is 1.5 s after the first answer
-            var settled = await SettleAsync(10, 1.5, Json(StepWorld.Unreachable), Json(StepWorld.Unreachable), Json(StepWorld.NoToken));
+            // When: asked at 0, 0.25, 0.75, 1.75, 3.75 and 5.75 s; the red changed at 1.75 s, so with a
+            // window of 3 s it is final at 5.75 s (4 s after the change), not at 3.75 s (only 2 s after it,
+            // though 3.75 s after the first answer). Each side of each comparison has 0.75 s to spare.
+            var settled = await SettleAsync(10, 3, Json(StepWorld.Unreachable), Json(StepWorld.Unreachable), Json(StepWorld.Unreachable), Json(StepWorld.NoToken));
 
             // Then
             Assert.False(settled.Reading.Answer!.IsAccessTokenRetrievableForSystemActions);
             Assert.True(settled.Reading.Answer!.IsIdentityServiceAvailable);
-            Assert.Equal(5, settled.Requests);
+            Assert.Equal(6, settled.Requests);
         }
 
         [Fact]
         public async Task Should_Stop_Asking_When_The_Next_Wait_Would_Pass_The_Settle_Timeout()
         {
-            // When: asked at 0 and 0.25 s; the next wait would end at 0.75 s, past 0.6 s
-            var settled = await SettleAsync(0.6, 5, Json(StepWorld.Unreachable), Json(StepWorld.NoToken), Json(StepWorld.Unreachable));
+            // When: a red that keeps changing, asked at 0, 0.25 and 0.75 s; the next wait would end at
+            // 1.75 s, past 1.4 s (the waits before it end 0.65 s inside)
+            var settled = await SettleAsync(1.4, 5, Json(StepWorld.Unreachable), Json(StepWorld.NoToken), Json(StepWorld.Unreachable), Json(StepWorld.NoToken));
 
             // Then
-            Assert.Equal(2, settled.Requests);
-            Assert.False(settled.Reading.Answer!.IsAccessTokenRetrievableForSystemActions);
-            Assert.True(settled.Reading.Answer!.IsIdentityServiceAvailable);
+            Assert.Equal(3, settled.Requests);
+            Assert.False(settled.Reading.Answer!.IsIdentityServiceAvailable);
         }
 
         [Fact]
