@@ -42,8 +42,9 @@ internal sealed class CreatioFixture : HttpMessageHandler
         return this;
     }
 
-    public CreatioSession Session(CreatioAccess? access = null) =>
-        new(new HttpClient(this), new CreatioOptions(Site, Runtime, "Supervisor", new Secret("p@ss"), TimeSpan.FromSeconds(5), TlsOptions.Default), SessionCache.None,
+    /// <param name="cache">The run's session cache, which later processes of the run read: none unless given.</param>
+    public CreatioSession Session(CreatioAccess? access = null, SessionCache? cache = null) =>
+        new(new HttpClient(this), new CreatioOptions(Site, Runtime, "Supervisor", new Secret("p@ss"), TimeSpan.FromSeconds(5), TlsOptions.Default), cache ?? SessionCache.None,
             access ?? CreatioAccess.ReadWrite);
 
     public static HttpResponseMessage Json(string body, HttpStatusCode status = HttpStatusCode.OK, string[]? cookies = null)

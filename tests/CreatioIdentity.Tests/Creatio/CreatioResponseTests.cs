@@ -145,4 +145,46 @@ public sealed class CreatioResponseTests
         public void Should_Recognise_A_Login_Page(string body, string? mediaType) =>
             Assert.True(Answer(body, 200, mediaType).IsHtml);
     }
+
+    public sealed class TheMessages
+    {
+        [Fact]
+        public void Should_Say_In_Full_That_A_Body_Is_Not_Json()
+        {
+            // When
+            var exception = Assert.Throws<CreatioException>(() => Answer("Service unavailable", 200, "text/plain").Json());
+
+            // Then
+            Assert.Equal(
+                "Creatio answered DataService/json/SyncReply/QuerySysSettings with HTTP 200 that was not understood (the body is not JSON): Service unavailable. "
+                + "Check that the URL points at the Creatio site root and that this Creatio version has the service.",
+                exception.Message);
+        }
+
+        [Fact]
+        public void Should_Say_Why_The_Answer_To_A_Secret_Is_Not_Quoted()
+        {
+            // Given
+            var answer = new CreatioResponse(CreatioRoutes.PostSysSettingsValues, 500, "application/json", """{"Message":"s3cret"}""");
+
+            // When
+            var failed = answer.Failed("Look at Creatio's error log.");
+            var notUnderstood = answer.NotUnderstood("no \"success\"");
+
+            // Then
+            Assert.Equal(
+                "Creatio answered DataService/json/SyncReply/PostSysSettingsValues with HTTP 500 (the answer is not quoted, as the request carried a secret). Look at Creatio's error log.",
+                failed.Message);
+            Assert.Equal(
+                "Creatio answered DataService/json/SyncReply/PostSysSettingsValues with HTTP 500 that was not understood (no \"success\") (the answer is not quoted, as the request carried a secret). "
+                + "Check that the URL points at the Creatio site root and that this Creatio version has the service.",
+                notUnderstood.Message);
+            Assert.Equal(CreatioFailure.HttpStatus, failed.Failure);
+            Assert.Equal(CreatioFailure.UnexpectedAnswer, notUnderstood.Failure);
+        }
+
+        [Fact]
+        public void Should_End_Without_A_Space_When_There_Is_No_Remedy() =>
+            Assert.Equal("Creatio answered DataService/json/SyncReply/QuerySysSettings with HTTP 502: Bad gateway.", Answer("Bad gateway", 502, "text/plain").Failed(string.Empty).Message);
+    }
 }

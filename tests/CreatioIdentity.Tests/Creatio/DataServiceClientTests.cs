@@ -71,6 +71,95 @@ public sealed class DataServiceClientTests
             Assert.Contains("ItemNotFoundException", exception.Message, StringComparison.Ordinal);
             Assert.Contains("AppFeature", exception.Message, StringComparison.Ordinal);
         }
+
+        [Fact]
+        public async Task Should_Say_What_Was_Refused_In_Full()
+        {
+            // Given
+            var (_, client) = World(SelectPath, """{"success":false,"errorInfo":{"errorCode":"ItemNotFoundException","message":"Схема не найдена"}}""");
+
+            // When
+            var exception = await Assert.ThrowsAsync<CreatioException>(() => client.SelectAsync("AppFeature", ["Id"], [], false, CancellationToken.None));
+
+            // Then
+            Assert.Equal(CreatioFailure.UnexpectedAnswer, exception.Failure);
+            Assert.Equal(
+                "Creatio refused to read AppFeature (ItemNotFoundException: Схема не найдена). This Creatio version may not have the entity AppFeature, or 'Supervisor' may not read it (a system administrator is needed).",
+                exception.Message);
+        }
+
+        [Fact]
+        public async Task Should_Say_When_A_Refusal_Has_No_Error_Code_Nor_Message()
+        {
+            // Given
+            var (_, client) = World(SelectPath, """{"success":false}""");
+
+            // When
+            var exception = await Assert.ThrowsAsync<CreatioException>(() => client.SelectAsync("AppFeature", ["Id"], [], false, CancellationToken.None));
+
+            // Then
+            Assert.StartsWith("Creatio refused to read AppFeature (no error code). ", exception.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Should_Read_Rows_When_Success_Is_Not_Said()
+        {
+            // Given: only "success": false is a refusal; rows that are not objects are skipped
+            var (_, client) = World(SelectPath, """{"rows":[{"Name":"a"},42,null,{"Name":"b"}]}""");
+
+            // When
+            var rows = await client.SelectAsync("SysAdminUnit", ["Name"], [], false, CancellationToken.None);
+
+            // Then
+            Assert.Equal(["a", "b"], rows.Select(row => row.Text("Name")));
+        }
+
+        [Theory]
+        [InlineData("""{"success":true}""")]
+        [InlineData("""{"rows":{},"success":true}""")]
+        public async Task Should_Not_Understand_An_Answer_Without_Rows(string answer)
+        {
+            // Given
+            var (_, client) = World(SelectPath, answer);
+
+            // When
+            var exception = await Assert.ThrowsAsync<CreatioException>(() => client.SelectAsync("AppFeature", ["Id"], [], false, CancellationToken.None));
+
+            // Then
+            Assert.Equal(CreatioFailure.UnexpectedAnswer, exception.Failure);
+            Assert.StartsWith($"Creatio answered {CreatioRoutes.SelectQuery.Path} with HTTP 200 that was not understood (no \"rows\"): {answer}. ", exception.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Should_Not_Understand_An_Answer_That_Is_Not_An_Object()
+        {
+            // Given
+            var (_, client) = World(SelectPath, "[]");
+
+            // When
+            var exception = await Assert.ThrowsAsync<CreatioException>(() => client.SelectAsync("AppFeature", ["Id"], [], false, CancellationToken.None));
+
+            // Then
+            Assert.StartsWith($"Creatio answered {CreatioRoutes.SelectQuery.Path} with HTTP 200 that was not understood (not a JSON object): []. ", exception.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Should_Fail_On_An_Error_Status_With_What_To_Look_At()
+        {
+            // Given
+            var creatio = new CreatioFixture { Runtime = CreatioRuntime.Net }
+                .Answer(SelectPath, _ => CreatioFixture.Json("""{"Message":"Object reference not set"}""", System.Net.HttpStatusCode.InternalServerError));
+            var client = new DataServiceClient(creatio.Session());
+
+            // When
+            var exception = await Assert.ThrowsAsync<CreatioException>(() => client.SelectAsync("AppFeature", ["Id"], [], false, CancellationToken.None));
+
+            // Then
+            Assert.Equal(CreatioFailure.HttpStatus, exception.Failure);
+            Assert.Equal(
+                $"Creatio answered {CreatioRoutes.SelectQuery.Path} with HTTP 500: {{\"Message\":\"Object reference not set\"}}. DataService could not be used for AppFeature; look at Creatio's error log.",
+                exception.Message);
+        }
     }
 
     public sealed class TheUpdateAsyncMethod
@@ -106,8 +195,34 @@ public sealed class DataServiceClientTests
             var outcome = await client.UpdateAsync("AppFeature", new Dictionary<string, DataValue> { ["State"] = DataValue.Flag(true) }, [], CancellationToken.None);
 
             // Then
-            Assert.False(outcome.Success);
-            Assert.Equal("SecurityException", outcome.ErrorCode);
+            Assert.Equal(new UpdateOutcome(false, -1, "SecurityException", "Недостаточно прав"), outcome);
+        }
+
+        [Fact]
+        public async Task Should_Count_No_Rows_When_Creatio_Does_Not_Say()
+        {
+            // Given
+            var (_, client) = World(UpdatePath, """{"rowsAffected":"1","success":true}""");
+
+            // When
+            var outcome = await client.UpdateAsync("AppFeature", new Dictionary<string, DataValue> { ["State"] = DataValue.Flag(true) }, [], CancellationToken.None);
+
+            // Then
+            Assert.Equal(new UpdateOutcome(true, -1, null, null), outcome);
+        }
+
+        [Fact]
+        public async Task Should_Not_Understand_An_Answer_Without_Success()
+        {
+            // Given
+            var (_, client) = World(UpdatePath, """{"rowsAffected":1}""");
+
+            // When
+            var exception = await Assert.ThrowsAsync<CreatioException>(() =>
+                client.UpdateAsync("AppFeature", new Dictionary<string, DataValue> { ["State"] = DataValue.Flag(true) }, [], CancellationToken.None));
+
+            // Then
+            Assert.StartsWith($"Creatio answered {CreatioRoutes.UpdateQuery.Path} with HTTP 200 that was not understood (no \"success\"): ", exception.Message, StringComparison.Ordinal);
         }
     }
 }

@@ -1,0 +1,145 @@
+using System.Security.Cryptography;
+using CreatioIdentity.Creatio;
+using CreatioIdentity.Tests.PrivateFiles;
+
+namespace CreatioIdentity.Tests.Creatio;
+
+/// <summary>
+/// The processes of one Cake run share one Creatio session through the run's session cache: the login, the
+/// cookies Creatio sets later, the runtime found, and a green health answer until something is written.
+/// </summary>
+public sealed class SharedSessionTests : IDisposable
+{
+    private const string HealthPath = "/0/api/OAuthHealthCheck";
+    private static readonly OAuthHealth Green = new(false, true, true, true, null);
+    private readonly OwnTempFolder temp = new();
+    private readonly string runId = Guid.NewGuid().ToString("D");
+    private readonly string key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public void Dispose() => temp.Dispose();
+
+    private SessionCache Cache() => SessionCache.FromEnvironment(name => name switch
+    {
+        SessionCache.RunIdVariable => runId,
+        SessionCache.KeyVariable => key,
+        SessionCache.FolderVariable => temp.PathOf("session"),
+        _ => null,
+    });
+
+    /// <summary>A .NET Framework site found by runtime: auto, whose health check answers "{}".</summary>
+    private static CreatioFixture Creatio() => new CreatioFixture(netFramework: true).Answer(HealthPath, _ => CreatioFixture.Json("{}"));
+
+    [Fact]
+    public async Task Should_Let_A_Later_Process_Call_Without_A_Login_Or_A_Runtime_Probe()
+    {
+        // Given: the first process logged in and found the runtime
+        var creatio = Creatio();
+        await creatio.Session(cache: Cache()).SendAsync(CreatioRoutes.OAuthHealthCheck, CancellationToken.None);
+        creatio.Received.Clear();
+
+        // When
+        await creatio.Session(cache: Cache()).SendAsync(CreatioRoutes.OAuthHealthCheck, CancellationToken.None);
+
+        // Then
+        var call = Assert.Single(creatio.Received);
+        Assert.Equal(HealthPath, call.Path);
+        Assert.Equal(".ASPXAUTH=session-1; BPMCSRF=csrf-1", call.Cookie);
+        Assert.Equal("csrf-1", call.Csrf);
+    }
+
+    [Fact]
+    public async Task Should_Hand_On_A_Cookie_Creatio_Set_After_The_Login()
+    {
+        // Given: Creatio sets BPMSESSIONID on the first call after the login
+        var creatio = Creatio().Answer(HealthPath, _ => CreatioFixture.Json("{}", cookies: ["BPMSESSIONID=later-1; path=/"]));
+        await creatio.Session(cache: Cache()).SendAsync(CreatioRoutes.OAuthHealthCheck, CancellationToken.None);
+
+        // When
+        await creatio.Session(cache: Cache()).SendAsync(CreatioRoutes.OAuthHealthCheck, CancellationToken.None);
+
+        // Then
+        Assert.Contains("BPMSESSIONID=later-1", creatio.Received[^1].Cookie, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_End_A_Session_An_Earlier_Process_Began()
+    {
+        // Given
+        var creatio = Creatio();
+        await creatio.Session(cache: Cache()).LoginAsync(CancellationToken.None);
+
+        // When
+        await creatio.Session(cache: Cache()).LogoutAsync(CancellationToken.None);
+
+        // Then
+        var logout = creatio.Received[^1];
+        Assert.Equal("/ServiceModel/AuthService.svc/Logout", logout.Path);
+        Assert.Equal(".ASPXAUTH=session-1; BPMCSRF=csrf-1", logout.Cookie);
+        Assert.Equal("{}", logout.Body);
+    }
+
+    [Fact]
+    public async Task Should_Hand_On_A_Green_Health_Answer()
+    {
+        // Given
+        var first = Creatio().Session(cache: Cache());
+        await first.LoginAsync(CancellationToken.None);
+
+        // When
+        first.ShareHealth(Green);
+
+        // Then
+        Assert.Equal(Green, Creatio().Session(cache: Cache()).SharedHealth);
+    }
+
+    [Fact]
+    public async Task Should_Forget_The_Green_Answer_When_A_Red_One_Or_None_Is_Shared()
+    {
+        // Given
+        var first = Creatio().Session(cache: Cache());
+        await first.LoginAsync(CancellationToken.None);
+        first.ShareHealth(Green);
+
+        // When
+        first.ShareHealth(Green with { IsIdentityServiceAvailable = false });
+        var afterRed = Creatio().Session(cache: Cache()).SharedHealth;
+        first.ShareHealth(Green);
+        first.ShareHealth(null);
+        var afterNone = Creatio().Session(cache: Cache()).SharedHealth;
+
+        // Then
+        Assert.Null(afterRed);
+        Assert.Null(afterNone);
+    }
+
+    [Fact]
+    public async Task Should_Share_Nothing_Without_A_Run()
+    {
+        // Given
+        var session = Creatio().Session();
+        await session.LoginAsync(CancellationToken.None);
+
+        // When
+        session.ShareHealth(Green);
+
+        // Then: the health is this process's own to keep
+        Assert.Equal(Green, session.SharedHealth);
+        Assert.Null(Creatio().Session().SharedHealth);
+    }
+
+    [Fact]
+    public async Task Should_Send_No_Cookie_Header_Where_No_Cookie_Of_The_Session_Applies()
+    {
+        // Given: the run's session holds only a cookie for /0/
+        Cache().Save(CreatioFixture.Site, new SessionSnapshot(CreatioFixture.Site.AbsoluteUri, "Supervisor", "0/", [new SessionCookie("BPMSESSIONID", "s-1", "/0/", "creatio.test")]));
+        var creatio = Creatio();
+
+        // When
+        await creatio.Session(cache: Cache()).LogoutAsync(CancellationToken.None);
+
+        // Then
+        var logout = Assert.Single(creatio.Received);
+        Assert.Null(logout.Cookie);
+        Assert.Null(logout.Csrf);
+    }
+}
