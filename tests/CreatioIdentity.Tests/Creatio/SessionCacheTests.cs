@@ -135,4 +135,96 @@ public sealed class SessionCacheTests : IDisposable
         Assert.Null(new FileInfo(SessionFile).LinkTarget);
         Assert.NotNull(Cache().Load(Site, "Supervisor"));
     }
+
+    [Theory]
+    [InlineData("not-a-run-id", null)]
+    [InlineData(null, "not base64!")]
+    [InlineData(null, "AAAAAAAAAAAAAAAAAAAAAA==")]
+    [InlineData(null, "")]
+    public void Should_Be_Off_With_A_Run_Id_Or_Key_That_Is_Not_One(string? otherRunId, string? otherKey)
+    {
+        // Given
+        var cache = SessionCache.FromEnvironment(name => name switch
+        {
+            SessionCache.RunIdVariable => otherRunId ?? runId,
+            SessionCache.KeyVariable => otherKey ?? key,
+            SessionCache.FolderVariable => SessionFolder,
+            _ => null,
+        });
+
+        // Then
+        Assert.False(cache.IsEnabled);
+        Assert.Null(cache.FilePath);
+    }
+
+    [Fact]
+    public void Should_Open_Only_For_The_Site_It_Was_Saved_For_With_Or_Without_Its_Last_Slash()
+    {
+        // Given
+        Cache().Save(Site, Snapshot());
+
+        // When
+        var withoutSlash = Cache().Load(new Uri("http://127.0.0.1:5000"), "Supervisor");
+        var otherSite = Cache().Load(new Uri("http://127.0.0.1:5001/"), "Supervisor");
+
+        // Then
+        Assert.NotNull(withoutSlash);
+        Assert.Null(otherSite);
+    }
+
+    [Fact]
+    public void Should_Keep_A_Green_Health_Answer_With_The_Session()
+    {
+        // Given
+        var health = new OAuthHealth(false, true, true, true, null);
+        Cache().Save(Site, Snapshot() with { Health = health });
+
+        // When
+        var loaded = Cache().Load(Site, "Supervisor");
+
+        // Then
+        Assert.Equal(health, loaded!.Health);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10)]
+    [InlineData(40)]
+    public void Should_Log_In_Afresh_After_A_Torn_File(int length)
+    {
+        // Given
+        Cache().Save(Site, Snapshot());
+        File.WriteAllBytes(SessionFile, File.ReadAllBytes(SessionFile)[..length]);
+
+        // When
+        var loaded = Cache().Load(Site, "Supervisor");
+
+        // Then
+        Assert.Null(loaded);
+    }
+
+    [Fact]
+    public void Should_Forget_The_Session_When_The_Run_Ends()
+    {
+        // Given
+        Cache().Save(Site, Snapshot());
+
+        // When
+        Cache().Forget();
+        Cache().Forget();
+        SessionCache.None.Forget();
+
+        // Then
+        Assert.False(File.Exists(SessionFile));
+        Assert.Null(Cache().Load(Site, "Supervisor"));
+    }
+
+    [Fact]
+    public void Should_Need_An_Environment_Name_And_Stay_Off_When_Off()
+    {
+        // Then
+        Assert.Throws<ArgumentException>(() => Cache().ForEnvironment(string.Empty));
+        Assert.Same(SessionCache.None, SessionCache.None.ForEnvironment("dev"));
+        Assert.Equal(Path.Combine(SessionFolder, runId + ".dev.session"), Cache().ForEnvironment("dev").FilePath);
+    }
 }
