@@ -67,4 +67,92 @@ public sealed class OAuthConfigClientTests
             Assert.Contains("IsDefault", creatio.Received[^1].Body, StringComparison.Ordinal);
         }
     }
+
+    public sealed class TheAnswersInFull
+    {
+        [Fact]
+        public async Task Should_Read_Success_And_Keep_The_Error_Info()
+        {
+            // When
+            var added = await AddAsync("""{"AddDefaultResourceResult":{"success":true}}""");
+            var refused = await AddAsync("""{"d":{"success":"false","errorInfo":{"errorCode":" SecurityException ","message":"Недостаточно прав"}}}""");
+
+            // Then
+            Assert.Equal(new AddDefaultResourceResult(true, null, null), added);
+            Assert.False(added.HostSwitchOff);
+            Assert.Equal(new AddDefaultResourceResult(false, "SecurityException", "Недостаточно прав"), refused);
+            Assert.False(refused.HostSwitchOff);
+            Assert.False(refused.AlreadyExists);
+        }
+
+        [Theory]
+        [InlineData("ItemAlreadyExistException", true)]
+        [InlineData("ItemAlreadyExistsException", true)]
+        [InlineData("itemalreadyexistexception", false)]
+        public void Should_Know_An_Existing_Resource_By_Either_Spelling_Of_Its_Code(string code, bool exists) =>
+            Assert.Equal(exists, new AddDefaultResourceResult(false, code, null).AlreadyExists);
+
+        [Fact]
+        public async Task Should_Not_Understand_An_Answer_Without_Success()
+        {
+            // When
+            var exception = await Assert.ThrowsAsync<CreatioException>(() => AddAsync("""{"AddDefaultResourceResult":{}}"""));
+
+            // Then
+            Assert.StartsWith("Creatio answered rest/OAuthConfigService/AddDefaultResource with HTTP 200 that was not understood (no \"success\"): ", exception.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Should_Say_Where_To_Register_The_Resource_By_Hand_When_The_Service_Fails()
+        {
+            // Given
+            var session = new CreatioFixture { Runtime = CreatioRuntime.Net }
+                .Answer("/rest/OAuthConfigService/AddDefaultResource", _ => CreatioFixture.Json("{}", System.Net.HttpStatusCode.InternalServerError)).Session();
+
+            // When
+            var exception = await Assert.ThrowsAsync<CreatioException>(() => new OAuthConfigClient(session, new DataServiceClient(session)).AddDefaultResourceAsync(CancellationToken.None));
+
+            // Then
+            Assert.Equal(
+                "Creatio answered rest/OAuthConfigService/AddDefaultResource with HTTP 500: {}. Register the default resource on the Diagnostic tab of \"OAuth 2.0 integrated applications\", and look at Creatio's error log.",
+                exception.Message);
+        }
+
+        [Fact]
+        public async Task Should_Post_An_Empty_Object()
+        {
+            // Given
+            var creatio = new CreatioFixture { Runtime = CreatioRuntime.Net }
+                .Answer("/rest/OAuthConfigService/AddDefaultResource", _ => CreatioFixture.Json("""{"success":true}"""));
+            var session = creatio.Session();
+
+            // When
+            await new OAuthConfigClient(session, new DataServiceClient(session)).AddDefaultResourceAsync(CancellationToken.None);
+
+            // Then
+            Assert.Equal("POST", creatio.Received[^1].Method);
+            Assert.Equal("{}", creatio.Received[^1].Body);
+        }
+    }
+
+    public sealed class TheDefaultResourceRows
+    {
+        [Theory]
+        [InlineData("""{"rows":[],"success":true}""", null)]
+        [InlineData("""{"rows":[{"Id":"0b1c0f3c-0000-0000-0000-000000000009","Name":"A","IsDefault":false},{"Id":"0b1c0f3c-0000-0000-0000-00000000000a","Name":"B"}],"success":true}""", "B")]
+        [InlineData("""{"rows":[{"Name":"NoId","IsDefault":true},{"Id":"0b1c0f3c-0000-0000-0000-00000000000a","IsDefault":1}],"success":true}""", "")]
+        public async Task Should_Take_The_First_Row_With_An_Id_Not_Marked_Otherwise(string answer, string? name)
+        {
+            // Given
+            var creatio = new CreatioFixture { Runtime = CreatioRuntime.Net }.Answer("/DataService/json/SyncReply/SelectQuery", _ => CreatioFixture.Json(answer));
+            var session = creatio.Session();
+
+            // When
+            var resource = await new OAuthConfigClient(session, new DataServiceClient(session)).DefaultResourceAsync(CancellationToken.None);
+
+            // Then
+            Assert.Equal(name, resource is null ? null : resource.Name ?? string.Empty);
+            Assert.Contains("\"leftExpression\":{\"expressionType\":0,\"columnPath\":\"IsDefault\"},\"rightExpression\":{\"expressionType\":2,\"parameter\":{\"dataValueType\":12,\"value\":true}}", creatio.Received[^1].Body, StringComparison.Ordinal);
+        }
+    }
 }

@@ -95,4 +95,77 @@ public sealed class OAuthHealthClientTests
             Assert.False(health.IsConnected);
         }
     }
+
+    public sealed class TheMessages
+    {
+        [Fact]
+        public async Task Should_Fail_On_A_Status_That_Carries_No_Diagnosis()
+        {
+            // When
+            var exception = await Assert.ThrowsAsync<CreatioException>(() => HealthAsync(_ => CreatioFixture.Json("""{"HasProblem":false}""", HttpStatusCode.BadGateway)));
+
+            // Then
+            Assert.Equal(CreatioFailure.HttpStatus, exception.Failure);
+            Assert.Equal("Creatio answered api/OAuthHealthCheck with HTTP 502: {\"HasProblem\":false}. Look at Creatio's error log.", exception.Message);
+        }
+
+        [Fact]
+        public async Task Should_Say_In_Full_That_A_500_Came_Without_Its_Diagnosis()
+        {
+            // When
+            var exception = await Assert.ThrowsAsync<CreatioException>(() => HealthAsync(_ => CreatioFixture.Html(HttpStatusCode.InternalServerError)));
+
+            // Then
+            Assert.Equal(CreatioFailure.HttpStatus, exception.Failure);
+            Assert.Equal(
+                "Creatio answered api/OAuthHealthCheck with HTTP 500: <!DOCTYPE html><html><body>Login</body></html>. The health check failed without its diagnostic answer (a proxy's error page, or an error in Creatio): look at Creatio's error log.",
+                exception.Message);
+        }
+
+        [Fact]
+        public async Task Should_Say_Only_Which_Versions_Have_It_When_The_Route_Is_Missing()
+        {
+            // When
+            var exception = await Assert.ThrowsAsync<CreatioException>(() => HealthAsync(_ => new HttpResponseMessage(HttpStatusCode.NotFound)));
+
+            // Then
+            Assert.Equal(OAuthHealthClient.MissingRouteRemedy, exception.Message);
+            Assert.Equal(CreatioFailure.NotFound, Assert.IsType<CreatioException>(exception.InnerException).Failure);
+        }
+
+        [Fact]
+        public async Task Should_Not_Understand_An_Answer_Without_Any_Flag()
+        {
+            // When
+            var exception = await Assert.ThrowsAsync<CreatioException>(() => HealthAsync(_ => CreatioFixture.Json("""{"HasProblem":false,"Message":""}""")));
+
+            // Then
+            Assert.StartsWith("Creatio answered api/OAuthHealthCheck with HTTP 200 that was not understood (none of the health flags): ", exception.Message, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData("""{"IsSystemSettingsFilledIn":true}""")]
+        [InlineData("""{"IsIdentityServiceAvailable":true}""")]
+        [InlineData("""{"IsAccessTokenRetrievableForSystemActions":true}""")]
+        public async Task Should_Read_An_Answer_With_Any_One_Flag_As_No_Problem_Unless_Said(string answer)
+        {
+            // When
+            var health = await HealthAsync(_ => CreatioFixture.Json(answer));
+
+            // Then
+            Assert.False(health.HasProblem);
+            Assert.False(health.IsConnected);
+        }
+
+        [Fact]
+        public async Task Should_Read_Every_Flag_And_The_Message()
+        {
+            // When
+            var health = await HealthAsync(_ => CreatioFixture.Json(
+                """{"HasProblem":true,"IsSystemSettingsFilledIn":true,"IsIdentityServiceAvailable":false,"IsAccessTokenRetrievableForSystemActions":false,"Message":"No route to host"}"""));
+
+            // Then
+            Assert.Equal(new OAuthHealth(true, true, false, false, "No route to host"), health);
+        }
+    }
 }
