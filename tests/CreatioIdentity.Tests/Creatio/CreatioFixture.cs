@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using CreatioIdentity.Configuration;
 using CreatioIdentity.Creatio;
 
@@ -8,6 +9,13 @@ namespace CreatioIdentity.Tests.Creatio;
 /// <summary>One request the fixture received, with what a test may want to assert about it.</summary>
 internal sealed record ReceivedRequest(string Method, string Path, string? Csrf, string? Cookie, string? Body, HttpRequestMessage Request)
 {
+    /// <summary>The JSON body, parsed.</summary>
+    public JsonElement Json()
+    {
+        using var body = JsonDocument.Parse(Body!);
+        return body.RootElement.Clone();
+    }
+
     public string? Header(string name) =>
         Request.Headers.TryGetValues(name, out var values) ? string.Join(", ", values)
         : Request.Content?.Headers.TryGetValues(name, out var contentValues) == true ? string.Join(", ", contentValues)
@@ -35,6 +43,10 @@ internal sealed class CreatioFixture : HttpMessageHandler
     public List<ReceivedRequest> Received { get; } = [];
 
     public CreatioRuntime Runtime { get; init; } = CreatioRuntime.Auto;
+
+    /// <summary>A .NET site (services at the root) that answers <paramref name="path"/> with this JSON.</summary>
+    public static CreatioFixture Net(string path, string answer, HttpStatusCode status = HttpStatusCode.OK) =>
+        new CreatioFixture { Runtime = CreatioRuntime.Net }.Answer(path, _ => Json(answer, status));
 
     public CreatioFixture Answer(string path, Func<HttpRequestMessage, HttpResponseMessage> answer)
     {

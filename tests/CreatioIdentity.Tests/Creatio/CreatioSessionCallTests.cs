@@ -1,4 +1,3 @@
-using System.Net;
 using CreatioIdentity.Configuration;
 using CreatioIdentity.Creatio;
 using CreatioIdentity.Http;
@@ -110,28 +109,6 @@ public sealed class CreatioSessionCallTests
             Assert.Equal(
                 "Creatio set a cookie that cannot be parsed (Broken) on /api/OAuthHealthCheck; it was skipped. If later calls are refused, a proxy in front of Creatio may be rewriting cookies.",
                 Assert.Single(session.TakeWarnings()));
-        }
-    }
-
-    public sealed class TheRuntimeDetection
-    {
-        [Fact]
-        public async Task Should_Say_How_To_Name_The_Runtime_When_Nothing_Tells()
-        {
-            // Given: no ping and no login page answers
-            var creatio = new CreatioFixture()
-                .Answer("/0/api/HealthCheck/Ping", _ => new HttpResponseMessage(HttpStatusCode.Unauthorized))
-                .Answer("/api/HealthCheck/Ping", _ => new HttpResponseMessage(HttpStatusCode.Unauthorized));
-
-            // When
-            var exception = await Assert.ThrowsAsync<CreatioException>(() => creatio.Session().SendAsync(CreatioRoutes.OAuthHealthCheck, CancellationToken.None));
-
-            // Then
-            Assert.Equal(CreatioFailure.UnexpectedAnswer, exception.Failure);
-            Assert.Equal(
-                "creatio.runtime is auto, and http://creatio.test/ does not say whether it runs on .NET or .NET Framework (its anonymous HealthCheck/Ping and login pages answer alike under / and /0/). "
-                + "Write 'runtime: net' or 'runtime: netframework' under creatio: (.NET Framework sites serve Creatio under /0/).",
-                exception.Message);
         }
     }
 }

@@ -308,8 +308,11 @@ public sealed class CreatioSessionTests
             var exception = await Assert.ThrowsAsync<CreatioException>(() => creatio.Session().SendAsync(CreatioRoutes.OAuthHealthCheck, CancellationToken.None));
 
             // Then
-            Assert.Contains("runtime: net", exception.Message, StringComparison.Ordinal);
-            Assert.Contains("runtime: netframework", exception.Message, StringComparison.Ordinal);
+            Assert.Equal(CreatioFailure.UnexpectedAnswer, exception.Failure);
+            Assert.Equal(
+                "creatio.runtime is auto, and http://creatio.test/ does not say whether it runs on .NET or .NET Framework (its anonymous HealthCheck/Ping and login pages answer alike under / and /0/). "
+                + "Write 'runtime: net' or 'runtime: netframework' under creatio: (.NET Framework sites serve Creatio under /0/).",
+                exception.Message);
         }
     }
 

@@ -12,7 +12,7 @@ public sealed class DataServiceClientTests
 
     private static (CreatioFixture Creatio, DataServiceClient Client) World(string path, string answer)
     {
-        var creatio = new CreatioFixture { Runtime = CreatioRuntime.Net }.Answer(path, _ => CreatioFixture.Json(answer));
+        var creatio = CreatioFixture.Net(path, answer);
         return (creatio, new DataServiceClient(creatio.Session()));
     }
 

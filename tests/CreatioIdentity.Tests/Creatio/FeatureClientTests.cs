@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using CreatioIdentity.Configuration;
 using CreatioIdentity.Creatio;
 using CreatioIdentity.Creatio.DataService;
@@ -23,19 +22,6 @@ public sealed class FeatureClientTests
         return (creatio, new FeatureClient(session, new DataServiceClient(session)));
     }
 
-    private static JsonElement Body(ReceivedRequest request)
-    {
-        using var body = JsonDocument.Parse(request.Body!);
-        return body.RootElement.Clone();
-    }
-
-    private static string[] Columns(JsonElement query) =>
-        [.. query.GetProperty("columns").GetProperty("items").EnumerateObject().Select(item => item.Value.GetProperty("expression").GetProperty("columnPath").GetString()!)];
-
-    private static string[] FilterValues(JsonElement query) =>
-        [.. query.GetProperty("filters").GetProperty("items").EnumerateObject().Select(item =>
-            $"{item.Value.GetProperty("leftExpression").GetProperty("columnPath").GetString()}={item.Value.GetProperty("rightExpression").GetProperty("parameter").GetProperty("value")}")];
-
     public sealed class TheReadAsyncMethod
     {
         [Fact]
@@ -50,10 +36,10 @@ public sealed class FeatureClientTests
 
             // Then
             Assert.Equal([new AppFeature(Guid.Parse(FeatureId), "OAuth20Integration", true, false, "DbFeatureProvider")], features);
-            var query = Body(creatio.Received[^1]);
+            var query = creatio.Received[^1].Json();
             Assert.Equal("AppFeature", query.GetProperty("rootSchemaName").GetString());
-            Assert.Equal(["Id", "Code", "State", "StateForCurrentUser", "Source"], Columns(query));
-            Assert.Equal(["Code=OAuth20Integration", "Code=Other"], FilterValues(query));
+            Assert.Equal(["Id", "Code", "State", "StateForCurrentUser", "Source"], SentQuery.ColumnPaths(query));
+            Assert.Equal(["Code=OAuth20Integration", "Code=Other"], SentQuery.Filters(query));
             Assert.Equal(1, query.GetProperty("filters").GetProperty("logicalOperation").GetInt32());
         }
 
@@ -132,9 +118,9 @@ public sealed class FeatureClientTests
 
             // Then
             Assert.Equal([new AppFeature(Guid.Parse(FeatureId), "oauth20integration", null, null, null)], features);
-            var query = Body(creatio.Received[^1]);
-            Assert.Equal(["Id", "Code"], Columns(query));
-            Assert.Empty(FilterValues(query));
+            var query = creatio.Received[^1].Json();
+            Assert.Equal(["Id", "Code"], SentQuery.ColumnPaths(query));
+            Assert.Empty(SentQuery.Filters(query));
         }
     }
 
@@ -165,10 +151,10 @@ public sealed class FeatureClientTests
                 ],
                 rows);
             Assert.Equal([true, false, false], rows.Select(row => row.IsOn));
-            var query = Body(creatio.Received[^1]);
+            var query = creatio.Received[^1].Json();
             Assert.Equal("AdminUnitFeatureState", query.GetProperty("rootSchemaName").GetString());
-            Assert.Equal(["Id", "Feature.Code", "SysAdminUnit", "FeatureState"], Columns(query));
-            Assert.Equal(["Feature.Code=OAuth20Integration"], FilterValues(query));
+            Assert.Equal(["Id", "Feature.Code", "SysAdminUnit", "FeatureState"], SentQuery.ColumnPaths(query));
+            Assert.Equal(["Feature.Code=OAuth20Integration"], SentQuery.Filters(query));
         }
     }
 
@@ -186,10 +172,10 @@ public sealed class FeatureClientTests
             await client.SetDefaultStateAsync(new AppFeature(Guid.Parse(FeatureId), "OAuth20Integration", !enabled, null, "DbFeatureProvider"), enabled, CancellationToken.None);
 
             // Then
-            var query = Body(creatio.Received[^1]);
+            var query = creatio.Received[^1].Json();
             Assert.Equal("AppFeature", query.GetProperty("rootSchemaName").GetString());
             Assert.Equal(enabled, query.GetProperty("columnValues").GetProperty("items").GetProperty("State").GetProperty("parameter").GetProperty("value").GetBoolean());
-            Assert.Equal([$"Id={FeatureId}"], FilterValues(query));
+            Assert.Equal([$"Id={FeatureId}"], SentQuery.Filters(query));
         }
 
         [Theory]
@@ -204,10 +190,10 @@ public sealed class FeatureClientTests
             await client.SetOverrideStateAsync(new FeatureOverride(Guid.Parse(FeatureId), "OAuth20Integration", "Supervisor", 1 - state), enabled, CancellationToken.None);
 
             // Then
-            var query = Body(creatio.Received[^1]);
+            var query = creatio.Received[^1].Json();
             Assert.Equal("AdminUnitFeatureState", query.GetProperty("rootSchemaName").GetString());
             Assert.Equal(state, query.GetProperty("columnValues").GetProperty("items").GetProperty("FeatureState").GetProperty("parameter").GetProperty("value").GetInt32());
-            Assert.Equal([$"Id={FeatureId}"], FilterValues(query));
+            Assert.Equal([$"Id={FeatureId}"], SentQuery.Filters(query));
         }
     }
 

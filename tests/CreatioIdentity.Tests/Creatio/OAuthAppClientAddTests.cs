@@ -22,7 +22,7 @@ public sealed class OAuthAppClientAddTests
         string answer, HttpStatusCode status = HttpStatusCode.OK, string? description = "Partners")
     {
         SecretMasker.BeginRun();
-        var creatio = new CreatioFixture { Runtime = CreatioRuntime.Net }.Answer(AddPath, _ => CreatioFixture.Json(answer, status));
+        var creatio = CreatioFixture.Net(AddPath, answer, status);
         var session = creatio.Session();
         var client = new OAuthAppClient(session, new DataServiceClient(session));
         return (creatio, client.AddClientAsync("Portal", PortalUrl, Guid.Parse(UserId), description, CancellationToken.None));

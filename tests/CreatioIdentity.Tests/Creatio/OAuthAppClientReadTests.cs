@@ -17,24 +17,13 @@ public sealed class OAuthAppClientReadTests
 
     private static (CreatioFixture Creatio, OAuthAppClient Client) World(string answer, HttpStatusCode status = HttpStatusCode.OK)
     {
-        var creatio = new CreatioFixture { Runtime = CreatioRuntime.Net }.Answer(SelectPath, _ => CreatioFixture.Json(answer, status));
+        var creatio = CreatioFixture.Net(SelectPath, answer, status);
         var session = creatio.Session();
         return (creatio, new OAuthAppClient(session, new DataServiceClient(session)));
     }
 
     /// <summary>The one SelectQuery sent, parsed.</summary>
-    private static JsonElement SentQuery(CreatioFixture creatio)
-    {
-        var call = Assert.Single(creatio.Received, request => request.Path == SelectPath);
-        using var body = JsonDocument.Parse(call.Body!);
-        return body.RootElement.Clone();
-    }
-
-    private static string[] Aliases(JsonElement query) =>
-        [.. query.GetProperty("columns").GetProperty("items").EnumerateObject().Select(item => item.Name)];
-
-    private static string[] ColumnPaths(JsonElement query) =>
-        [.. query.GetProperty("columns").GetProperty("items").EnumerateObject().Select(item => item.Value.GetProperty("expression").GetProperty("columnPath").GetString()!)];
+    private static JsonElement Query(CreatioFixture creatio) => Assert.Single(creatio.Received, request => request.Path == SelectPath).Json();
 
     public sealed class TheReadAppsAsyncMethod
     {
@@ -49,11 +38,11 @@ public sealed class OAuthAppClientReadTests
 
             // Then
             Assert.Empty(apps);
-            var query = SentQuery(creatio);
+            var query = Query(creatio);
             Assert.Equal("OAuthClientApp", OAuthAppClient.Entity);
             Assert.Equal("OAuthClientApp", query.GetProperty("rootSchemaName").GetString());
-            Assert.Equal(["Id", "Name", "ClientId", "ApplicationUrl", "Description", "IsActive", "SystemUser"], Aliases(query));
-            Assert.Equal(["Id", "Name", "ClientId", "ApplicationUrl", "Description", "IsActive", "SystemUser"], ColumnPaths(query));
+            Assert.Equal(["Id", "Name", "ClientId", "ApplicationUrl", "Description", "IsActive", "SystemUser"], SentQuery.Aliases(query));
+            Assert.Equal(["Id", "Name", "ClientId", "ApplicationUrl", "Description", "IsActive", "SystemUser"], SentQuery.ColumnPaths(query));
             Assert.Equal(-1, query.GetProperty("rowCount").GetInt32());
             Assert.Equal(0, query.GetProperty("filters").GetProperty("logicalOperation").GetInt32());
             Assert.Empty(query.GetProperty("filters").GetProperty("items").EnumerateObject());
@@ -130,10 +119,10 @@ public sealed class OAuthAppClientReadTests
             await client.ReadUnitsAsync(["Supervisor", "Portal users"], CancellationToken.None);
 
             // Then
-            var query = SentQuery(creatio);
+            var query = Query(creatio);
             Assert.Equal("SysAdminUnit", query.GetProperty("rootSchemaName").GetString());
-            Assert.Equal(["Id", "Name", "SysAdminUnitTypeValue"], Aliases(query));
-            Assert.Equal(["Id", "Name", "SysAdminUnitTypeValue"], ColumnPaths(query));
+            Assert.Equal(["Id", "Name", "SysAdminUnitTypeValue"], SentQuery.Aliases(query));
+            Assert.Equal(["Id", "Name", "SysAdminUnitTypeValue"], SentQuery.ColumnPaths(query));
             var filters = query.GetProperty("filters");
             Assert.Equal(1, filters.GetProperty("logicalOperation").GetInt32());
             var items = filters.GetProperty("items").EnumerateObject().ToList();
@@ -182,9 +171,9 @@ public sealed class OAuthAppClientReadTests
             Assert.Equal("Bearer app-token-1", call.Header("Authorization"));
             Assert.Null(call.Cookie);
             Assert.Null(call.Csrf);
-            var query = SentQuery(creatio);
+            var query = Query(creatio);
             Assert.Equal("SysAdminUnit", query.GetProperty("rootSchemaName").GetString());
-            Assert.Equal(["Id"], Aliases(query));
+            Assert.Equal(["Id"], SentQuery.Aliases(query));
             Assert.Equal(1, query.GetProperty("rowCount").GetInt32());
             Assert.Equal(0, query.GetProperty("filters").GetProperty("logicalOperation").GetInt32());
             Assert.Empty(query.GetProperty("filters").GetProperty("items").EnumerateObject());

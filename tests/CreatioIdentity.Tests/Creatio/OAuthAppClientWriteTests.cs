@@ -1,5 +1,4 @@
 using System.Net;
-using CreatioIdentity.Configuration;
 using CreatioIdentity.Creatio;
 using CreatioIdentity.Creatio.DataService;
 
@@ -19,7 +18,7 @@ public sealed class OAuthAppClientWriteTests
 
     private static (CreatioFixture Creatio, OAuthAppClient Client) World(string path, string answer, HttpStatusCode status = HttpStatusCode.OK)
     {
-        var creatio = new CreatioFixture { Runtime = CreatioRuntime.Net }.Answer(path, _ => CreatioFixture.Json(answer, status));
+        var creatio = CreatioFixture.Net(path, answer, status);
         var session = creatio.Session();
         return (creatio, new OAuthAppClient(session, new DataServiceClient(session)));
     }

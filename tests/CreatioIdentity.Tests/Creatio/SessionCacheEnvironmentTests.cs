@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using CreatioIdentity.Creatio;
 using CreatioIdentity.Tests.PrivateFiles;
 
@@ -8,19 +7,11 @@ namespace CreatioIdentity.Tests.Creatio;
 public sealed class SessionCacheEnvironmentTests : IDisposable
 {
     private static readonly Uri Site = new("http://127.0.0.1:5000/");
-    private readonly OwnTempFolder temp = new();
-    private readonly string runId = Guid.NewGuid().ToString("D");
-    private readonly string key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private readonly RunSessionFolder run = new();
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => run.Dispose();
 
-    private SessionCache Cache() => SessionCache.FromEnvironment(name => name switch
-    {
-        SessionCache.RunIdVariable => runId,
-        SessionCache.KeyVariable => key,
-        SessionCache.FolderVariable => temp.PathOf("session"),
-        _ => null,
-    });
+    private SessionCache Cache() => run.Cache();
 
     private static SessionSnapshot Snapshot(string cookie) => new(Site.AbsoluteUri, "Supervisor", null, [new SessionCookie(".ASPXAUTH", cookie, "/", "127.0.0.1")]);
 
@@ -37,8 +28,8 @@ public sealed class SessionCacheEnvironmentTests : IDisposable
         Assert.Equal("dev-cookie", Cache().ForEnvironment("dev").Load(Site, "Supervisor")!.Cookies.Single().Value);
         Assert.Equal("prod-cookie", Cache().ForEnvironment("prod").Load(Site, "Supervisor")!.Cookies.Single().Value);
         Assert.Equal(
-            [$"{runId}.dev.session", $"{runId}.prod.session"],
-            OwnTempFolder.Contents(temp.PathOf("session")).Keys.Order(StringComparer.Ordinal));
+            [$"{run.RunId}.dev.session", $"{run.RunId}.prod.session"],
+            OwnTempFolder.Contents(run.Folder).Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Runtime.Versioning;
-using System.Security.Cryptography;
 using CreatioIdentity.Creatio;
 using CreatioIdentity.PrivateFiles;
 using CreatioIdentity.Tests.PrivateFiles;
@@ -9,23 +8,15 @@ namespace CreatioIdentity.Tests.Creatio;
 public sealed class SessionCacheTests : IDisposable
 {
     private static readonly Uri Site = new("http://127.0.0.1:5000/");
-    private readonly OwnTempFolder temp = new();
-    private readonly string runId = Guid.NewGuid().ToString("D");
-    private readonly string key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private readonly RunSessionFolder run = new();
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => run.Dispose();
 
-    private string SessionFolder => temp.PathOf("session");
+    private string SessionFolder => run.Folder;
 
-    private string SessionFile => Path.Combine(SessionFolder, runId + ".session");
+    private string SessionFile => run.SessionFile;
 
-    private SessionCache Cache(string? withKey = null, string? folder = null) => SessionCache.FromEnvironment(name => name switch
-    {
-        SessionCache.RunIdVariable => runId,
-        SessionCache.KeyVariable => withKey ?? key,
-        SessionCache.FolderVariable => folder ?? SessionFolder,
-        _ => null,
-    });
+    private SessionCache Cache(string? withKey = null) => run.Cache(key: withKey);
 
     private static SessionSnapshot Snapshot(string user = "Supervisor") =>
         new(Site.AbsoluteUri, user, "0/", [new SessionCookie(".ASPXAUTH", "session-cookie-value", "/", "127.0.0.1")]);
@@ -71,7 +62,7 @@ public sealed class SessionCacheTests : IDisposable
         Cache().Save(Site, Snapshot());
 
         // When
-        var otherKey = Cache(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))).Load(Site, "Supervisor");
+        var otherKey = Cache(RunSessionFolder.NewKey()).Load(Site, "Supervisor");
         var otherUser = Cache().Load(Site, "Someone");
 
         // Then
@@ -86,8 +77,8 @@ public sealed class SessionCacheTests : IDisposable
         var withoutAnything = SessionCache.FromEnvironment(_ => null);
         var withoutFolder = SessionCache.FromEnvironment(name => name switch
         {
-            SessionCache.RunIdVariable => runId,
-            SessionCache.KeyVariable => key,
+            SessionCache.RunIdVariable => run.RunId,
+            SessionCache.KeyVariable => run.Key,
             _ => null,
         });
 
@@ -104,7 +95,7 @@ public sealed class SessionCacheTests : IDisposable
     public void Should_Refuse_A_Session_Folder_That_Is_A_Symbolic_Link()
     {
         // Given: the folder the run names is a link to one the attacker can read
-        var elsewhere = temp.Folder("elsewhere");
+        var elsewhere = run.Temp.Folder("elsewhere");
         File.CreateSymbolicLink(SessionFolder, elsewhere);
 
         // When
@@ -120,7 +111,7 @@ public sealed class SessionCacheTests : IDisposable
     public void Should_Replace_A_Symbolic_Link_At_The_Session_File_Rather_Than_Write_Through_It()
     {
         // Given
-        var victim = Path.Combine(temp.Folder("elsewhere"), "victim");
+        var victim = Path.Combine(run.Temp.Folder("elsewhere"), "victim");
         File.WriteAllText(victim, "untouched");
         Directory.CreateDirectory(SessionFolder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         File.CreateSymbolicLink(SessionFile, victim);
@@ -144,13 +135,7 @@ public sealed class SessionCacheTests : IDisposable
     public void Should_Be_Off_With_A_Run_Id_Or_Key_That_Is_Not_One(string? otherRunId, string? otherKey)
     {
         // Given
-        var cache = SessionCache.FromEnvironment(name => name switch
-        {
-            SessionCache.RunIdVariable => otherRunId ?? runId,
-            SessionCache.KeyVariable => otherKey ?? key,
-            SessionCache.FolderVariable => SessionFolder,
-            _ => null,
-        });
+        var cache = run.Cache(otherRunId, otherKey);
 
         // Then
         Assert.False(cache.IsEnabled);
@@ -225,6 +210,6 @@ public sealed class SessionCacheTests : IDisposable
         // Then
         Assert.Throws<ArgumentException>(() => Cache().ForEnvironment(string.Empty));
         Assert.Same(SessionCache.None, SessionCache.None.ForEnvironment("dev"));
-        Assert.Equal(Path.Combine(SessionFolder, runId + ".dev.session"), Cache().ForEnvironment("dev").FilePath);
+        Assert.Equal(Path.Combine(SessionFolder, run.RunId + ".dev.session"), Cache().ForEnvironment("dev").FilePath);
     }
 }

@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using CreatioIdentity.Creatio;
-using CreatioIdentity.Tests.PrivateFiles;
 
 namespace CreatioIdentity.Tests.Creatio;
 
@@ -12,19 +10,11 @@ public sealed class SharedSessionTests : IDisposable
 {
     private const string HealthPath = "/0/api/OAuthHealthCheck";
     private static readonly OAuthHealth Green = new(false, true, true, true, null);
-    private readonly OwnTempFolder temp = new();
-    private readonly string runId = Guid.NewGuid().ToString("D");
-    private readonly string key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private readonly RunSessionFolder run = new();
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => run.Dispose();
 
-    private SessionCache Cache() => SessionCache.FromEnvironment(name => name switch
-    {
-        SessionCache.RunIdVariable => runId,
-        SessionCache.KeyVariable => key,
-        SessionCache.FolderVariable => temp.PathOf("session"),
-        _ => null,
-    });
+    private SessionCache Cache() => run.Cache();
 
     /// <summary>A .NET Framework site found by runtime: auto, whose health check answers "{}".</summary>
     private static CreatioFixture Creatio() => new CreatioFixture(netFramework: true).Answer(HealthPath, _ => CreatioFixture.Json("{}"));

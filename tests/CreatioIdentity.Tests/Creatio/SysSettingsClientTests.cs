@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using CreatioIdentity.Configuration;
 using CreatioIdentity.Creatio;
 using CreatioIdentity.Creatio.DataService;
 
@@ -14,7 +13,7 @@ public sealed class SysSettingsClientTests
 
     private static (CreatioFixture Creatio, SysSettingsClient Client) World(string path, string answer, HttpStatusCode status = HttpStatusCode.OK)
     {
-        var creatio = new CreatioFixture { Runtime = CreatioRuntime.Net }.Answer(path, _ => CreatioFixture.Json(answer, status));
+        var creatio = CreatioFixture.Net(path, answer, status);
         return (creatio, new SysSettingsClient(creatio.Session()));
     }
 
