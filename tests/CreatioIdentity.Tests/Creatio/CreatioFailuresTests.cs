@@ -87,6 +87,23 @@ public sealed class CreatioFailuresTests
         }
 
         [Fact]
+        public void Should_Explain_A_Failed_Handshake_With_Creatios_Keys()
+        {
+            // Given
+            var exception = new HttpRequestException(HttpRequestError.SecureConnectionError, "The SSL connection could not be established, see inner exception.",
+                new System.Security.Authentication.AuthenticationException("The remote certificate is invalid because of errors in the certificate chain: PartialChain"));
+
+            // When
+            var failure = For(exception, CreatioRoutes.UpdateQuery)!;
+
+            // Then
+            Assert.Equal(CreatioFailure.Tls, failure.Failure);
+            Assert.Equal(CreatioIdentity.Http.HandshakeAdvice.Explain(exception, "Creatio", Uri, "creatio.url", "creatio.tls.caCertificate"), failure.Message);
+            Assert.Contains("creatio.tls.caCertificate", failure.Message, StringComparison.Ordinal);
+            Assert.False(failure.MayHaveReachedCreatio);
+        }
+
+        [Fact]
         public void Should_Leave_Anything_Else_To_The_Caller() =>
             Assert.Null(For(new InvalidOperationException("a defect"), CreatioRoutes.SelectQuery));
 

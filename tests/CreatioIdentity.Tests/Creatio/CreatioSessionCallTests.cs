@@ -111,4 +111,178 @@ public sealed class CreatioSessionCallTests
                 Assert.Single(session.TakeWarnings()));
         }
     }
+
+    public sealed class TheLogin
+    {
+        [Fact]
+        public async Task Should_Say_The_Url_Or_Forms_Authentication_Is_Wrong_When_The_Login_Answers_A_Page()
+        {
+            // Given
+            var creatio = Net().Answer("/ServiceModel/AuthService.svc/Login", _ => CreatioFixture.Html());
+
+            // When
+            var exception = await Assert.ThrowsAsync<CreatioException>(() => creatio.Session().LoginAsync(CancellationToken.None));
+
+            // Then
+            Assert.Equal(CreatioFailure.Authentication, exception.Failure);
+            Assert.Equal(
+                "Creatio answered the login with an HTML page (HTTP 200) instead of JSON: check that creatio.url is the site root and that forms authentication is enabled.",
+                exception.Message);
+        }
+
+        [Fact]
+        public async Task Should_Take_A_401_Page_As_The_Credentials()
+        {
+            // Given
+            var creatio = Net().Answer("/ServiceModel/AuthService.svc/Login", _ => CreatioFixture.Html(System.Net.HttpStatusCode.Unauthorized));
+
+            // When
+            var exception = await Assert.ThrowsAsync<CreatioException>(() => creatio.Session().LoginAsync(CancellationToken.None));
+
+            // Then
+            Assert.StartsWith("Creatio refused the login of user 'Supervisor' with HTTP 401", exception.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Should_Find_The_Services_Under_The_Path_Of_A_Site_In_A_Virtual_Directory()
+        {
+            // Given: creatio.url without its last slash
+            var creatio = Net()
+                .Answer("/creatio/ServiceModel/AuthService.svc/Login", _ => CreatioFixture.Json("""{"Code":0}""", cookies: [".ASPXAUTH=session-1; path=/", "BPMCSRF=csrf-1; path=/"]))
+                .Answer("/creatio/api/OAuthHealthCheck", _ => CreatioFixture.Json("{}"));
+            var session = new CreatioSession(new HttpClient(creatio),
+                new CreatioOptions(new Uri("http://creatio.test/creatio"), CreatioRuntime.Net, "Supervisor", new Secret("p@ss"), TimeSpan.FromSeconds(5), TlsOptions.Default),
+                SessionCache.None, CreatioAccess.ReadWrite);
+
+            // When
+            await session.SendAsync(CreatioRoutes.OAuthHealthCheck, CancellationToken.None);
+
+            // Then
+            Assert.Equal(["/creatio/ServiceModel/AuthService.svc/Login", "/creatio/api/OAuthHealthCheck"], creatio.Received.Select(call => call.Path));
+        }
+
+        [Fact]
+        public async Task Should_Let_The_Callers_Cancellation_Through_As_It_Is()
+        {
+            // Given: the caller cancels while Creatio is answering
+            using var cancellation = new CancellationTokenSource();
+            var creatio = Net().Answer("/api/OAuthHealthCheck", _ =>
+            {
+                cancellation.Cancel();
+                throw new TaskCanceledException("The operation was canceled.", null, cancellation.Token);
+            });
+
+            // When
+            var exception = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => creatio.Session().SendAsync(CreatioRoutes.OAuthHealthCheck, cancellation.Token));
+
+            // Then: not a timeout of Creatio's
+            Assert.Equal(cancellation.Token, exception.CancellationToken);
+        }
+    }
+
+    public sealed class TheLogout
+    {
+        [Fact]
+        public async Task Should_Forget_The_Session_Even_When_Creatio_Cannot_Be_Reached()
+        {
+            // Given
+            var creatio = Net().Answer("/ServiceModel/AuthService.svc/Logout", _ => throw new HttpRequestException("Connection reset by peer"));
+            var session = creatio.Session();
+            await session.LoginAsync(CancellationToken.None);
+
+            // When
+            await session.LogoutAsync(CancellationToken.None);
+            await session.LogoutAsync(CancellationToken.None);
+
+            // Then: the second logout had no session to end
+            Assert.Equal(["/ServiceModel/AuthService.svc/Login", "/ServiceModel/AuthService.svc/Logout"], creatio.Received.Select(call => call.Path));
+        }
+
+        [Fact]
+        public async Task Should_Not_Swallow_The_Callers_Cancellation()
+        {
+            // Given
+            using var cancellation = new CancellationTokenSource();
+            var creatio = Net().Answer("/ServiceModel/AuthService.svc/Logout", _ =>
+            {
+                cancellation.Cancel();
+                throw new OperationCanceledException(cancellation.Token);
+            });
+            var session = creatio.Session();
+            await session.LoginAsync(CancellationToken.None);
+
+            // Then
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => session.LogoutAsync(cancellation.Token));
+        }
+    }
+
+    public sealed class TheBearerCall
+    {
+        [Fact]
+        public async Task Should_Send_The_Token_Under_The_Service_Prefix_Without_A_Session()
+        {
+            // Given
+            var creatio = new CreatioFixture { Runtime = CreatioRuntime.NetFramework }.Answer("/0/DataService/json/SyncReply/SelectQuery", _ => CreatioFixture.Json("""{"rows":[]}"""));
+
+            // When
+            var answer = await creatio.Session().SendWithBearerAsync(CreatioRoutes.SelectQuery, "{}"u8.ToArray(), new Secret("app-token"), CancellationToken.None);
+
+            // Then
+            Assert.Equal(200, answer.StatusCode);
+            var call = Assert.Single(creatio.Received);
+            Assert.Equal("/0/DataService/json/SyncReply/SelectQuery", call.Path);
+            Assert.Equal("Bearer app-token", call.Header("Authorization"));
+            Assert.Null(call.Cookie);
+            Assert.Null(call.Csrf);
+        }
+
+        [Fact]
+        public async Task Should_Ask_Nothing_About_The_Runtime_For_A_Route_At_The_Site_Root()
+        {
+            // Given: runtime auto, a run's session cache, and no session yet
+            using var run = new RunSessionFolder();
+            var creatio = new CreatioFixture();
+
+            // When
+            await creatio.Session(cache: run.Cache()).SendWithBearerAsync(CreatioRoutes.Logout, "{}"u8.ToArray(), new Secret("app-token"), CancellationToken.None);
+
+            // Then
+            Assert.Equal("/ServiceModel/AuthService.svc/Logout", Assert.Single(creatio.Received).Path);
+            Assert.False(File.Exists(run.SessionFile));
+        }
+
+        [Fact]
+        public async Task Should_Find_The_Runtime_Without_Logging_In()
+        {
+            // Given
+            using var run = new RunSessionFolder();
+            var creatio = new CreatioFixture(netFramework: true).Answer("/0/DataService/json/SyncReply/SelectQuery", _ => CreatioFixture.Json("""{"rows":[]}"""));
+
+            // When
+            await creatio.Session(cache: run.Cache()).SendWithBearerAsync(CreatioRoutes.SelectQuery, "{}"u8.ToArray(), new Secret("app-token"), CancellationToken.None);
+
+            // Then
+            Assert.Equal(["/0/api/HealthCheck/Ping", "/0/DataService/json/SyncReply/SelectQuery"], creatio.Received.Select(call => call.Path));
+        }
+    }
+
+    public sealed class TheTransport
+    {
+        [Fact]
+        public void Should_Put_A_Route_At_The_Site_Root_Outside_The_Service_Prefix()
+        {
+            // Given
+            var transport = new CreatioTransport(new HttpClient(new CreatioFixture()),
+                new CreatioOptions(CreatioFixture.Site, CreatioRuntime.NetFramework, "Supervisor", new Secret("p@ss"), TimeSpan.FromSeconds(5), TlsOptions.Default), CreatioAccess.ReadWrite);
+
+            // When
+            using var login = transport.Request(CreatioRoutes.Login, "0/", null);
+            using var query = transport.Request(CreatioRoutes.SelectQuery, "0/", null);
+
+            // Then
+            Assert.Equal("http://creatio.test/ServiceModel/AuthService.svc/Login", login.RequestUri!.AbsoluteUri);
+            Assert.Equal("http://creatio.test/0/DataService/json/SyncReply/SelectQuery", query.RequestUri!.AbsoluteUri);
+            Assert.Null(query.Content);
+        }
+    }
 }

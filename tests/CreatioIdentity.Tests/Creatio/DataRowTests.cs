@@ -19,6 +19,8 @@ public sealed class DataRowTests
         [InlineData("""{"State":true}""", 1)]
         [InlineData("""{"State":false}""", 0)]
         [InlineData("""{"State":"1"}""", 1)]
+        [InlineData("""{"State":" 0 "}""", 0)]
+        [InlineData("""{"State":"FALSE"}""", 0)]
         [InlineData("""{"State":1.5}""", null)]
         [InlineData("""{"State":"two"}""", null)]
         [InlineData("""{}""", null)]

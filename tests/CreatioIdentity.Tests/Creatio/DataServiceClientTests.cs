@@ -224,5 +224,18 @@ public sealed class DataServiceClientTests
             // Then
             Assert.StartsWith($"Creatio answered {CreatioRoutes.UpdateQuery.Path} with HTTP 200 that was not understood (no \"success\"): ", exception.Message, StringComparison.Ordinal);
         }
+
+        [Fact]
+        public async Task Should_Read_No_Error_From_A_Success()
+        {
+            // Given: a success that still carries an errorInfo
+            var (_, client) = World(UpdatePath, """{"rowsAffected":2,"success":true,"errorInfo":{"errorCode":"Stale","message":"ignored"}}""");
+
+            // When
+            var outcome = await client.UpdateAsync("AppFeature", new Dictionary<string, DataValue> { ["State"] = DataValue.Flag(true) }, [], CancellationToken.None);
+
+            // Then
+            Assert.Equal(new UpdateOutcome(true, 2, null, null), outcome);
+        }
     }
 }

@@ -121,6 +121,7 @@ public sealed class FeatureClientTests
             var query = creatio.Received[^1].Json();
             Assert.Equal(["Id", "Code"], SentQuery.ColumnPaths(query));
             Assert.Empty(SentQuery.Filters(query));
+            Assert.Equal(0, query.GetProperty("filters").GetProperty("logicalOperation").GetInt32());
         }
     }
 
@@ -155,6 +156,7 @@ public sealed class FeatureClientTests
             Assert.Equal("AdminUnitFeatureState", query.GetProperty("rootSchemaName").GetString());
             Assert.Equal(["Id", "Feature.Code", "SysAdminUnit", "FeatureState"], SentQuery.ColumnPaths(query));
             Assert.Equal(["Feature.Code=OAuth20Integration"], SentQuery.Filters(query));
+            Assert.Equal(1, query.GetProperty("filters").GetProperty("logicalOperation").GetInt32());
         }
     }
 

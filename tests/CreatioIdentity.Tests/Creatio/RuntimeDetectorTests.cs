@@ -96,4 +96,14 @@ public sealed class RuntimeDetectorTests
         // Then
         Assert.Equal(expected, prefix);
     }
+
+    [Fact]
+    public async Task Should_Not_Take_A_3xx_At_The_Root_As_An_Answer()
+    {
+        // When
+        var (prefix, _) = await DetectAsync(("/0/api/HealthCheck/Ping", HttpStatusCode.Unauthorized), ("/api/HealthCheck/Ping", HttpStatusCode.MultipleChoices));
+
+        // Then
+        Assert.Null(prefix);
+    }
 }

@@ -212,4 +212,8 @@ public sealed class SessionCacheTests : IDisposable
         Assert.Same(SessionCache.None, SessionCache.None.ForEnvironment("dev"));
         Assert.Equal(Path.Combine(SessionFolder, run.RunId + ".dev.session"), Cache().ForEnvironment("dev").FilePath);
     }
+
+    [Fact]
+    public void Should_Need_A_Way_To_Read_The_Environment() =>
+        Assert.Throws<ArgumentNullException>(() => SessionCache.FromEnvironment(null!));
 }

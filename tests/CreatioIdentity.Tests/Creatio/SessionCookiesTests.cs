@@ -86,6 +86,7 @@ public sealed class SessionCookiesTests
         [InlineData("Broken=x; domain=other.example", "Broken")]
         [InlineData(" Spaced.Name_1-2 =x; domain=other.example", "Spaced.Name_1-2")]
         [InlineData("=x; domain=other.example", "unnamed")]
+        [InlineData(" =x; domain=other.example", "an unreadable name")]
         [InlineData("a b=x; domain=other.example", "an unreadable name")]
         [InlineData("naïve=x; domain=other.example", "an unreadable name")]
         public void Should_Name_A_Refused_Cookie_Only_When_Its_Name_Is_Plain(string header, string named)

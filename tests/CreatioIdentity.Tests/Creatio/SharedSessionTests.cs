@@ -1,3 +1,4 @@
+using CreatioIdentity.Configuration;
 using CreatioIdentity.Creatio;
 
 namespace CreatioIdentity.Tests.Creatio;
@@ -131,5 +132,19 @@ public sealed class SharedSessionTests : IDisposable
         var logout = Assert.Single(creatio.Received);
         Assert.Null(logout.Cookie);
         Assert.Null(logout.Csrf);
+    }
+
+    [Fact]
+    public async Task Should_Keep_The_Configured_Runtime_Over_The_One_The_Run_Found()
+    {
+        // Given: the run's session says /0/; this environment's file says runtime: net
+        Cache().Save(CreatioFixture.Site, new SessionSnapshot(CreatioFixture.Site.AbsoluteUri, "Supervisor", "0/", [new SessionCookie(".ASPXAUTH", "s-1", "/", "creatio.test")]));
+        var creatio = new CreatioFixture { Runtime = CreatioRuntime.Net }.Answer("/api/OAuthHealthCheck", _ => CreatioFixture.Json("{}"));
+
+        // When
+        await creatio.Session(cache: Cache()).SendAsync(CreatioRoutes.OAuthHealthCheck, CancellationToken.None);
+
+        // Then
+        Assert.Equal("/api/OAuthHealthCheck", Assert.Single(creatio.Received).Path);
     }
 }

@@ -28,6 +28,7 @@ public sealed class SysSettingsClientTests
                   "OAuth20IdentityServerUrl":{"value":"https://id.example.com","dataValueType":1},
                   "OAuth20IdentityServerClientId":{"value":42,"dataValueType":"1"},
                   "UseOAuth":{"value":true,"dataValueType":12,"displayValue":"Yes"},
+                  "UseLdap":{"value":false,"dataValueType":12},
                   "Bare":"text",
                   "NoValue":{"dataValueType":1}}}}
                 """);
@@ -42,7 +43,8 @@ public sealed class SysSettingsClientTests
             Assert.Equal(new SettingValue("UseOAuth", "true", DataValueType.Boolean, "Yes"), values["UseOAuth"]);
             Assert.Equal(new SettingValue("Bare", "text", null, null), values["Bare"]);
             Assert.Equal(new SettingValue("NoValue", null, DataValueType.Text, null), values["NoValue"]);
-            Assert.Equal(5, values.Count);
+            Assert.Equal(new SettingValue("UseLdap", "false", DataValueType.Boolean, null), values["UseLdap"]);
+            Assert.Equal(6, values.Count);
         }
 
         [Theory]

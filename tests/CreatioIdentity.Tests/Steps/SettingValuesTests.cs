@@ -13,6 +13,8 @@ public sealed class SettingValuesTests
         [InlineData(DataValueType.ShortText, " client ", "client")]
         [InlineData(DataValueType.Boolean, "True", "true")]
         [InlineData(DataValueType.Boolean, "1", "true")]
+        [InlineData(DataValueType.Boolean, "0", "false")]
+        [InlineData(DataValueType.Text, "http://identity.example.com/", "http://identity.example.com")]
         [InlineData(DataValueType.Integer, "10", "10")]
         [InlineData(DataValueType.Float, "10.0", "10")]
         [InlineData(DataValueType.DateTime, "2026-01-31T08:00:00", "2026-01-31T08:00:00.000")]
@@ -57,6 +59,7 @@ public sealed class SettingValuesTests
         [InlineData(DataValueType.Integer, "4.5", "whole number")]
         [InlineData(DataValueType.Lookup, "Supervisor", "Guid")]
         [InlineData(DataValueType.DateTime, "tomorrow", "ISO 8601")]
+        [InlineData(DataValueType.Float, "4.5.1", "Creatio declares it a number: write digits with a dot for decimals")]
         public void Should_Say_What_Fits_When_A_Value_Does_Not(DataValueType type, string text, string expected)
         {
             // When
