@@ -152,7 +152,8 @@ public sealed class OAuthConfigClientTests
 
             // Then
             Assert.Equal(name, resource is null ? null : resource.Name ?? string.Empty);
-            Assert.Contains("\"leftExpression\":{\"expressionType\":0,\"columnPath\":\"IsDefault\"},\"rightExpression\":{\"expressionType\":2,\"parameter\":{\"dataValueType\":12,\"value\":true}}", creatio.Received[^1].Body, StringComparison.Ordinal);
+            Assert.Equal(["Id", "Name", "IsDefault"], SentQuery.ColumnPaths(creatio.Received[^1].Json()));
+            Assert.Equal(["IsDefault=true"], SentQuery.Filters(creatio.Received[^1].Json()));
         }
     }
 }

@@ -12,8 +12,10 @@ internal static class SentQuery
     public static string[] ColumnPaths(JsonElement query) =>
         [.. query.GetProperty("columns").GetProperty("items").EnumerateObject().Select(item => item.Value.GetProperty("expression").GetProperty("columnPath").GetString()!)];
 
-    /// <summary>Each filter as "column=value".</summary>
+    /// <summary>Each filter as "column=value", the value as JSON writes it unless it is text.</summary>
     public static string[] Filters(JsonElement query) =>
         [.. query.GetProperty("filters").GetProperty("items").EnumerateObject().Select(item =>
-            $"{item.Value.GetProperty("leftExpression").GetProperty("columnPath").GetString()}={item.Value.GetProperty("rightExpression").GetProperty("parameter").GetProperty("value")}")];
+            $"{item.Value.GetProperty("leftExpression").GetProperty("columnPath").GetString()}={Text(item.Value.GetProperty("rightExpression").GetProperty("parameter").GetProperty("value"))}")];
+
+    private static string? Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
 }
