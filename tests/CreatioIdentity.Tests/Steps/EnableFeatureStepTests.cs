@@ -46,6 +46,23 @@ public sealed class EnableFeatureStepTests
         }
 
         [Fact]
+        public async Task Should_Pass_When_Monitoring_And_Write_Nothing()
+        {
+            // Given
+            var world = new StepWorld();
+            var table = new FeatureTable(world, defaultState: true, cached: true).Override("System administrators", 1);
+
+            // When
+            var result = await RunAsync(Context(world).WithReadOnly());
+
+            // Then
+            var check = Check(result);
+            Assert.Equal(CheckStatus.Pass, check.Status);
+            Assert.Equal("OAuth20Integration on for all users (the default, and every user or role that overrides it), in effect for 'Supervisor'.", check.Message);
+            Assert.Equal((0, 0), (table.Updates, table.ClearedCache));
+        }
+
+        [Fact]
         public async Task Should_Turn_It_Off_When_The_File_Says_Off()
         {
             // Given
