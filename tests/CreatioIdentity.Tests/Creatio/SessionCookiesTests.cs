@@ -47,14 +47,14 @@ public sealed class SessionCookiesTests
             var jar = new SessionCookies(Site);
 
             // When
-            var taken = jar.Take(Setting(".ASPXAUTH=a-1; path=/", "BPMCSRF=c-1; path=/"), LoginUri, []);
+            var taken = jar.Take(Setting(".ASPXAUTH=aspxauth-value; path=/", "BPMCSRF=csrf-value; path=/"), LoginUri, []);
 
             // Then
             Assert.True(taken);
             Assert.True(jar.HasSession);
-            Assert.Equal("c-1", jar.Csrf);
-            Assert.Equal(".ASPXAUTH=a-1; BPMCSRF=c-1", jar.Header(new Uri(Site, "0/DataService/json/SyncReply/SelectQuery")));
-            Assert.Equal([".ASPXAUTH=a-1 at / on creatio.example.com", "BPMCSRF=c-1 at / on creatio.example.com"],
+            Assert.Equal("csrf-value", jar.Csrf);
+            Assert.Equal(".ASPXAUTH=aspxauth-value; BPMCSRF=csrf-value", jar.Header(new Uri(Site, "0/DataService/json/SyncReply/SelectQuery")));
+            Assert.Equal([".ASPXAUTH=aspxauth-value at / on creatio.example.com", "BPMCSRF=csrf-value at / on creatio.example.com"],
                 jar.All().Select(cookie => $"{cookie.Name}={cookie.Value} at {cookie.Path} on {cookie.Domain}").Order(StringComparer.Ordinal));
         }
 
@@ -65,7 +65,7 @@ public sealed class SessionCookiesTests
             var warnings = new List<string>();
 
             // When
-            var taken = new SessionCookies(Site).Take(Setting("Broken=x; domain=other.example", "BPMSESSIONID=s-1; path=/"), LoginUri, warnings);
+            var taken = new SessionCookies(Site).Take(Setting("Broken=x; domain=other.example", "BPMSESSIONID=bpmsessionid-value; path=/"), LoginUri, warnings);
 
             // Then
             Assert.True(taken);

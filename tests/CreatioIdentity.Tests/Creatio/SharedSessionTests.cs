@@ -122,7 +122,7 @@ public sealed class SharedSessionTests : IDisposable
     public async Task Should_Send_No_Cookie_Header_Where_No_Cookie_Of_The_Session_Applies()
     {
         // Given: the run's session holds only a cookie for /0/
-        Cache().Save(CreatioFixture.Site, new SessionSnapshot(CreatioFixture.Site.AbsoluteUri, "Supervisor", "0/", [new SessionCookie("BPMSESSIONID", "s-1", "/0/", "creatio.test")]));
+        Cache().Save(CreatioFixture.Site, new SessionSnapshot(CreatioFixture.Site.AbsoluteUri, "Supervisor", "0/", [new SessionCookie("BPMSESSIONID", "bpmsessionid-value", "/0/", "creatio.test")]));
         var creatio = Creatio();
 
         // When
@@ -138,7 +138,7 @@ public sealed class SharedSessionTests : IDisposable
     public async Task Should_Keep_The_Configured_Runtime_Over_The_One_The_Run_Found()
     {
         // Given: the run's session says /0/; this environment's file says runtime: net
-        Cache().Save(CreatioFixture.Site, new SessionSnapshot(CreatioFixture.Site.AbsoluteUri, "Supervisor", "0/", [new SessionCookie(".ASPXAUTH", "s-1", "/", "creatio.test")]));
+        Cache().Save(CreatioFixture.Site, new SessionSnapshot(CreatioFixture.Site.AbsoluteUri, "Supervisor", "0/", [new SessionCookie(".ASPXAUTH", "restored-aspxauth-value", "/", "creatio.test")]));
         var creatio = new CreatioFixture { Runtime = CreatioRuntime.Net }.Answer("/api/OAuthHealthCheck", _ => CreatioFixture.Json("{}"));
 
         // When
